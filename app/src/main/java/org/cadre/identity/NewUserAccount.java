@@ -1,0 +1,15 @@
+package org.cadre.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Command: create a user account.
+ *
+ * @param rawPassword    hashed before it is stored; never kept or logged
+ * @param organizationId the root of the subtree the user works in, or none for bloc-wide roles
+ * @param memberId       the party member this user is, if any
+ */
+public record NewUserAccount(String username, String rawPassword, String displayName, Set<Role> roles,
+        UUID organizationId, UUID memberId) {
+}

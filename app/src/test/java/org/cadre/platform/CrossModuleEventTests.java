@@ -1,0 +1,78 @@
+package org.cadre.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.cadre.evaluation.EvaluatedOrganization;
+import org.cadre.evaluation.Evaluation;
+import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationKind;
+import org.cadre.organizations.OrganizationRegistered;
+import org.cadre.organizations.Organizations;
+import org.cadre.organizations.RegisterOrganization;
+import org.cadre.support.CadreTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.Scenario;
+
+/**
+ * An event published by one module reaches another through the JDBC event publication registry on real
+ * PostgreSQL: registered with the publishing transaction, handled after commit, then archived as completed.
+ */
+@CadreTest
+class CrossModuleEventTests {
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Evaluation evaluation;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void registeringAnOrganizationReachesEvaluationThroughTheRegistry(Scenario scenario) {
+        String code = "EVT-" + UUID.randomUUID().toString().substring(0, 8);
+        var command = new RegisterOrganization(code, "Đảng bộ Sở Nội vụ", OrganizationKind.GRASSROOTS_COMMITTEE,
+                null, LocalDate.of(2008, 3, 1));
+
+        OrganizationId[] registered = new OrganizationId[1];
+        scenario.stimulate(() -> registered[0] = organizations.register(command))
+                .andWaitForStateChange(() -> evaluation.organization(registered[0]), Optional::isPresent)
+                .andVerify(found -> assertThat(found).get()
+                        .extracting(EvaluatedOrganization::code, EvaluatedOrganization::name,
+                                EvaluatedOrganization::kind)
+                        .containsExactly(code, "Đảng bộ Sở Nội vụ", OrganizationKind.GRASSROOTS_COMMITTEE));
+
+        String serializedId = "%" + registered[0].value() + "%";
+        // ARCHIVE completion mode: the publication left the live table and sits, completed, in the archive
+        scenario.stimulate(() -> registered[0])
+                .andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication_archive
+                        WHERE listener_id = 'evaluation.on-organization-registered'
+                          AND event_type = :type AND serialized_event LIKE :id AND completion_date IS NOT NULL
+                        """).param("type", OrganizationRegistered.class.getName()).param("id", serializedId)
+                        .query(Integer.class).single(), count -> count == 1)
+                .andVerify(count -> assertThat(jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :id
+                        """).param("id", serializedId).query(Integer.class).single()).isZero());
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing(Scenario scenario) {
+        var event = new OrganizationRegistered(OrganizationId.random(), null, "RE-" + UUID.randomUUID()
+                .toString().substring(0, 6), "Chi bộ Văn phòng", OrganizationKind.CHAPTER, LocalDate.of(2015, 1, 5));
+
+        scenario.publish(event).andWaitForStateChange(() -> evaluation.organization(event.organization()),
+                Optional::isPresent);
+        scenario.publish(event).andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication_archive WHERE serialized_event LIKE :id
+                        """).param("id", "%" + event.organization().value() + "%").query(Integer.class).single(),
+                count -> count == 2);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE organization_id = :id")
+                .param("id", event.organization().value()).query(Integer.class).single()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,11 @@
+package org.cadre.evaluation;
+
+import java.util.Optional;
+import org.cadre.organizations.OrganizationId;
+
+/** The evaluation module's facade. Yearly cycles and classification runs arrive with the evaluation issue. */
+public interface Evaluation {
+
+    /** The organization as this module's projection knows it, once the registration event has reached it. */
+    Optional<EvaluatedOrganization> organization(OrganizationId id);
+}

@@ -1,0 +1,15 @@
+package org.cadre.organizations;
+
+import java.time.LocalDate;
+import org.jmolecules.event.types.DomainEvent;
+
+/**
+ * A party organization was registered in the tree.
+ *
+ * @param organization the new organization
+ * @param parent       the organization above it, or {@code null} for the top of the tree
+ */
+public record OrganizationRegistered(
+        OrganizationId organization, OrganizationId parent, String code, String name, OrganizationKind kind,
+        LocalDate establishedOn) implements DomainEvent {
+}

@@ -1,0 +1,3 @@
+-- The ratingrules module owns the PostgreSQL schema "ratingrules". Flyway creates it before this first migration runs; the
+-- module's tables arrive with its own issue. This marker records the module's schema version 1.
+COMMENT ON SCHEMA ratingrules IS 'Cadre module: ratingrules';

@@ -1,0 +1,6 @@
+/**
+ * Supervision: chapter meetings and attendance, reminders, inspections and supervisions with their findings,
+ * discipline, and comments from coordinating bodies.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = "organizations")
+package org.cadre.supervision;
