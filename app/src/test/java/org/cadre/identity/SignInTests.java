@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.cadre.support.CadreTest;
 import org.cadre.support.TestUsers;
 import org.hamcrest.Matchers;
@@ -21,7 +22,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -76,11 +76,16 @@ class SignInTests {
     @Test
     void aPageWithoutSessionGoesToLoginAndComesBack() throws Exception {
         String user = TestUsers.create(accounts, Role.ADMIN);
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/organizations").session(session).accept(MediaType.TEXT_HTML))
+        MvcResult asked = mvc.perform(get("/organizations").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/login"));
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", user)
+                .andExpect(redirectedUrl("/login"))
+                .andReturn();
+        // the session, and the page asked for, live in the database: the SESSION cookie is all the browser keeps
+        Cookie session = asked.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM sessions.spring_session").query(Integer.class).single())
+                .isPositive();
+        mvc.perform(post("/login").cookie(session).with(csrf()).param("username", user)
                         .param("password", TestUsers.PASSWORD))
                 .andExpect(redirectedUrl("http://localhost/organizations?continue"));
     }
