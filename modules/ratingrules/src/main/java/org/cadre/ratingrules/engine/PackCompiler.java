@@ -31,8 +31,9 @@ import org.kie.api.runtime.KieContainer;
 public final class PackCompiler {
 
     static final String GROUP = "org.cadre.rulepacks";
-    static final String ROOT = "src/main/resources/cadre/pack/";
+    static final String ROOT = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     /** The outcome: a compiled pack, or the problems that stopped it. */
@@ -59,7 +60,7 @@ public final class PackCompiler {
             KieFileSystem fileSystem = services.newKieFileSystem();
             fileSystem.generateAndWritePomXML(releaseId);
             for (String path : sources) {
-                String target = ROOT + path;
+                String target = ROOT + packageFolder(files.text(path), path) + path;
                 generatedToFile.put(target, path);
                 fileSystem.write(target, files.bytes(path));
                 if (path.endsWith(".drl")) {
@@ -136,12 +137,24 @@ public final class PackCompiler {
         }
     }
 
+    /** The DRL's package as a folder, so the compiler does not warn that package and folder differ. */
+    private static String packageFolder(String drl, String path) {
+        if (!path.endsWith(".drl")) {
+            return "";
+        }
+        Matcher matcher = PACKAGE.matcher(drl);
+        return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+    }
+
     private static String fileOf(String path, Map<String, String> generatedToFile) {
         if (path == null) {
             return "";
         }
+        if (generatedToFile.containsKey(path)) {
+            return generatedToFile.get(path);
+        }
         for (Map.Entry<String, String> entry : generatedToFile.entrySet()) {
-            if (path.endsWith(entry.getValue()) || entry.getKey().endsWith(path)) {
+            if (entry.getKey().endsWith("/" + path) || path.endsWith(entry.getKey())) {
                 return entry.getValue();
             }
         }
