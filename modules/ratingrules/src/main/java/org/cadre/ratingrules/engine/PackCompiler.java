@@ -60,12 +60,12 @@ public final class PackCompiler {
             KieFileSystem fileSystem = services.newKieFileSystem();
             fileSystem.generateAndWritePomXML(releaseId);
             for (String path : sources) {
-                String target = ROOT + packageFolder(files.text(path), path) + path;
+                // a decision table is turned into DRL here, so what compiles is exactly what the guard checked
+                String drl = path.endsWith(".xlsx") ? DecisionTables.toDrl(files.bytes(path)) : files.text(path);
+                String target = ROOT + packageFolder(drl) + path + (path.endsWith(".xlsx") ? ".drl" : "");
                 generatedToFile.put(target, path);
-                fileSystem.write(target, files.bytes(path));
-                if (path.endsWith(".drl")) {
-                    locateRules(path, files.text(path), ruleLocations);
-                }
+                fileSystem.write(target, drl);
+                locateRules(path, drl, ruleLocations);
             }
             KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -138,10 +138,7 @@ public final class PackCompiler {
     }
 
     /** The DRL's package as a folder, so the compiler does not warn that package and folder differ. */
-    private static String packageFolder(String drl, String path) {
-        if (!path.endsWith(".drl")) {
-            return "";
-        }
+    private static String packageFolder(String drl) {
         Matcher matcher = PACKAGE.matcher(drl);
         return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
     }
