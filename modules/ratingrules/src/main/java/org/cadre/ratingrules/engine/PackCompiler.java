@@ -31,8 +31,9 @@ import org.kie.api.runtime.KieContainer;
 public final class PackCompiler {
 
     static final String GROUP = "org.cadre.rulepacks";
-    static final String ROOT = "src/main/resources/cadre/pack/";
+    static final String ROOT = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     /** The outcome: a compiled pack, or the problems that stopped it. */
@@ -59,12 +60,12 @@ public final class PackCompiler {
             KieFileSystem fileSystem = services.newKieFileSystem();
             fileSystem.generateAndWritePomXML(releaseId);
             for (String path : sources) {
-                String target = ROOT + path;
+                // a decision table is turned into DRL here, so what compiles is exactly what the guard checked
+                String drl = path.endsWith(".xlsx") ? DecisionTables.toDrl(files.bytes(path)) : files.text(path);
+                String target = ROOT + packageFolder(drl) + path + (path.endsWith(".xlsx") ? ".drl" : "");
                 generatedToFile.put(target, path);
-                fileSystem.write(target, files.bytes(path));
-                if (path.endsWith(".drl")) {
-                    locateRules(path, files.text(path), ruleLocations);
-                }
+                fileSystem.write(target, drl);
+                locateRules(path, drl, ruleLocations);
             }
             KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -136,12 +137,21 @@ public final class PackCompiler {
         }
     }
 
+    /** The DRL's package as a folder, so the compiler does not warn that package and folder differ. */
+    private static String packageFolder(String drl) {
+        Matcher matcher = PACKAGE.matcher(drl);
+        return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+    }
+
     private static String fileOf(String path, Map<String, String> generatedToFile) {
         if (path == null) {
             return "";
         }
+        if (generatedToFile.containsKey(path)) {
+            return generatedToFile.get(path);
+        }
         for (Map.Entry<String, String> entry : generatedToFile.entrySet()) {
-            if (path.endsWith(entry.getValue()) || entry.getKey().endsWith(path)) {
+            if (entry.getKey().endsWith("/" + path) || path.endsWith(entry.getKey())) {
                 return entry.getValue();
             }
         }

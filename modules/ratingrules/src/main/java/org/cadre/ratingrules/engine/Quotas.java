@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.cadre.ratingrules.CalibrationCase;
 import org.cadre.ratingrules.SubjectRating;
 import org.cadre.ratingrules.facts.MemberFacts;
@@ -72,8 +71,8 @@ final class Quotas {
         if (facts instanceof MemberFacts member) {
             return switch (per) {
                 case PARENT -> member.getOrganizationId();
-                case GRASSROOTS_ORGANIZATION, PEER_GROUP -> Objects.requireNonNullElse(
-                        member.getGrassrootsOrganizationId(), member.getOrganizationId());
+                case GRASSROOTS_ORGANIZATION, PEER_GROUP -> member.getGrassrootsOrganizationId() != null
+                        ? member.getGrassrootsOrganizationId() : member.getOrganizationId();
             };
         }
         OrganizationFacts organization = (OrganizationFacts) facts;
