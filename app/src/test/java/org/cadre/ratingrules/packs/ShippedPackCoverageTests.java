@@ -3,6 +3,7 @@ package org.cadre.ratingrules.packs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +25,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The shipped packs keep the promise of issue 4: every rule has a scenario where it fires (its id among the expected
  * reasons) and one where it does not (its id among the absent reasons), every quota has a scenario that raises a
  * calibration case, and scenarios name only rules that exist. {@code ShippedPacksTests} proves that the scenarios
- * pass; this test proves that they cover every rule. Reads the files only (no engine), so it runs in a second.
+ * pass; this test proves that they cover every rule (in DRL files and in XLSX decision tables).
  */
 class ShippedPackCoverageTests {
 
@@ -62,8 +65,17 @@ class ShippedPackCoverageTests {
 
     static Set<String> ruleIds(Path pack) throws IOException {
         Set<String> ids = new TreeSet<>();
+        List<String> sources = new ArrayList<>();
         for (Path drl : files(pack, ".drl")) {
-            Matcher m = RULE_ID.matcher(Files.readString(drl, StandardCharsets.UTF_8));
+            sources.add(Files.readString(drl, StandardCharsets.UTF_8));
+        }
+        for (Path table : files(pack, ".xlsx")) {
+            try (InputStream in = Files.newInputStream(table)) {
+                sources.add(new SpreadsheetCompiler().compile(in, InputType.XLS));
+            }
+        }
+        for (String source : sources) {
+            Matcher m = RULE_ID.matcher(source);
             while (m.find()) {
                 ids.add(m.group(1));
             }
