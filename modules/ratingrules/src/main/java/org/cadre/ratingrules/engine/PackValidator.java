@@ -69,6 +69,26 @@ public final class PackValidator {
         return report(manifest, List.of(), outcomes, pack.compileMillis(), pack, parameters);
     }
 
+    /**
+     * Compiles a pack that was validated before (from the registry), without running its scenarios again. The
+     * report lists problems when it no longer compiles (for example after a change of the facts contract).
+     */
+    public Validation load(PackFiles files) {
+        List<PackProblem> problems = new ArrayList<>();
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (!read.ok()) {
+            return new Validation(new ValidationReport(null, null, read.problems(), List.of(), 0), null, null, null);
+        }
+        Map<String, Object> parameters = ParameterFile.values(read.manifest(), files, problems);
+        if (!problems.isEmpty()) {
+            return report(read.manifest(), problems, List.of(), 0, null, parameters);
+        }
+        PackCompiler.Result compiled = compiler.compile(read.manifest(), files);
+        return new Validation(new ValidationReport(read.manifest().id(), read.manifest().version(),
+                compiled.problems(), List.of(), compiled.pack() == null ? 0 : compiled.pack().compileMillis()),
+                compiled.pack(), read.manifest(), new LinkedHashMap<>(parameters));
+    }
+
     /** Runs the scenarios of a pack against an already compiled pack (for the "run scenarios" page). */
     public List<ScenarioOutcome> runScenarios(CompiledPack pack, PackFiles files) {
         List<PackProblem> problems = new ArrayList<>();
