@@ -1,0 +1,69 @@
+package org.cadre.ratingrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cadre.ratingrules.engine.PackValidator;
+import org.cadre.ratingrules.facts.MemberFacts;
+import org.cadre.ratingrules.facts.Proposal;
+import org.cadre.ratingrules.pack.PackFiles;
+import org.junit.jupiter.api.Test;
+
+/** The engine on the two-level test pack, without Spring: a scale of its own, reasons, peers, quotas. */
+class EngineCoreTests {
+
+    static Path testPack(String name) {
+        return Path.of("src", "test", "resources", "ratingrules", name);
+    }
+
+    @Test
+    void aPackWithAScaleOfItsOwnValidatesAndRates() {
+        PackValidator.Validation validation = new PackValidator().validate(PackFiles.fromFolder(testPack("two-level")));
+        assertThat(validation.report().valid()).as(validation.report().summary()).isTrue();
+        assertThat(validation.report().scenarios()).hasSize(2);
+        try (var pack = validation.pack()) {
+            MemberFacts good = member("m1", 10, 10, "GOOD");
+            MemberFacts absent = member("m2", 10, 2, "GOOD");
+            Evaluation evaluation = pack.evaluateBatch(2024, validation.parameters(), Proposal.Subject.MEMBER,
+                    List.of(good, absent));
+            SubjectRating pass = evaluation.rating("m1").orElseThrow();
+            assertThat(pass.level()).isEqualTo("PASS");
+            assertThat(pass.reasons()).singleElement().satisfies(reason -> {
+                assertThat(reason.ruleId()).isEqualTo("T-PASS");
+                assertThat(reason.criterion()).isEqualTo("Dự họp và công việc");
+                assertThat(reason.article()).isEqualTo("TEST-01, 2");
+            });
+            assertThat(pass.firedRules()).singleElement().satisfies(fired ->
+                    assertThat(fired.inputs()).containsExactly("m1"));
+            assertThat(evaluation.rating("m2").orElseThrow().level()).isEqualTo("FAIL");
+            // one pass against one fail: the quota allows floor(0.5 x 1) = 0, so a person calibrates one case
+            assertThat(evaluation.calibrations()).singleElement().satisfies(c -> {
+                assertThat(c.quotaId()).isEqualTo("Q-PASS");
+                assertThat(c.excess()).isEqualTo(1);
+                assertThat(c.subjects()).containsExactly("m1");
+            });
+
+            // a parameter changes the outcome with no change to the rules
+            Map<String, Object> lenient = new java.util.LinkedHashMap<>(validation.parameters());
+            lenient.put("minAttendance", 0.1);
+            lenient.put("quotaEnabled", false);
+            Evaluation again = pack.evaluateBatch(2024, lenient, Proposal.Subject.MEMBER,
+                    List.of(member("m1", 10, 10, "GOOD"), member("m2", 10, 2, "GOOD")));
+            assertThat(again.rating("m2").orElseThrow().level()).isEqualTo("PASS");
+            assertThat(again.calibrations()).isEmpty();
+        }
+    }
+
+    static MemberFacts member(String id, int required, int attended, String work) {
+        MemberFacts facts = new MemberFacts();
+        facts.setSubjectId(id);
+        facts.setOrganizationId("c1");
+        facts.setGrassrootsOrganizationId("g1");
+        facts.setMeetingsRequired(required);
+        facts.setMeetingsAttended(attended);
+        facts.setCriterionLevels(Map.of("WORK", work));
+        return facts;
+    }
+}

@@ -1,0 +1,168 @@
+package org.cadre.ratingrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.cadre.identity.Role;
+import org.cadre.identity.UserAccounts;
+import org.cadre.support.CadreTest;
+import org.cadre.support.TestUsers;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The rule pack API: upload, edit, validate, activate, roll back, diff, audit, evaluate; bad input refused. */
+@CadreTest
+class RulePackApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
+
+    String admin;
+    String evaluator;
+
+    @BeforeEach
+    void users() {
+        admin = TestUsers.create(accounts, Role.RULE_ADMIN);
+        evaluator = TestUsers.create(accounts, Role.EVALUATOR);
+    }
+
+    @Test
+    void editingAParameterThroughTheApiChangesTheNextRatingWithoutARestart() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("ACTIVE"))
+                .andExpect(jsonPath("$.version").value(1));
+        String member = memberJson(pack.year(), 7);
+        evaluate(member).andExpect(status().isOk())
+                .andExpect(jsonPath("$.packVersion").value(1))
+                .andExpect(jsonPath("$.ratings[0].level").value("FAIL"));
+
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id()).queryParam("activate", "true")
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"minAttendance\": 0.6}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.source").value("PARAMETERS"))
+                .andExpect(jsonPath("$.state").value("ACTIVE"));
+
+        evaluate(member).andExpect(status().isOk())
+                .andExpect(jsonPath("$.packVersion").value(2))
+                .andExpect(jsonPath("$.ratings[0].level").value("PASS"))
+                .andExpect(jsonPath("$.ratings[0].reasons[0].ruleId").value("T-PASS"))
+                .andExpect(jsonPath("$.ratings[0].reasons[0].article").value("TEST-01, 2"));
+
+        mvc.perform(get("/api/rule-packs/{id}/diff", pack.id()).queryParam("from", "1").queryParam("to", "2")
+                        .with(httpBasic(evaluator, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parameters[0].name").value("minAttendance"))
+                .andExpect(jsonPath("$.parameters[0].before").value("0.8"))
+                .andExpect(jsonPath("$.parameters[0].after").value("0.6"))
+                .andExpect(jsonPath("$.files[?(@.path == 'parameters.yaml')].change").value("ADDED"))
+                .andExpect(jsonPath("$.files[?(@.path == 'pack.yaml')].change").value("CHANGED"));
+
+        // roll back: the old threshold serves again
+        mvc.perform(post("/api/rule-packs/{id}/rollback", pack.id()).queryParam("to", "1")
+                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("ACTIVE"));
+        evaluate(member).andExpect(jsonPath("$.packVersion").value(1))
+                .andExpect(jsonPath("$.ratings[0].level").value("FAIL"));
+
+        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "PARAMETERS", "RETIRE",
+                        "ROLLBACK")))
+                .andExpect(jsonPath("$[0].actor").value(admin));
+    }
+
+    @Test
+    void aParameterOutsideItsRangeIsRefused() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"minAttendance\": 1.5}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("invalid-parameters"))
+                .andExpect(jsonPath("$.problems[0]").value(
+                        "parameters.yaml: minAttendance: 1.5 is outside the allowed range [0, 1]"));
+    }
+
+    @Test
+    void badInputIsRefusedAndTheActiveVersionKeepsServing() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        String member = memberJson(pack.year(), 9);
+
+        // a DRL syntax error through the editor: stored as a draft, refused with file and line
+        mvc.perform(put("/api/rule-packs/{id}/versions/1/files/rules.drl", pack.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(pack.files().text("rules.drl").replace("$p.qualify(\"PASS\");", "$p.qualify(\"PASS\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.reason").value("invalid-pack"))
+                .andExpect(jsonPath("$.draftVersion").value(2))
+                .andExpect(jsonPath("$.problems[0]", Matchers.startsWith("rules.drl:")));
+        // a forbidden import in an upload
+        TestPacks.TestPack evil = pack.version(3).withText("evil.drl",
+                "package x;\nimport org.cadre.ratingrules.facts.*;\nimport java.nio.file.Files;\n");
+        upload(evil.zip(), true).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]").value("evil.drl:3: import of 'java.nio.file.Files' is not allowed: "
+                        + "a pack may import only org.cadre.ratingrules.facts.*"));
+        // a path traversal
+        upload(BadPackInputTests.zip("pack.yaml", "x", "../evil.drl", "x"), false)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("unsafe-upload"));
+        // a draft cannot be activated
+        mvc.perform(post("/api/rule-packs/{id}/versions/2/activate", pack.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("not-validated"));
+        // an existing version number
+        upload(pack.zip(), false).andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("version-exists"));
+
+        evaluate(member).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
+                .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
+    }
+
+    @Test
+    void evaluatorsMayReadButNotChange() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        mvc.perform(post("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD))
+                        .contentType("application/zip").content(pack.zip()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD)))
+                .andExpect(status().isOk());
+        evaluate("{\"year\": 1990, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.reason").value("no-active-pack"));
+    }
+
+    private ResultActions upload(byte[] zip, boolean activate) throws Exception {
+        return mvc.perform(post("/api/rule-packs").queryParam("activate", String.valueOf(activate))
+                .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                .contentType("application/zip").content(zip));
+    }
+
+    private ResultActions evaluate(String body) throws Exception {
+        return mvc.perform(post("/api/rule-packs/evaluate").with(httpBasic(evaluator, TestUsers.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    static String memberJson(int year, int attended) {
+        return """
+                {"year": %d, "members": [{"subjectId": "m1", "organizationId": "c1", "grassrootsOrganizationId": "g1",
+                  "meetingsRequired": 10, "meetingsAttended": %d, "criterionLevels": {"WORK": "GOOD"}}]}
+                """.formatted(year, attended);
+    }
+}

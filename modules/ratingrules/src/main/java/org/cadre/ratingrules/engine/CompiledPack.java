@@ -1,0 +1,244 @@
+package org.cadre.ratingrules.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.cadre.ratingrules.CalibrationCase;
+import org.cadre.ratingrules.Evaluation;
+import org.cadre.ratingrules.SubjectRating;
+import org.cadre.ratingrules.facts.MemberFacts;
+import org.cadre.ratingrules.facts.OrganizationFacts;
+import org.cadre.ratingrules.facts.Parameters;
+import org.cadre.ratingrules.facts.Proposal;
+import org.cadre.ratingrules.facts.RatingScale;
+import org.cadre.ratingrules.facts.SubjectFacts;
+import org.cadre.ratingrules.pack.Manifest;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A pack compiled into a KieBase, ready to rate. Thread-safe: every call opens its own session. {@link #close()}
+ * disposes the container and removes the module from the KIE repository (otherwise every build stays in memory).
+ */
+public final class CompiledPack implements AutoCloseable {
+
+    private final Manifest manifest;
+    private final RatingScale scale;
+    private final ReleaseId releaseId;
+    private final KieContainer container;
+    private final KieBase base;
+    private final boolean declaresParams;
+    private final long compileMillis;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    CompiledPack(Manifest manifest, ReleaseId releaseId, KieContainer container, boolean declaresParams,
+            long compileMillis) {
+        this.manifest = manifest;
+        this.scale = manifest.ratingScale();
+        this.releaseId = releaseId;
+        this.container = container;
+        this.base = container.getKieBase();
+        this.declaresParams = declaresParams;
+        this.compileMillis = compileMillis;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public RatingScale scale() {
+        return scale;
+    }
+
+    public long compileMillis() {
+        return compileMillis;
+    }
+
+    public String releaseId() {
+        return releaseId.toString();
+    }
+
+    /**
+     * Rates members and organizations the way a classification run does: members in one session per organization
+     * (so rules see their peers), then organizations from the bottom of the tree up, one session per parent, with
+     * {@code memberLevelCounts} and {@code subOrganizationLevelCounts} filled from the levels just proposed; then
+     * the quotas per group.
+     */
+    public Evaluation evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> members,
+            List<OrganizationFacts> organizations) {
+        Parameters parameters = new Parameters(parameterValues);
+        Map<String, SubjectRating> ratings = new LinkedHashMap<>();
+        Map<String, List<MemberFacts>> byOrganization = members.stream().collect(Collectors.groupingBy(
+                m -> Objects.toString(m.getOrganizationId(), ""), LinkedHashMap::new, Collectors.toList()));
+        for (List<MemberFacts> group : byOrganization.values()) {
+            rate(year, group, Proposal.Subject.MEMBER, parameters).forEach(r -> ratings.put(r.subjectId(), r));
+        }
+        Map<String, OrganizationFacts> byId = new LinkedHashMap<>();
+        organizations.forEach(o -> byId.put(o.getSubjectId(), o));
+        Map<String, Integer> height = new HashMap<>();
+        organizations.forEach(o -> height(o.getSubjectId(), byId, height, 0));
+        List<Integer> heights = height.values().stream().distinct().sorted().toList();
+        for (int h : heights) {
+            Map<String, List<OrganizationFacts>> byParent = organizations.stream()
+                    .filter(o -> height.get(o.getSubjectId()) == h)
+                    .collect(Collectors.groupingBy(o -> Objects.toString(o.getParentId(), ""), LinkedHashMap::new,
+                            Collectors.toList()));
+            for (List<OrganizationFacts> group : byParent.values()) {
+                for (OrganizationFacts organization : group) {
+                    fillCounts(organization, members, organizations, ratings);
+                }
+                rate(year, group, Proposal.Subject.ORGANIZATION, parameters).forEach(r -> ratings.put(r.subjectId(), r));
+            }
+        }
+        List<SubjectFacts> all = new ArrayList<>(members);
+        all.addAll(organizations);
+        return new Evaluation(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()),
+                Quotas.apply(manifest, scale, parameters, all, ratings));
+    }
+
+    /** Rates one batch of subjects of one kind in a single session: peers see each other. Quotas apply per group. */
+    public Evaluation evaluateBatch(int year, Map<String, Object> parameterValues, Proposal.Subject subject,
+            List<? extends SubjectFacts> batch) {
+        Parameters parameters = new Parameters(parameterValues);
+        Map<String, SubjectRating> ratings = new LinkedHashMap<>();
+        rate(year, batch, subject, parameters).forEach(r -> ratings.put(r.subjectId(), r));
+        List<CalibrationCase> calibrations = Quotas.apply(manifest, scale, parameters, new ArrayList<>(batch), ratings);
+        return new Evaluation(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()), calibrations);
+    }
+
+    private static int height(String id, Map<String, OrganizationFacts> byId, Map<String, Integer> memo, int depth) {
+        Integer known = memo.get(id);
+        if (known != null) {
+            return known;
+        }
+        if (depth > byId.size()) {
+            throw new IllegalArgumentException("The organizations form a cycle through '" + id + "'");
+        }
+        int h = 0;
+        for (OrganizationFacts child : byId.values()) {
+            if (id.equals(child.getParentId())) {
+                h = Math.max(h, 1 + height(child.getSubjectId(), byId, memo, depth + 1));
+            }
+        }
+        memo.put(id, h);
+        return h;
+    }
+
+    private static void fillCounts(OrganizationFacts organization, List<MemberFacts> members,
+            List<OrganizationFacts> organizations, Map<String, SubjectRating> ratings) {
+        String id = organization.getSubjectId();
+        List<MemberFacts> own = members.stream().filter(m -> id.equals(m.getOrganizationId())).toList();
+        if (!own.isEmpty()) {
+            organization.setMemberLevelCounts(counts(own.stream().map(m -> ratings.get(m.getSubjectId())).toList()));
+        }
+        List<OrganizationFacts> children = organizations.stream().filter(o -> id.equals(o.getParentId())).toList();
+        if (!children.isEmpty()) {
+            organization.setSubOrganizationLevelCounts(
+                    counts(children.stream().map(o -> ratings.get(o.getSubjectId())).toList()));
+        }
+    }
+
+    private static Map<String, Integer> counts(Collection<SubjectRating> ratings) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ratings.stream().filter(Objects::nonNull).map(SubjectRating::level).filter(Objects::nonNull)
+                .forEach(level -> counts.merge(level, 1, Integer::sum));
+        return counts;
+    }
+
+    private List<SubjectRating> rate(int year, List<? extends SubjectFacts> batch, Proposal.Subject subject,
+            Parameters parameters) {
+        if (closed.get()) {
+            throw new IllegalStateException("Pack " + manifest.id() + " v" + manifest.version() + " is closed");
+        }
+        Map<String, String> groups = manifest.criterionGroups(subject);
+        List<Proposal> proposals = new ArrayList<>();
+        ExplainingListener listener = new ExplainingListener();
+        KieSession session = base.newKieSession();
+        int limit = 10_000 + 500 * batch.size();
+        try {
+            if (declaresParams) {
+                session.setGlobal("params", parameters);
+            }
+            session.addEventListener(listener);
+            for (SubjectFacts facts : batch) {
+                if (facts.getYear() == 0) {
+                    facts.setYear(year);
+                }
+                if (facts.getCriterionGroups().isEmpty() && !groups.isEmpty()) {
+                    facts.setCriterionGroups(groups);
+                }
+                Proposal proposal = new Proposal(facts.getSubjectId(), subject, scale);
+                proposals.add(proposal);
+                session.insert(facts);
+                session.insert(proposal);
+            }
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit) {
+                throw new EngineException("The rules fired " + fired + " times for " + batch.size()
+                        + " subjects and were stopped: a rule probably matches again after it fires (a loop)", null);
+            }
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineException("A rule failed while running: " + rootMessage(e), e);
+        } finally {
+            session.dispose();
+        }
+        List<SubjectRating> ratings = new ArrayList<>();
+        for (Proposal p : proposals) {
+            ratings.add(new SubjectRating(p.getSubjectId(), subject, p.getLevel(), p.getCap(), p.isExcluded(),
+                    p.isPending(), p.getReasons(), listener.firedFor(p.getSubjectId())));
+        }
+        return ratings;
+    }
+
+    static String rootMessage(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        Set<Throwable> seen = new java.util.HashSet<>();
+        while (cause != null && seen.add(cause)) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+            cause = cause.getCause();
+        }
+        return text.toString();
+    }
+
+    /** The rules of the pack by name, with their id, criterion and article. */
+    public List<RuleSummary> rules() {
+        List<RuleSummary> rules = new ArrayList<>();
+        base.getKiePackages().forEach(p -> p.getRules().forEach(r -> rules.add(new RuleSummary(r.getName(),
+                ExplainingListener.meta(r, "id"), ExplainingListener.meta(r, "criterion"),
+                ExplainingListener.meta(r, "article")))));
+        rules.sort(Comparator.comparing(RuleSummary::name));
+        return rules;
+    }
+
+    /** A rule of the pack. */
+    public record RuleSummary(String name, String id, String criterion, String article) {
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            container.dispose();
+            KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+}

@@ -1,0 +1,163 @@
+package org.cadre.ratingrules.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cadre.ratingrules.PackProblem;
+import org.cadre.ratingrules.facts.Parameters;
+import org.cadre.ratingrules.pack.Manifest;
+import org.cadre.ratingrules.pack.PackFiles;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a pack's DRL files and decision tables into a KieBase with the classic compiler ({@code drools-mvel}).
+ * Every build gets its own ReleaseId ({@code org.cadre.rulepacks:<pack>:<version>.<build>}); the pom is generated,
+ * no {@code kmodule.xml} is written (the default KieBase takes every resource). Anything the compiler throws is
+ * caught and reported: a broken pack yields problems, never an exception.
+ */
+public final class PackCompiler {
+
+    static final String GROUP = "org.cadre.rulepacks";
+    static final String ROOT = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s*;?");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    /** The outcome: a compiled pack, or the problems that stopped it. */
+    public record Result(CompiledPack pack, List<PackProblem> problems) {
+    }
+
+    public Result compile(Manifest manifest, PackFiles files) {
+        List<PackProblem> problems = new ArrayList<>();
+        KieServices services = KieServices.Factory.get();
+        ReleaseId releaseId = services.newReleaseId(GROUP, manifest.id(),
+                manifest.version() + "." + BUILDS.incrementAndGet());
+        List<String> sources = new ArrayList<>(files.paths("", "drl", "xlsx"));
+        files.paths().stream().filter(p -> p.contains("/") && !p.startsWith("scenarios/")
+                && (p.endsWith(".drl") || p.endsWith(".xlsx"))).forEach(sources::add);
+        if (sources.isEmpty()) {
+            problems.add(PackProblem.of("", 0, "", "no-rules", "the pack has no .drl file or decision table"));
+            return new Result(null, problems);
+        }
+        Map<String, String> generatedToFile = new HashMap<>();
+        Map<String, RuleLocation> ruleLocations = new HashMap<>();
+        long start = System.nanoTime();
+        KieContainer container = null;
+        try {
+            KieFileSystem fileSystem = services.newKieFileSystem();
+            fileSystem.generateAndWritePomXML(releaseId);
+            for (String path : sources) {
+                // a decision table is turned into DRL here, so what compiles is exactly what the guard checked
+                String drl = path.endsWith(".xlsx") ? DecisionTables.toDrl(files.bytes(path)) : files.text(path);
+                String target = ROOT + packageFolder(drl) + path + (path.endsWith(".xlsx") ? ".drl" : "");
+                generatedToFile.put(target, path);
+                fileSystem.write(target, drl);
+                locateRules(path, drl, ruleLocations);
+            }
+            KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+                String file = fileOf(message.getPath(), generatedToFile);
+                problems.add(PackProblem.of(file, Math.max(message.getLine(), 0), "", "compile",
+                        message.getText().trim(), message.getText().trim()));
+            }
+            if (!problems.isEmpty()) {
+                services.getRepository().removeKieModule(releaseId);
+                return new Result(null, problems);
+            }
+            container = services.newKieContainer(releaseId);
+            KieBase base = container.getKieBase();
+            boolean declaresParams = checkGlobalsAndMetadata(base, ruleLocations, problems);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (!problems.isEmpty()) {
+                container.dispose();
+                services.getRepository().removeKieModule(releaseId);
+                return new Result(null, problems);
+            }
+            return new Result(new CompiledPack(manifest, releaseId, container, declaresParams, millis), problems);
+        } catch (RuntimeException | LinkageError e) {
+            if (container != null) {
+                container.dispose();
+            }
+            services.getRepository().removeKieModule(releaseId);
+            problems.add(PackProblem.of("", 0, "", "compile-failed", "the rules could not be compiled: "
+                    + CompiledPack.rootMessage(e), CompiledPack.rootMessage(e)));
+            return new Result(null, problems);
+        }
+    }
+
+    private static boolean checkGlobalsAndMetadata(KieBase base, Map<String, RuleLocation> locations,
+            List<PackProblem> problems) {
+        boolean declaresParams = false;
+        for (KiePackage kiePackage : base.getKiePackages()) {
+            for (Global global : kiePackage.getGlobalVariables()) {
+                if ("params".equals(global.getName()) && Parameters.class.getName().equals(global.getType())) {
+                    declaresParams = true;
+                } else {
+                    problems.add(PackProblem.of("", 0, global.getName(), "global", "global '" + global.getName()
+                            + "' is not allowed: the only global is 'Parameters params'", global.getName()));
+                }
+            }
+            for (Rule rule : kiePackage.getRules()) {
+                RuleLocation where = locations.getOrDefault(rule.getName(), new RuleLocation("", 0));
+                for (String key : List.of("id", "criterion", "article")) {
+                    String value = ExplainingListener.meta(rule, key);
+                    if (value == null || value.isBlank()) {
+                        problems.add(PackProblem.of(where.file(), where.line(), rule.getName(), "rule-metadata",
+                                "rule '" + rule.getName() + "' has no @" + key + "(...): every rule names its id, "
+                                        + "criterion and article", rule.getName(), key));
+                    }
+                }
+            }
+        }
+        return declaresParams;
+    }
+
+    private static void locateRules(String file, String drl, Map<String, RuleLocation> locations) {
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher matcher = RULE.matcher(lines[i]);
+            if (matcher.find()) {
+                String name = matcher.group(2) != null ? matcher.group(2)
+                        : matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
+                locations.putIfAbsent(name, new RuleLocation(file, i + 1));
+            }
+        }
+    }
+
+    /** The DRL's package as a folder, so the compiler does not warn that package and folder differ. */
+    private static String packageFolder(String drl) {
+        Matcher matcher = PACKAGE.matcher(drl);
+        return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
+    }
+
+    private static String fileOf(String path, Map<String, String> generatedToFile) {
+        if (path == null) {
+            return "";
+        }
+        if (generatedToFile.containsKey(path)) {
+            return generatedToFile.get(path);
+        }
+        for (Map.Entry<String, String> entry : generatedToFile.entrySet()) {
+            if (entry.getKey().endsWith("/" + path) || path.endsWith(entry.getKey())) {
+                return entry.getValue();
+            }
+        }
+        return path.startsWith(ROOT) ? path.substring(ROOT.length()) : path;
+    }
+
+    private record RuleLocation(String file, int line) {
+    }
+}

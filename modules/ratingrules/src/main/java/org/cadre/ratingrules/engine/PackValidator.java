@@ -1,0 +1,112 @@
+package org.cadre.ratingrules.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cadre.ratingrules.PackProblem;
+import org.cadre.ratingrules.ScenarioOutcome;
+import org.cadre.ratingrules.ValidationReport;
+import org.cadre.ratingrules.pack.DrlGuard;
+import org.cadre.ratingrules.pack.Manifest;
+import org.cadre.ratingrules.pack.ManifestReader;
+import org.cadre.ratingrules.pack.PackFiles;
+import org.cadre.ratingrules.pack.ParameterFile;
+import org.cadre.ratingrules.pack.Scenario;
+import org.cadre.ratingrules.pack.ScenarioReader;
+
+/**
+ * Validates a pack from its files: manifest, parameter values, the forbidden-construct check of every DRL file,
+ * decision tables, compilation, then every scenario. The pack is valid only when nothing is wrong and every scenario
+ * passes; then the compiled pack is handed back, ready to activate (the caller closes it).
+ */
+public final class PackValidator {
+
+    private final PackCompiler compiler = new PackCompiler();
+
+    /** The report, and the compiled pack when the report is valid (otherwise {@code null}, already disposed). */
+    public record Validation(ValidationReport report, CompiledPack pack, Manifest manifest,
+            Map<String, Object> parameters) {
+    }
+
+    public Validation validate(PackFiles files) {
+        List<PackProblem> problems = new ArrayList<>();
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (!read.ok()) {
+            return new Validation(new ValidationReport(null, null, read.problems(), List.of(), 0), null, null, null);
+        }
+        Manifest manifest = read.manifest();
+        Map<String, Object> parameters = ParameterFile.values(manifest, files, problems);
+        for (String path : files.paths()) {
+            if (path.endsWith(".drl")) {
+                problems.addAll(DrlGuard.check(path, files.text(path)));
+            } else if (path.endsWith(".xlsx")) {
+                problems.addAll(DecisionTables.check(path, files.bytes(path)));
+            }
+        }
+        List<Scenario> scenarios = ScenarioReader.readAll(files, manifest, problems);
+        if (files.paths("scenarios/", "yaml", "yml").isEmpty()) {
+            problems.add(PackProblem.of("scenarios/", 0, "", "no-scenarios",
+                    "the pack has no scenario: scenarios/*.yaml must prove its rules"));
+        }
+        if (!problems.isEmpty()) {
+            return report(manifest, problems, List.of(), 0, null, parameters);
+        }
+        PackCompiler.Result compiled = compiler.compile(manifest, files);
+        if (compiled.pack() == null) {
+            return report(manifest, compiled.problems(), List.of(), 0, null, parameters);
+        }
+        CompiledPack pack = compiled.pack();
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        try {
+            for (Scenario scenario : scenarios) {
+                outcomes.add(ScenarioRunner.run(pack, parameters, scenario));
+            }
+        } catch (RuntimeException e) {
+            pack.close();
+            throw e;
+        }
+        return report(manifest, List.of(), outcomes, pack.compileMillis(), pack, parameters);
+    }
+
+    /**
+     * Compiles a pack that was validated before (from the registry), without running its scenarios again. The
+     * report lists problems when it no longer compiles (for example after a change of the facts contract).
+     */
+    public Validation load(PackFiles files) {
+        List<PackProblem> problems = new ArrayList<>();
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (!read.ok()) {
+            return new Validation(new ValidationReport(null, null, read.problems(), List.of(), 0), null, null, null);
+        }
+        Map<String, Object> parameters = ParameterFile.values(read.manifest(), files, problems);
+        if (!problems.isEmpty()) {
+            return report(read.manifest(), problems, List.of(), 0, null, parameters);
+        }
+        PackCompiler.Result compiled = compiler.compile(read.manifest(), files);
+        return new Validation(new ValidationReport(read.manifest().id(), read.manifest().version(),
+                compiled.problems(), List.of(), compiled.pack() == null ? 0 : compiled.pack().compileMillis()),
+                compiled.pack(), read.manifest(), new LinkedHashMap<>(parameters));
+    }
+
+    /** Runs the scenarios of a pack against an already compiled pack (for the "run scenarios" page). */
+    public List<ScenarioOutcome> runScenarios(CompiledPack pack, PackFiles files) {
+        List<PackProblem> problems = new ArrayList<>();
+        Map<String, Object> parameters = ParameterFile.values(pack.manifest(), files, problems);
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        for (Scenario scenario : ScenarioReader.readAll(files, pack.manifest(), problems)) {
+            outcomes.add(ScenarioRunner.run(pack, parameters, scenario));
+        }
+        return outcomes;
+    }
+
+    private static Validation report(Manifest manifest, List<PackProblem> problems, List<ScenarioOutcome> outcomes,
+            long millis, CompiledPack pack, Map<String, Object> parameters) {
+        ValidationReport report = new ValidationReport(manifest.id(), manifest.version(), problems, outcomes, millis);
+        if (!report.valid() && pack != null) {
+            pack.close();
+            pack = null;
+        }
+        return new Validation(report, pack, manifest, new LinkedHashMap<>(parameters));
+    }
+}

@@ -1,0 +1,85 @@
+package org.cadre.ratingrules.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cadre.ratingrules.CalibrationCase;
+import org.cadre.ratingrules.SubjectRating;
+import org.cadre.ratingrules.facts.MemberFacts;
+import org.cadre.ratingrules.facts.OrganizationFacts;
+import org.cadre.ratingrules.facts.Parameters;
+import org.cadre.ratingrules.facts.Proposal;
+import org.cadre.ratingrules.facts.RatingScale;
+import org.cadre.ratingrules.facts.SubjectFacts;
+import org.cadre.ratingrules.pack.Manifest;
+
+/**
+ * Applies the quotas of {@code pack.yaml} after the rules, per group. It changes no proposal: where more subjects
+ * hold a level than allowed it raises a calibration case for a person to resolve.
+ */
+final class Quotas {
+
+    private Quotas() {
+    }
+
+    static List<CalibrationCase> apply(Manifest manifest, RatingScale scale, Parameters parameters,
+            List<SubjectFacts> subjects, Map<String, SubjectRating> ratings) {
+        List<CalibrationCase> cases = new ArrayList<>();
+        for (Manifest.Quota quota : manifest.quotas()) {
+            if (quota.enabled() != null && !parameters.flag(quota.enabled())) {
+                continue;
+            }
+            double share = parameters.number(quota.share());
+            Map<String, List<SubjectFacts>> groups = new LinkedHashMap<>();
+            for (SubjectFacts facts : subjects) {
+                boolean member = facts instanceof MemberFacts;
+                if ((quota.subject() == Proposal.Subject.MEMBER) != member) {
+                    continue;
+                }
+                String group = group(quota.per(), facts);
+                if (group != null) {
+                    groups.computeIfAbsent(group, k -> new ArrayList<>()).add(facts);
+                }
+            }
+            groups.forEach((group, members) -> {
+                List<String> atLevel = new ArrayList<>();
+                int base = 0;
+                for (SubjectFacts facts : members) {
+                    SubjectRating rating = ratings.get(facts.getSubjectId());
+                    String level = rating == null ? null : rating.level();
+                    if (level == null) {
+                        continue;
+                    }
+                    if (level.equals(quota.level())) {
+                        atLevel.add(facts.getSubjectId());
+                    } else if (scale.atLeast(level, quota.base())) {
+                        base++;
+                    }
+                }
+                int allowed = (int) Math.floor(share * base + 1e-9);
+                if (atLevel.size() > allowed) {
+                    cases.add(new CalibrationCase(quota.id(), group, quota.level(), quota.demoteTo(), base, allowed,
+                            atLevel.size(), atLevel.size() - allowed, atLevel, quota.article()));
+                }
+            });
+        }
+        return cases;
+    }
+
+    private static String group(Manifest.QuotaGroup per, SubjectFacts facts) {
+        if (facts instanceof MemberFacts member) {
+            return switch (per) {
+                case PARENT -> member.getOrganizationId();
+                case GRASSROOTS_ORGANIZATION, PEER_GROUP -> member.getGrassrootsOrganizationId() != null
+                        ? member.getGrassrootsOrganizationId() : member.getOrganizationId();
+            };
+        }
+        OrganizationFacts organization = (OrganizationFacts) facts;
+        return switch (per) {
+            case PARENT -> organization.getParentId();
+            case GRASSROOTS_ORGANIZATION -> organization.getGrassrootsOrganizationId();
+            case PEER_GROUP -> organization.getPeerGroup();
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package org.cadre.ratingrules.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cadre.ratingrules.CalibrationCase;
+import org.cadre.ratingrules.Evaluation;
+import org.cadre.ratingrules.FiredRule;
+import org.cadre.ratingrules.ScenarioOutcome;
+import org.cadre.ratingrules.SubjectRating;
+import org.cadre.ratingrules.facts.Reason;
+import org.cadre.ratingrules.pack.Scenario;
+
+/** Runs a scenario against a compiled pack and compares expected with actual, subject by subject. */
+final class ScenarioRunner {
+
+    private ScenarioRunner() {
+    }
+
+    static ScenarioOutcome run(CompiledPack pack, Map<String, Object> packParameters, Scenario scenario) {
+        Map<String, Object> parameters = new LinkedHashMap<>(packParameters);
+        parameters.putAll(scenario.parameters());
+        Evaluation evaluation;
+        try {
+            evaluation = pack.evaluate(scenario.year(), parameters, scenario.members(), scenario.organizations());
+        } catch (RuntimeException e) {
+            return new ScenarioOutcome(scenario.file(), scenario.name(), false, List.of(),
+                    CompiledPack.rootMessage(e));
+        }
+        List<ScenarioOutcome.Expectation> outcomes = new ArrayList<>();
+        for (Scenario.Expectation expected : scenario.expectations()) {
+            SubjectRating rating = evaluation.rating(expected.subject()).orElse(null);
+            List<String> problems = new ArrayList<>();
+            String actual = rating == null ? "—" : rating.excluded() ? "excluded" : rating.pending() ? "pending"
+                    : rating.level();
+            Set<String> ruleIds = new LinkedHashSet<>();
+            if (rating != null) {
+                rating.reasons().stream().map(Reason::ruleId).filter(java.util.Objects::nonNull).forEach(ruleIds::add);
+                rating.firedRules().stream().map(FiredRule::ruleId).forEach(ruleIds::add);
+            }
+            if (!expected.outcome().equals(actual)) {
+                problems.add("expected " + expected.outcome() + ", got " + actual);
+            }
+            if (expected.cap() != null && (rating == null || !expected.cap().equals(rating.cap()))) {
+                problems.add("expected cap " + expected.cap() + ", got " + (rating == null ? "—" : rating.cap()));
+            }
+            for (String reason : expected.reasons()) {
+                if (!ruleIds.contains(reason)) {
+                    problems.add("reason " + reason + " expected but absent");
+                }
+            }
+            for (String reason : expected.absentReasons()) {
+                if (ruleIds.contains(reason)) {
+                    problems.add("reason " + reason + " present but must be absent");
+                }
+            }
+            outcomes.add(new ScenarioOutcome.Expectation(expected.subject(), expected.outcome(), actual,
+                    expected.reasons(), List.copyOf(ruleIds), problems.isEmpty(), problems));
+        }
+        for (Scenario.ExpectedCalibration expected : scenario.calibrations()) {
+            CalibrationCase found = evaluation.calibrations().stream()
+                    .filter(c -> c.quotaId().equals(expected.quota()) && c.group().equals(expected.group()))
+                    .findFirst().orElse(null);
+            String expectedText = expected.quota() + " " + expected.group() + " excess " + expected.excess();
+            String actualText = found == null ? "no calibration case"
+                    : found.quotaId() + " " + found.group() + " excess " + found.excess();
+            boolean passed = found != null && found.excess() == expected.excess();
+            outcomes.add(new ScenarioOutcome.Expectation(expected.group(), expectedText, actualText, List.of(),
+                    List.of(), passed, passed ? List.of() : List.of("expected " + expectedText + ", got " + actualText)));
+        }
+        boolean passed = outcomes.stream().allMatch(ScenarioOutcome.Expectation::passed);
+        return new ScenarioOutcome(scenario.file(), scenario.name(), passed, outcomes, null);
+    }
+}

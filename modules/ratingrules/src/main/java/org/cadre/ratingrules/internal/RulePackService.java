@@ -1,0 +1,501 @@
+package org.cadre.ratingrules.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cadre.ratingrules.AuditEntry;
+import org.cadre.ratingrules.Evaluation;
+import org.cadre.ratingrules.PackDiff;
+import org.cadre.ratingrules.PackParameter;
+import org.cadre.ratingrules.PackProblem;
+import org.cadre.ratingrules.PackState;
+import org.cadre.ratingrules.PackSummary;
+import org.cadre.ratingrules.PackVersion;
+import org.cadre.ratingrules.RatingRules;
+import org.cadre.ratingrules.RulePackActivated;
+import org.cadre.ratingrules.RulePackRejected;
+import org.cadre.ratingrules.RulePackRetired;
+import org.cadre.ratingrules.RulePackValidated;
+import org.cadre.ratingrules.ValidationReport;
+import org.cadre.ratingrules.engine.CompiledPack;
+import org.cadre.ratingrules.engine.EngineException;
+import org.cadre.ratingrules.engine.PackValidator;
+import org.cadre.ratingrules.facts.MemberFacts;
+import org.cadre.ratingrules.facts.OrganizationFacts;
+import org.cadre.ratingrules.facts.Proposal;
+import org.cadre.ratingrules.facts.SubjectFacts;
+import org.cadre.ratingrules.pack.Manifest;
+import org.cadre.ratingrules.pack.ManifestReader;
+import org.cadre.ratingrules.pack.PackFiles;
+import org.cadre.ratingrules.pack.PackRejectedException;
+import org.cadre.ratingrules.pack.ParameterFile;
+import org.cadre.ratingrules.pack.ParameterValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The registry and the runtime of rule packs. Stores versions (never changed once stored), validates them, and
+ * activates them with an atomic hot swap: the new version is compiled and its scenarios pass before the database
+ * changes; after the commit the compiled pack replaces the old one in {@link ActivePacks}, which closes the old one
+ * when its last running call ends. Other instances see the raised activation generation and reload.
+ */
+@Service
+class RulePackService implements RatingRules {
+
+    private static final Logger log = LoggerFactory.getLogger(RulePackService.class);
+    private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:[ \\t]*\\d+");
+    static final String FOLDER_AUTHOR = "rules/";
+
+    private final PackStore store;
+    private final ActivePacks active;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final PackValidator validator = new PackValidator();
+    private volatile long loadedGeneration = -1;
+
+    RulePackService(PackStore store, ActivePacks active, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.active = active;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    @Override
+    public Evaluation evaluate(int year, Proposal.Subject subject, List<? extends SubjectFacts> batch) {
+        return active.with(year, subject, entry -> run(() -> entry.pack.evaluateBatch(year, entry.parameters, subject,
+                batch))).orElseThrow(() -> noActivePack(year, subject));
+    }
+
+    @Override
+    public Evaluation evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations) {
+        Proposal.Subject subject = members.isEmpty() ? Proposal.Subject.ORGANIZATION : Proposal.Subject.MEMBER;
+        return active.with(year, subject, entry -> run(() -> entry.pack.evaluate(year, entry.parameters, members,
+                organizations))).orElseThrow(() -> noActivePack(year, subject));
+    }
+
+    private static Evaluation run(java.util.function.Supplier<Evaluation> call) {
+        try {
+            return call.get();
+        } catch (EngineException e) {
+            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "rules-failed", e.getMessage());
+        }
+    }
+
+    private static RulePackRejected noActivePack(int year, Proposal.Subject subject) {
+        return new RulePackRejected(HttpStatus.NOT_FOUND, "no-active-pack", year, subject.name());
+    }
+
+    @Override
+    public Optional<PackVersion> activeFor(int year, Proposal.Subject subject) {
+        return active.entries().stream().filter(e -> e.serves(year, subject)).findFirst()
+                .flatMap(e -> store.find(e.packId, e.version));
+    }
+
+    // ---------------------------------------------------------------- reading the registry
+
+    @Override
+    public List<PackSummary> packs() {
+        return store.summaries();
+    }
+
+    @Override
+    public List<PackVersion> versions(String packId) {
+        List<PackVersion> versions = store.versions(packId);
+        if (versions.isEmpty()) {
+            throw new RulePackRejected(HttpStatus.NOT_FOUND, "pack-not-found", packId);
+        }
+        return versions;
+    }
+
+    @Override
+    public PackVersion version(String packId, int version) {
+        return store.find(packId, version).orElseThrow(() ->
+                new RulePackRejected(HttpStatus.NOT_FOUND, "version-not-found", packId, version));
+    }
+
+    @Override
+    public Map<String, byte[]> files(String packId, int version) {
+        version(packId, version);
+        return store.files(packId, version).asMap();
+    }
+
+    @Override
+    public List<PackParameter> parameters(String packId, int version) {
+        version(packId, version);
+        PackFiles files = store.files(packId, version);
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (!read.ok()) {
+            return List.of();
+        }
+        Manifest manifest = read.manifest();
+        Map<String, Object> values = ParameterFile.values(manifest, files, new ArrayList<>());
+        List<String> levels = manifest.scale().stream().map(Manifest.Level::code).toList();
+        return manifest.parameters().stream().map(p -> new PackParameter(p.name(),
+                p.type().name().toLowerCase(java.util.Locale.ROOT), text(values.get(p.name())), text(p.defaultValue()),
+                p.min(), p.max(), p.label().get("vi"), p.label().get("en"), p.article(),
+                p.type() == Manifest.ParameterType.LEVEL ? levels : List.of())).toList();
+    }
+
+    @Override
+    public List<RuleInfo> rules(String packId, int version) {
+        version(packId, version);
+        PackValidator.Validation loaded = validator.load(store.files(packId, version));
+        if (loaded.pack() == null) {
+            return List.of();
+        }
+        try (CompiledPack pack = loaded.pack()) {
+            return pack.rules().stream().map(r -> new RuleInfo(r.name(), r.id(), r.criterion(), r.article())).toList();
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
+            return String.valueOf(number);
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    // ---------------------------------------------------------------- new versions
+
+    @Override
+    public PackVersion upload(byte[] zip, String author) {
+        PackFiles files;
+        try {
+            files = PackFiles.fromZip(zip);
+        } catch (PackRejectedException e) {
+            store.audit(author, "UPLOAD_REFUSED", "-", null, e.getMessage());
+            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "unsafe-upload",
+                    new ValidationReport(null, null, e.problems(), List.of(), 0), null, e.getMessage());
+        }
+        return store(files, author, "UPLOAD", null);
+    }
+
+    @Override
+    public PackVersion saveFile(String packId, int baseVersion, String path, byte[] content, String author) {
+        version(packId, baseVersion);
+        String clean = path == null ? "" : path.trim();
+        if (clean.isEmpty() || clean.startsWith("/") || clean.contains("\\") || List.of(clean.split("/")).contains("..")
+                || !PackFiles.ALLOWED_EXTENSIONS.contains(PackFiles.extension(clean))
+                || content.length > PackFiles.MAX_FILE_BYTES) {
+            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "file-path", clean);
+        }
+        PackFiles files = store.files(packId, baseVersion).with(clean, content);
+        if (clean.equals(ManifestReader.FILE)) {
+            // the manifest's id must stay; its version is set below
+            ManifestReader.Result read = ManifestReader.read(files);
+            if (read.ok() && !read.manifest().id().equals(packId)) {
+                throw new RulePackRejected(HttpStatus.BAD_REQUEST, "id-changed", packId, read.manifest().id());
+            }
+        }
+        return store(nextVersion(packId, files), author, "EDIT", baseVersion);
+    }
+
+    @Override
+    public PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values, String author) {
+        version(packId, baseVersion);
+        PackFiles files = store.files(packId, baseVersion);
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (!read.ok()) {
+            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pack",
+                    new ValidationReport(packId, baseVersion, read.problems(), List.of(), 0), null,
+                    summaryOf(read.problems()));
+        }
+        Manifest manifest = read.manifest();
+        List<PackProblem> problems = new ArrayList<>();
+        Map<String, Object> current = ParameterFile.values(manifest, files, problems);
+        Map<String, Object> merged = new LinkedHashMap<>(current);
+        merged.putAll(values);
+        Map<String, Object> changed = ParameterValues.apply(manifest, merged, ParameterFile.FILE, problems);
+        if (!problems.isEmpty()) {
+            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-parameters",
+                    new ValidationReport(packId, baseVersion, problems, List.of(), 0), null, summaryOf(problems));
+        }
+        PackFiles next = files.withText(ParameterFile.FILE, ParameterFile.write(manifest, changed));
+        return store(nextVersion(packId, next), author, "PARAMETERS", baseVersion);
+    }
+
+    private PackFiles nextVersion(String packId, PackFiles files) {
+        String manifest = files.text(ManifestReader.FILE);
+        int next = store.maxVersion(packId) + 1;
+        Matcher matcher = manifest == null ? null : VERSION_LINE.matcher(manifest);
+        if (matcher == null || !matcher.find()) {
+            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "version-line", packId);
+        }
+        return files.withText(ManifestReader.FILE, matcher.replaceFirst("version: " + next));
+    }
+
+    /** Validates and stores a new version (a draft when it does not validate, then refused with its problems). */
+    PackVersion store(PackFiles files, String author, String source, Integer basedOn) {
+        PackValidator.Validation validation = validator.validate(files);
+        ValidationReport report = validation.report();
+        if (validation.pack() != null) {
+            validation.pack().close();
+        }
+        Manifest manifest = validation.manifest();
+        if (manifest == null) {
+            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", report, null,
+                    summaryOf(report.problems()));
+        }
+        if (store.find(manifest.id(), manifest.version()).isPresent()) {
+            throw new RulePackRejected(HttpStatus.CONFLICT, "version-exists", manifest.id(), manifest.version(),
+                    store.maxVersion(manifest.id()) + 1);
+        }
+        transactions.executeWithoutResult(status -> {
+            store.insert(manifest, files, report, author, source, basedOn);
+            store.audit(author, source, manifest.id(), manifest.version(), (report.valid() ? "validated" : "draft: "
+                    + report.problems().size() + " problem(s), "
+                    + (report.scenarios().size() - report.scenariosPassed()) + " failed scenario(s)")
+                    + (basedOn == null ? "" : ", from version " + basedOn) + ", checksum "
+                    + files.checksum().substring(0, 12));
+            if (report.valid()) {
+                events.publishEvent(new RulePackValidated(manifest.id(), manifest.version(), author));
+            }
+        });
+        if (!report.valid()) {
+            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pack", report, manifest.version(),
+                    summaryOf(report));
+        }
+        return version(manifest.id(), manifest.version());
+    }
+
+    static String summaryOf(List<PackProblem> problems) {
+        return problems.stream().limit(5).map(PackProblem::describe).reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    static String summaryOf(ValidationReport report) {
+        String text = report.summary().strip().replace('\n', ';');
+        return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+    }
+
+    @Override
+    public ValidationReport validate(String packId, int version) {
+        version(packId, version);
+        PackValidator.Validation validation = validator.validate(store.files(packId, version));
+        if (validation.pack() != null) {
+            validation.pack().close();
+        }
+        store.report(packId, version, validation.report());
+        return validation.report();
+    }
+
+    // ---------------------------------------------------------------- activation
+
+    @Override
+    public PackVersion activate(String packId, int version, String actor) {
+        synchronized (active.lock()) {
+            PackVersion target = version(packId, version);
+            if (target.state() == PackState.ACTIVE && active.contains(packId, version)) {
+                return target;
+            }
+            if (target.state() == PackState.DRAFT) {
+                throw new RulePackRejected(HttpStatus.CONFLICT, "not-validated", packId, version);
+            }
+            // compile and test before anything changes: a broken pack never replaces a working one
+            PackValidator.Validation validation = validator.validate(store.files(packId, version));
+            if (validation.pack() == null) {
+                throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pack", validation.report(),
+                        null, summaryOf(validation.report()));
+            }
+            CompiledPack compiled = validation.pack();
+            Manifest manifest = validation.manifest();
+            List<ActivePacks.Entry> replaced = new ArrayList<>();
+            try {
+                long generation = transactions.execute(status -> {
+                    store.lockGeneration();
+                    Integer replacedVersion = null;
+                    for (PackVersion other : store.active()) {
+                        if (!overlaps(manifest, other)) {
+                            continue;
+                        }
+                        if (!other.packId().equals(packId)) {
+                            throw new RulePackRejected(HttpStatus.CONFLICT, "years-taken", other.packId(),
+                                    other.version(), other.years());
+                        }
+                        store.state(other.packId(), other.version(), PackState.RETIRED, actor);
+                        store.audit(actor, "RETIRE", other.packId(), other.version(), "replaced by version " + version);
+                        events.publishEvent(new RulePackRetired(other.packId(), other.version(), actor));
+                        replacedVersion = other.version();
+                    }
+                    store.state(packId, version, PackState.ACTIVE, actor);
+                    store.audit(actor, "ACTIVATE", packId, version, replacedVersion == null ? "activated"
+                            : "activated, replacing version " + replacedVersion);
+                    events.publishEvent(new RulePackActivated(packId, version, replacedVersion, manifest.yearFrom(),
+                            manifest.yearTo(), manifest.subjects().stream().map(Enum::name).toList(), actor));
+                    return store.raiseGeneration();
+                });
+                for (ActivePacks.Entry entry : active.entries()) {
+                    if (!entry.same(packId, version) && (entry.packId.equals(packId)
+                            || overlaps(manifest, entry.pack.manifest()))) {
+                        replaced.add(entry);
+                    }
+                }
+                active.swap(new ActivePacks.Entry(packId, version, compiled, validation.parameters()), replaced);
+                loadedGeneration = generation;
+            } catch (RuntimeException e) {
+                compiled.close();
+                throw e;
+            }
+            log.info("Rule pack {} version {} activated by {} (compiled in {} ms)", packId, version, actor,
+                    compiled.compileMillis());
+            return version(packId, version);
+        }
+    }
+
+    @Override
+    public PackVersion rollback(String packId, int toVersion, String actor) {
+        PackVersion target = version(packId, toVersion);
+        Integer current = versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
+                .map(PackVersion::version).findFirst().orElse(null);
+        if (current != null && toVersion >= current) {
+            throw new RulePackRejected(HttpStatus.CONFLICT, "rollback-forward", packId, toVersion, current);
+        }
+        if (target.state() == PackState.DRAFT) {
+            throw new RulePackRejected(HttpStatus.CONFLICT, "not-validated", packId, toVersion);
+        }
+        store.audit(actor, "ROLLBACK", packId, toVersion, "rolling back from version " + current);
+        return activate(packId, toVersion, actor);
+    }
+
+    @Override
+    public PackVersion retire(String packId, int version, String actor) {
+        synchronized (active.lock()) {
+            PackVersion target = version(packId, version);
+            if (target.state() != PackState.ACTIVE) {
+                throw new RulePackRejected(HttpStatus.CONFLICT, "not-active", packId, version);
+            }
+            long generation = transactions.execute(status -> {
+                store.lockGeneration();
+                store.state(packId, version, PackState.RETIRED, actor);
+                store.audit(actor, "RETIRE", packId, version, "retired");
+                events.publishEvent(new RulePackRetired(packId, version, actor));
+                return store.raiseGeneration();
+            });
+            active.swap(null, active.entries().stream().filter(e -> e.same(packId, version)).toList());
+            loadedGeneration = generation;
+            return version(packId, version);
+        }
+    }
+
+    private static boolean overlaps(Manifest manifest, PackVersion other) {
+        int otherFrom = other.yearFrom() == null ? Integer.MIN_VALUE : other.yearFrom();
+        int otherTo = other.yearTo() == null ? Integer.MAX_VALUE : other.yearTo();
+        boolean subjects = other.subjects().stream().anyMatch(s -> manifest.subjects().contains(
+                Proposal.Subject.valueOf(s)));
+        return subjects && manifest.yearFrom() <= otherTo
+                && (manifest.yearTo() == null ? Integer.MAX_VALUE : manifest.yearTo()) >= otherFrom;
+    }
+
+    private static boolean overlaps(Manifest a, Manifest b) {
+        int aTo = a.yearTo() == null ? Integer.MAX_VALUE : a.yearTo();
+        int bTo = b.yearTo() == null ? Integer.MAX_VALUE : b.yearTo();
+        return a.subjects().stream().anyMatch(b.subjects()::contains) && a.yearFrom() <= bTo && aTo >= b.yearFrom();
+    }
+
+    /**
+     * Loads the active versions of the database into the runtime when the activation generation moved (another
+     * instance activated something) or when {@code force}. Versions already compiled are kept.
+     */
+    void refresh(boolean force) {
+        long generation = store.generation();
+        if (!force && generation == loadedGeneration) {
+            return;
+        }
+        synchronized (active.lock()) {
+            generation = store.generation();
+            if (!force && generation == loadedGeneration) {
+                return;
+            }
+            List<ActivePacks.Entry> next = new ArrayList<>();
+            for (PackVersion version : store.active()) {
+                ActivePacks.Entry kept = active.entries().stream()
+                        .filter(e -> e.same(version.packId(), version.version())).findFirst().orElse(null);
+                if (kept != null) {
+                    next.add(kept);
+                    continue;
+                }
+                PackValidator.Validation loaded = validator.load(store.files(version.packId(), version.version()));
+                if (loaded.pack() == null) {
+                    log.error("Active rule pack {} version {} no longer compiles and is not served: {}",
+                            version.packId(), version.version(), loaded.report().summary());
+                    continue;
+                }
+                next.add(new ActivePacks.Entry(version.packId(), version.version(), loaded.pack(),
+                        loaded.parameters()));
+            }
+            active.replaceAll(next);
+            loadedGeneration = generation;
+            log.info("Rule packs serving: {}", next.stream().map(e -> e.packId + " v" + e.version).toList());
+        }
+    }
+
+    // ---------------------------------------------------------------- diff and audit
+
+    @Override
+    public PackDiff diff(String packId, int from, int to) {
+        version(packId, from);
+        version(packId, to);
+        PackFiles a = store.files(packId, from);
+        PackFiles b = store.files(packId, to);
+        List<PackDiff.FileChange> changes = new ArrayList<>();
+        TreeSet<String> paths = new TreeSet<>(a.paths());
+        paths.addAll(b.paths());
+        for (String path : paths) {
+            boolean text = !path.endsWith(".xlsx");
+            if (!b.has(path)) {
+                changes.add(new PackDiff.FileChange(path, PackDiff.Change.REMOVED, text
+                        ? LineDiff.diff(a.text(path), "").stream().filter(l -> l.startsWith("-")).toList() : List.of()));
+            } else if (!a.has(path)) {
+                changes.add(new PackDiff.FileChange(path, PackDiff.Change.ADDED, text
+                        ? LineDiff.diff("", b.text(path)).stream().filter(l -> l.startsWith("+")).toList() : List.of()));
+            } else if (!java.util.Arrays.equals(a.bytes(path), b.bytes(path))) {
+                changes.add(new PackDiff.FileChange(path, PackDiff.Change.CHANGED,
+                        text ? LineDiff.diff(a.text(path), b.text(path)) : List.of()));
+            }
+        }
+        List<PackDiff.ParameterChange> parameters = new ArrayList<>();
+        Map<String, String> before = parameterValues(a);
+        Map<String, String> after = parameterValues(b);
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            if (!Objects.equals(before.get(name), after.get(name))) {
+                parameters.add(new PackDiff.ParameterChange(name, before.get(name), after.get(name)));
+            }
+        }
+        return new PackDiff(packId, from, to, changes, parameters);
+    }
+
+    private static Map<String, String> parameterValues(PackFiles files) {
+        Map<String, String> values = new LinkedHashMap<>();
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (read.ok()) {
+            ParameterFile.values(read.manifest(), files, new ArrayList<>())
+                    .forEach((name, value) -> values.put(name, text(value)));
+        }
+        return values;
+    }
+
+    @Override
+    public List<AuditEntry> audit(String packId) {
+        return store.audit(packId);
+    }
+
+    /** For the start-up loader. */
+    PackStore store() {
+        return store;
+    }
+
+}
