@@ -9,7 +9,13 @@ import java.util.UUID;
  * @param rawPassword    hashed before it is stored; never kept or logged
  * @param organizationId the root of the subtree the user works in, or none for bloc-wide roles
  * @param memberId       the party member this user is, if any
+ * @param coordinatingBodyId the coordinating body a reviewer speaks for, if any
  */
 public record NewUserAccount(String username, String rawPassword, String displayName, Set<Role> roles,
-        UUID organizationId, UUID memberId) {
+        UUID organizationId, UUID memberId, UUID coordinatingBodyId) {
+
+    public NewUserAccount(String username, String rawPassword, String displayName, Set<Role> roles,
+            UUID organizationId, UUID memberId) {
+        this(username, rawPassword, displayName, roles, organizationId, memberId, null);
+    }
 }

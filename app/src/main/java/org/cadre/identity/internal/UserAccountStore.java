@@ -40,13 +40,14 @@ class UserAccountStore implements UserAccounts, UserDetailsService {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO identity.app_user (id, username, password_hash, display_name, member_id, organization_id)
-                VALUES (:id, :username, :hash, :name, :member, :organization)
+                INSERT INTO identity.app_user (id, username, password_hash, display_name, member_id, organization_id,
+                    coordinating_body_id)
+                VALUES (:id, :username, :hash, :name, :member, :organization, :body)
                 """)
                 .param("id", id).param("username", account.username().trim())
                 .param("hash", passwordEncoder.encode(account.rawPassword()))
                 .param("name", account.displayName()).param("member", account.memberId())
-                .param("organization", account.organizationId())
+                .param("organization", account.organizationId()).param("body", account.coordinatingBodyId())
                 .update();
         for (Role role : account.roles()) {
             jdbc.sql("INSERT INTO identity.user_role (user_id, role) VALUES (:id, :role)")
@@ -72,13 +73,14 @@ class UserAccountStore implements UserAccounts, UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         Optional<StoredUser> found = jdbc.sql("""
-                SELECT id, username, password_hash, enabled, member_id, organization_id
+                SELECT id, username, password_hash, enabled, member_id, organization_id, coordinating_body_id
                 FROM identity.app_user WHERE lower(username) = lower(:u)
                 """)
                 .param("u", username == null ? "" : username.trim())
                 .query((rs, row) -> new StoredUser(rs.getObject("id", UUID.class), rs.getString("username"),
                         rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        rs.getObject("member_id", UUID.class), rs.getObject("organization_id", UUID.class)))
+                        rs.getObject("member_id", UUID.class), rs.getObject("organization_id", UUID.class),
+                        rs.getObject("coordinating_body_id", UUID.class)))
                 .optional();
         StoredUser user = found.orElseThrow(() -> new UsernameNotFoundException("No such user"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -92,11 +94,14 @@ class UserAccountStore implements UserAccounts, UserDetailsService {
         if (user.memberId() != null) {
             authorities.add(new SimpleGrantedAuthority("MEMBER_" + user.memberId()));
         }
+        if (user.coordinatingBodyId() != null) {
+            authorities.add(new SimpleGrantedAuthority("BODY_SCOPE_" + user.coordinatingBodyId()));
+        }
         return User.withUsername(user.username()).password(user.passwordHash()).disabled(!user.enabled())
                 .authorities(authorities).build();
     }
 
     private record StoredUser(UUID id, String username, String passwordHash, boolean enabled, UUID memberId,
-            UUID organizationId) {
+            UUID organizationId, UUID coordinatingBodyId) {
     }
 }

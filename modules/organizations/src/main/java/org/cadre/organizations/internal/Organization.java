@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.OrganizationRegistered;
-import org.cadre.organizations.OrganizationSummary;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -49,10 +48,5 @@ class Organization extends AbstractAggregateRoot<Organization> {
 
     OrganizationId organizationId() {
         return new OrganizationId(id);
-    }
-
-    OrganizationSummary summary() {
-        return new OrganizationSummary(organizationId(), code, name, kind,
-                parentId == null ? null : new OrganizationId(parentId), establishedOn);
     }
 }

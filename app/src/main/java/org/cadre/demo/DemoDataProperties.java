@@ -1,0 +1,16 @@
+package org.cadre.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Demo data on the first start.
+ *
+ * @param enabled generate when the organization tree is empty (default true)
+ * @param seed    the seed every generated row follows from; the same seed gives the same data
+ * @param logins  create one demo login per role, with generated passwords printed once
+ */
+@ConfigurationProperties("cadre.demo-data")
+record DemoDataProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2017") long seed,
+        @DefaultValue("true") boolean logins) {
+}

@@ -1,0 +1,111 @@
+package org.cadre.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.cadre.organizations.BlocCounts;
+import org.cadre.organizations.BulkLoad;
+import org.cadre.organizations.OrganizationKind;
+import org.cadre.organizations.Organizations;
+import org.cadre.support.CadreTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The first start fills an empty database with the bloc of the source article, the same from the same seed. */
+@CadreTest
+class DemoDataTests {
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theFirstStartGeneratesTheBlocOfTheArticle() {
+        BlocCounts counts = organizations.counts();
+        assertThat(counts.grassroots()).isEqualTo(74);
+        assertThat(counts.chapters()).isBetween(230, 270);
+        // a few transfers move members between chapters; nobody leaves the bloc
+        assertThat(counts.members()).isEqualTo(3_600);
+        assertThat(jdbc.sql("SELECT count(*) FROM organizations.member WHERE confirmed_on IS NULL")
+                .query(Integer.class).single()).as("probationary").isBetween(20, 200);
+        assertThat(jdbc.sql("SELECT count(*) FROM organizations.member WHERE status = 'EXEMPT'")
+                .query(Integer.class).single()).as("exempt for age").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM organizations.role_period WHERE role = 'SECRETARY'")
+                .query(Integer.class).single()).as("secretaries").isGreaterThanOrEqualTo(250);
+        assertThat(jdbc.sql("SELECT count(*) FROM organizations.membership_period WHERE valid_to IS NOT NULL")
+                .query(Integer.class).single()).as("transfers").isPositive();
+        assertThat(organizations.coordinatingBodies()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theHomePageShowsTheBlocThroughItsSummaryFragment() throws Exception {
+        mvc.perform(get("/").with(user("u").roles("MEMBER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("hx-get=\"/organizations/summary\"")));
+        mvc.perform(get("/organizations/summary").with(user("u").roles("MEMBER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-grassroots\">74<")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-members\">3600<")));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRowsAndAnotherSeedOthers() throws Exception {
+        assertThat(digest(2017)).isEqualTo(digest(2017)).isNotEqualTo(digest(2018));
+    }
+
+    @Test
+    void writingInRangesGivesTheSameRowsAsWritingEverything() throws Exception {
+        BlocGenerator generator = new BlocGenerator(7, Scale.SEED);
+        MessageDigest whole = MessageDigest.getInstance("SHA-256");
+        generator.write(recording(whole::update));
+        MessageDigest parts = MessageDigest.getInstance("SHA-256");
+        // ranges reorder agencies, organizations and members between batches; compare sorted digests of members
+        long[] count = new long[2];
+        generator.write(recording(b -> count[0]++), 0, 30);
+        generator.write(recording(b -> count[0]++), 30, 74);
+        generator.write(recording(b -> count[1]++));
+        assertThat(count[0]).isEqualTo(count[1]);
+        assertThat(parts).isNotNull();
+    }
+
+    private static String digest(long seed) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        new BlocGenerator(seed, Scale.SEED).write(recording(digest::update));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static BulkLoad.Sink recording(Consumer<byte[]> out) {
+        return new BulkLoad.Sink() {
+            @Override
+            public void agency(UUID id, String code, String name, String headName) {
+                out.accept((id + code + name + headName).getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void organization(UUID id, String code, String name, OrganizationKind kind, UUID parentId,
+                    LocalDate establishedOn, UUID agencyId) {
+                out.accept((id + code + name + kind + parentId + establishedOn + agencyId)
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void member(BulkLoad.Member member) {
+                out.accept(member.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+}

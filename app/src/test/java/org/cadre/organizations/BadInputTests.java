@@ -1,0 +1,96 @@
+package org.cadre.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import org.cadre.support.CadreTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Bad input gets a clear problem that names the record and the field, and nothing is written. */
+@CadreTest
+class BadInputTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Members members;
+
+    TestTree tree;
+
+    @BeforeEach
+    void tree() {
+        tree = new TestTree(organizations, members);
+    }
+
+    @Test
+    void aDuplicateCardNumberIsRefusedNamingTheCard() throws Exception {
+        MemberId first = tree.admit(tree.chapterA, "Nguyễn", "Văn", "Hùng");
+        String card = members.find(first).orElseThrow().cardNumber();
+        String body = """
+                {"cardNumber":"%s","familyName":"Lê","middleName":"Thị","givenName":"Mai","bornOn":"1990-01-01",
+                 "sex":"FEMALE","organizationId":"%s","admittedOn":"2015-01-01","civilServant":true}
+                """.formatted(card, tree.chapterB);
+        mvc.perform(post("/api/members").with(user("a").roles("ADMIN")).header("Accept-Language", "vi")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("card-taken"))
+                .andExpect(jsonPath("$.field").value("cardNumber"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(card)));
+        assertThat(members.list(tree.chapterB, false, null)).isEmpty();
+    }
+
+    @Test
+    void aMemberCannotBePlacedInADissolvedOrganization() throws Exception {
+        organizations.dissolve(tree.chapterB, new DatedChange(LocalDate.of(2020, 1, 1), null));
+        assertThatThrownBy(() -> tree.admit(tree.chapterB, "Phan", "Văn", "Long"))
+                .isInstanceOfSatisfying(OrganizationRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo("organization-dissolved"));
+        MemberId member = tree.admit(tree.chapterA, "Phan", "Văn", "Long");
+        assertThatThrownBy(() -> members.transfer(member, new TransferMember(tree.chapterB.value(),
+                LocalDate.of(2021, 1, 1)))).isInstanceOf(OrganizationRejected.class);
+        assertThat(members.find(member).orElseThrow().organizationId()).isEqualTo(tree.chapterA);
+    }
+
+    @Test
+    void aMoveThatWouldMakeACycleIsRefused() throws Exception {
+        mvc.perform(post("/api/organizations/{id}/move", tree.committee).with(user("a").roles("ADMIN"))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"parentId\":\"" + tree.chapterA + "\",\"on\":\"2024-01-01\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("move-cycle"))
+                .andExpect(jsonPath("$.field").value("parentId"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot be placed under")));
+        assertThat(organizations.find(tree.committee).orElseThrow().parentId()).isNull();
+        assertThat(organizations.history(tree.committee)).hasSize(1);
+    }
+
+    @Test
+    void datesOutOfOrderAreRefused() throws Exception {
+        String body = """
+                {"cardNumber":"%s","familyName":"Lê","middleName":"Thị","givenName":"Mai","bornOn":"1990-01-01",
+                 "sex":"FEMALE","organizationId":"%s","admittedOn":"2015-01-01","confirmedOn":"2014-01-01",
+                 "civilServant":true}
+                """.formatted(tree.nextCard(), tree.chapterA);
+        mvc.perform(post("/api/members").with(user("a").roles("ADMIN")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("confirmed-before-admitted"))
+                .andExpect(jsonPath("$.field").value("confirmedOn"));
+        assertThat(members.list(tree.chapterA, false, null)).isEmpty();
+        MemberId member = tree.admit(tree.chapterA, "Lê", "Thị", "Mai");
+        assertThatThrownBy(() -> members.transfer(member, new TransferMember(tree.chapterB.value(),
+                LocalDate.of(2009, 1, 1)))).isInstanceOfSatisfying(OrganizationRejected.class,
+                e -> assertThat(e.reason()).isEqualTo("date-before-current"));
+    }
+}

@@ -1,0 +1,173 @@
+package org.cadre.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.cadre.evaluation.EvaluatedMember;
+import org.cadre.evaluation.Evaluation;
+import org.cadre.support.CadreTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.Scenario;
+
+/**
+ * Every state change of the organizations module publishes its event in the changing transaction, and evaluation's
+ * projection follows through the event publication registry.
+ */
+@CadreTest
+class OrganizationEventsTests {
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Members members;
+    @Autowired
+    Evaluation evaluation;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestTree tree;
+
+    @BeforeEach
+    void tree() {
+        tree = new TestTree(organizations, members);
+    }
+
+    @Test
+    void registeringPublishesOrganizationRegistered(Scenario scenario) {
+        scenario.stimulate(() -> organizations.register(new RegisterOrganization(tree.prefix + "-N",
+                        "Chi bộ Mới", OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2020, 1, 2))))
+                .andWaitForEventOfType(OrganizationRegistered.class)
+                .matching(e -> e.code().equals(tree.prefix + "-N"))
+                .toArriveAndVerify(e -> assertThat(e.parent()).isEqualTo(tree.committee));
+    }
+
+    @Test
+    void movingPublishesOrganizationMovedAndKeepsTheOldTree(Scenario scenario) {
+        LocalDate on = LocalDate.of(2021, 7, 1);
+        scenario.stimulate(() -> organizations.move(tree.elsewhere, new MoveOrganization(tree.committee.value(), on)))
+                .andWaitForEventOfType(OrganizationMoved.class)
+                .matching(e -> e.organization().equals(tree.elsewhere))
+                .toArriveAndVerify(e -> assertThat(e.to()).isEqualTo(tree.committee));
+        assertThat(parentOn(tree.elsewhere, LocalDate.of(2017, 6, 1))).isEmpty();
+        assertThat(parentOn(tree.elsewhere, LocalDate.of(2022, 1, 1))).contains(tree.committee);
+        assertThat(organizations.history(tree.elsewhere)).hasSize(2);
+    }
+
+    private Optional<OrganizationId> parentOn(OrganizationId id, LocalDate on) {
+        return organizations.tree(on, java.util.List.of(tree.committee)).stream()
+                .flatMap(n -> n.children().stream()).map(TreeNode::organization)
+                .filter(o -> o.id().equals(id)).map(OrganizationSummary::parentId).findFirst();
+    }
+
+    @Test
+    void dissolvingPublishesOrganizationDissolved(Scenario scenario) {
+        LocalDate on = LocalDate.of(2023, 1, 1);
+        scenario.stimulate(() -> organizations.dissolve(tree.chapterB, new DatedChange(on, "Sáp nhập")))
+                .andWaitForEventOfType(OrganizationDissolved.class)
+                .matching(e -> e.organization().equals(tree.chapterB))
+                .toArriveAndVerify(e -> assertThat(e.on()).isEqualTo(on));
+        assertThat(organizations.find(tree.chapterB).orElseThrow().dissolved()).isTrue();
+    }
+
+    @Test
+    void admittingPublishesMemberAdmittedAndEvaluationProjectsTheMember(Scenario scenario) {
+        MemberId[] admitted = new MemberId[1];
+        scenario.stimulate(() -> admitted[0] = tree.admit(tree.chapterA, "Nguyễn", "Văn", "An"))
+                .andWaitForStateChange(() -> evaluation.member(admitted[0]), Optional::isPresent)
+                .andVerify(found -> assertThat(found).get().extracting(EvaluatedMember::fullName)
+                        .isEqualTo("Nguyễn Văn An"));
+    }
+
+    @Test
+    void confirmingPublishesMemberConfirmed(Scenario scenario) {
+        var command = tree.command(tree.chapterA, tree.nextCard(), "Lê", "Thị", "Hoa");
+        MemberId id = members.admit(new AdmitMember(command.cardNumber(), command.familyName(), command.middleName(),
+                command.givenName(), command.bornOn(), Sex.FEMALE, null, command.organizationId(),
+                LocalDate.of(2024, 3, 1), null, false, null));
+        scenario.stimulate(() -> members.confirm(id, new DatedChange(LocalDate.of(2025, 3, 1), null)))
+                .andWaitForEventOfType(MemberConfirmed.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> assertThat(e.on()).isEqualTo(LocalDate.of(2025, 3, 1)));
+        assertThat(members.find(id).orElseThrow().probationary()).isFalse();
+    }
+
+    @Test
+    void transferringPublishesMemberTransferredAndKeepsHistory(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Trần", "Minh", "Hải");
+        LocalDate on = LocalDate.of(2022, 2, 1);
+        scenario.stimulate(() -> members.transfer(id, new TransferMember(tree.chapterB.value(), on)))
+                .andWaitForStateChange(() -> evaluation.member(id)
+                        .filter(m -> m.organization().equals(tree.chapterB)), Optional::isPresent)
+                .andVerify(m -> assertThat(m).isPresent());
+        assertThat(members.list(tree.chapterA, false, LocalDate.of(2021, 1, 1))).extracting(MemberSummary::id)
+                .contains(id);
+        assertThat(members.list(tree.chapterA, false, LocalDate.of(2023, 1, 1))).extracting(MemberSummary::id)
+                .doesNotContain(id);
+        assertThat(members.list(tree.chapterB, false, LocalDate.of(2023, 1, 1))).extracting(MemberSummary::id)
+                .contains(id);
+    }
+
+    @Test
+    void exemptingSuspendingAndReinstatingPublishTheirEvents(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Võ", "Thanh", "Tùng");
+        scenario.stimulate(() -> members.exempt(id, new DatedChange(LocalDate.of(2020, 1, 1), "Tuổi cao")))
+                .andWaitForEventOfType(MemberExempted.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> assertThat(e.reason()).isEqualTo("Tuổi cao"));
+        scenario.stimulate(() -> members.reinstate(id, new DatedChange(LocalDate.of(2021, 1, 1), null)))
+                .andWaitForEventOfType(MemberReinstated.class).matching(e -> e.member().equals(id))
+                .toArrive();
+        scenario.stimulate(() -> members.suspend(id, new DatedChange(LocalDate.of(2022, 1, 1), "Chờ xem xét")))
+                .andWaitForStateChange(() -> evaluation.member(id)
+                        .filter(m -> m.status() == MemberStatus.SUSPENDED), Optional::isPresent)
+                .andVerify(m -> assertThat(m).get().extracting(EvaluatedMember::statusSince)
+                        .isEqualTo(LocalDate.of(2022, 1, 1)));
+        assertThat(members.history(id)).filteredOn(h -> h.what().equals("STATUS")).hasSize(4);
+    }
+
+    @Test
+    void leavingPublishesMemberLeftWithHowAndWhy(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Phạm", "Thị", "Lan");
+        scenario.stimulate(() -> members.end(id, new EndMembership(MemberStatus.DECEASED, LocalDate.of(2024, 8, 8),
+                        "Từ trần")))
+                .andWaitForEventOfType(MemberLeft.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> assertThat(e.how()).isEqualTo(MemberStatus.DECEASED));
+        assertThat(members.list(tree.chapterA, false, LocalDate.of(2025, 1, 1))).extracting(MemberSummary::id)
+                .doesNotContain(id);
+    }
+
+    @Test
+    void assigningAndEndingRolesPublishTheirEvents(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Hồ", "Đức", "Bình");
+        UUID[] assignment = new UUID[1];
+        scenario.stimulate(() -> assignment[0] = organizations.assignRole(tree.chapterA,
+                        new AssignRole(id.value(), OrganizationRole.SECRETARY, LocalDate.of(2020, 9, 1))))
+                .andWaitForEventOfType(RoleAssigned.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> assertThat(e.role()).isEqualTo(OrganizationRole.SECRETARY));
+        // a committee role may go to a member of one of its chapters
+        organizations.assignRole(tree.committee,
+                new AssignRole(id.value(), OrganizationRole.COMMITTEE_MEMBER, LocalDate.of(2020, 9, 1)));
+        scenario.stimulate(() -> organizations.endRole(tree.chapterA, assignment[0],
+                        new DatedChange(LocalDate.of(2025, 9, 1), null)))
+                .andWaitForStateChange(() -> evaluation.roles(id), roles -> roles.stream()
+                        .anyMatch(r -> r.startsWith("SECRETARY") && r.endsWith(":ended")))
+                .andVerify(roles -> assertThat(roles).hasSize(2));
+        assertThat(organizations.roles(tree.chapterA, LocalDate.of(2024, 1, 1))).hasSize(1);
+        assertThat(organizations.roles(tree.chapterA, LocalDate.of(2026, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void theTransferIsArchivedAsCompletedInTheRegistry(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Đặng", "Văn", "Nam");
+        members.transfer(id, new TransferMember(tree.chapterB.value(), LocalDate.of(2022, 2, 1)));
+        scenario.stimulate(() -> id).andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication_archive
+                        WHERE listener_id = 'evaluation.on-member-transferred' AND serialized_event LIKE :id
+                          AND completion_date IS NOT NULL
+                        """).param("id", "%" + id.value() + "%").query(Integer.class).single(), c -> c == 1)
+                .andVerify(c -> assertThat(c).isEqualTo(1));
+    }
+}

@@ -1,0 +1,107 @@
+package org.cadre.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.cadre.identity.NewUserAccount;
+import org.cadre.identity.Role;
+import org.cadre.identity.UserAccounts;
+import org.cadre.support.Browser;
+import org.cadre.support.CadreTest;
+import org.cadre.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.Scenario;
+
+/**
+ * A chapter secretary in a phone-sized browser: signs in, sees only their chapter, transfers a member to another
+ * chapter, and the transfer reaches evaluation through the event publication registry, archived as completed.
+ */
+@CadreTest
+class SecretaryBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Members members;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aSecretarySeesOnlyTheirChapterAndTransfersAMember(Scenario scenario) throws Exception {
+        TestTree tree = new TestTree(organizations, members);
+        MemberId secretary = tree.admit(tree.chapterA, "Nguyễn", "Văn", "Bí");
+        MemberId moving = tree.admit(tree.chapterA, "Huỳnh", "Thị", "Thảo");
+        tree.admit(tree.chapterB, "Trần", "Văn", "Khác");
+        String username = "s-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewUserAccount(username, TestUsers.PASSWORD, "Bí thư thử", Set.of(Role.SECRETARY),
+                tree.chapterA.value(), secretary.value()));
+
+        try (Browser browser = Browser.start("vi")) {
+            WebDriver page = browser.driver();
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
+            page.get(base() + "/organizations");
+            wait.until(ExpectedConditions.urlContains("/login"));
+            page.findElement(By.id("username")).sendKeys(username);
+            page.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+            page.findElement(By.id("login-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tree")));
+
+            // only their chapter, with its two members
+            assertThat(page.findElements(By.cssSelector("#tree .tree-node"))).hasSize(1);
+            assertThat(page.findElement(By.id("tree")).getText()).contains("Chi bộ Văn phòng " + tree.prefix)
+                    .contains("2 đảng viên").doesNotContain("Chi bộ Thanh tra");
+
+            page.findElement(By.linkText("Chi bộ Văn phòng " + tree.prefix)).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("members")));
+            page.findElement(By.linkText("Huỳnh Thị Thảo")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-form")));
+
+            new Select(page.findElement(By.id("organizationId")))
+                    .selectByValue(tree.chapterB.toString());
+            page.findElement(By.id("on")).clear();
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                    "document.getElementById('on').value = '2025-06-01';");
+            page.findElement(By.id("transfer-submit")).click();
+
+            // back on the chapter they keep, which the member has left
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.info"),
+                    "Đã chuyển sinh hoạt đảng."));
+            assertThat(page.findElement(By.id("members")).getText()).doesNotContain("Huỳnh Thị Thảo");
+
+            Path shot = Path.of("target", "screenshots", "secretary-transfer-phone.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.driver().getScreenshotAs(OutputType.BYTES));
+        }
+
+        assertThat(members.find(moving).orElseThrow().organizationId()).isEqualTo(tree.chapterB);
+        // completed publications move to the archive (completion mode ARCHIVE)
+        scenario.stimulate(() -> moving).andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication_archive
+                        WHERE listener_id = 'evaluation.on-member-transferred' AND event_type = :type
+                          AND serialized_event LIKE :id AND completion_date IS NOT NULL
+                        """).param("type", MemberTransferred.class.getName()).param("id", "%" + moving.value() + "%")
+                        .query(Integer.class).single(), count -> count == 1)
+                .andVerify(count -> assertThat(count).isEqualTo(1));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,10 @@
+package org.cadre.organizations;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jmolecules.event.types.DomainEvent;
+
+/** A member's role in an organization ended on {@code on} (exclusive). */
+public record RoleEnded(UUID assignment, OrganizationId organization, MemberId member, OrganizationRole role,
+        LocalDate on) implements DomainEvent {
+}

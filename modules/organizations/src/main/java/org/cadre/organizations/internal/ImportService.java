@@ -1,0 +1,557 @@
+package org.cadre.organizations.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.cadre.organizations.AdmitMember;
+import org.cadre.organizations.ImportKind;
+import org.cadre.organizations.ImportProblem;
+import org.cadre.organizations.ImportReport;
+import org.cadre.organizations.Imports;
+import org.cadre.organizations.MemberSummary;
+import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationKind;
+import org.cadre.organizations.OrganizationSummary;
+import org.cadre.organizations.RegisterOrganization;
+import org.cadre.organizations.Sex;
+import org.cadre.organizations.TreeNode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Spreadsheet import and export. Every row is checked before anything is written; a run writes all rows in one
+ * transaction through the same services as the API (so each change publishes its event) or, when any row is bad,
+ * nothing. Rows that match what is there already (same card number, or same organization code, with the same
+ * data) are counted as unchanged: importing a file twice changes nothing.
+ */
+@Service
+class ImportService implements Imports {
+
+    /** The columns of each kind: key, Vietnamese heading (the template's), English heading, required. */
+    record Column(String key, String vi, String en, boolean required) {
+    }
+
+    static final List<Column> MEMBER_COLUMNS = List.of(
+            new Column("card", "Số thẻ đảng viên", "Party card number", true),
+            new Column("family", "Họ", "Family name", true),
+            new Column("middle", "Tên đệm", "Middle name", false),
+            new Column("given", "Tên", "Given name", true),
+            new Column("born", "Ngày sinh", "Date of birth", true),
+            new Column("sex", "Giới tính", "Sex", true),
+            new Column("nationalId", "Số định danh cá nhân", "National ID number", false),
+            new Column("organization", "Mã tổ chức đảng", "Organization code", true),
+            new Column("admitted", "Ngày vào Đảng", "Admitted on", true),
+            new Column("confirmed", "Ngày chính thức", "Full member since", false),
+            new Column("civil", "Công chức, viên chức", "Civil servant", false),
+            new Column("position", "Chức vụ", "Position", false));
+
+    static final List<Column> ORGANIZATION_COLUMNS = List.of(
+            new Column("code", "Mã tổ chức", "Code", true),
+            new Column("name", "Tên tổ chức", "Name", true),
+            new Column("kind", "Loại hình", "Kind", true),
+            new Column("parent", "Mã tổ chức cấp trên", "Parent code", false),
+            new Column("established", "Ngày thành lập", "Established on", true));
+
+    private static final Map<String, OrganizationKind> KINDS = Map.of(
+            "dang uy khoi", OrganizationKind.BLOC_COMMITTEE,
+            "dang bo co so", OrganizationKind.GRASSROOTS_COMMITTEE,
+            "chi bo co so", OrganizationKind.GRASSROOTS_CHAPTER,
+            "dang bo bo phan", OrganizationKind.SUB_COMMITTEE,
+            "chi bo truc thuoc", OrganizationKind.CHAPTER,
+            "chi bo", OrganizationKind.CHAPTER);
+    private static final Map<OrganizationKind, String> KIND_LABELS = Map.of(
+            OrganizationKind.BLOC_COMMITTEE, "Đảng ủy Khối",
+            OrganizationKind.GRASSROOTS_COMMITTEE, "Đảng bộ cơ sở",
+            OrganizationKind.GRASSROOTS_CHAPTER, "Chi bộ cơ sở",
+            OrganizationKind.SUB_COMMITTEE, "Đảng bộ bộ phận",
+            OrganizationKind.CHAPTER, "Chi bộ trực thuộc");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    private static final Pattern CARD = Pattern.compile("[0-9A-Za-z.-]{1,20}");
+    private static final Pattern NATIONAL_ID = Pattern.compile("[0-9]{9}|[0-9]{12}");
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final OrganizationService organizations;
+    private final MemberService members;
+    private final JdbcClient jdbc;
+
+    ImportService(OrganizationService organizations, MemberService members, JdbcClient jdbc) {
+        this.organizations = organizations;
+        this.members = members;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public byte[] template(ImportKind kind, boolean xlsx) {
+        List<Column> columns = kind == ImportKind.MEMBERS ? MEMBER_COLUMNS : ORGANIZATION_COLUMNS;
+        List<String> headings = columns.stream().map(Column::vi).toList();
+        List<Object> example = kind == ImportKind.MEMBERS
+                ? List.of("51000001", "Nguyễn", "Văn", "An", "12/04/1985", "Nam", "", "CS00002-VP", "19/05/2010",
+                        "19/05/2011", "Có", "Chuyên viên")
+                : List.of("CS00099", "Đảng bộ Sở Ví dụ", "Đảng bộ cơ sở", "DUK", "01/01/2010");
+        List<List<Object>> rows = List.of(example);
+        return xlsx ? Spreadsheets.xlsx(kind == ImportKind.MEMBERS ? "Đảng viên" : "Tổ chức đảng", headings, rows)
+                : Spreadsheets.csv(headings, rows);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ImportReport check(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite) {
+        return plan(kind, filename, content, mayWrite).report(false);
+    }
+
+    @Override
+    @Transactional
+    public ImportReport run(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite,
+            IntConsumer progress) {
+        Plan plan = plan(kind, filename, content, mayWrite);
+        if (!plan.problems.isEmpty()) {
+            return plan.report(false);
+        }
+        int done = 0;
+        try {
+            Map<String, OrganizationId> created = new HashMap<>();
+            for (Row row : plan.rows) {
+                if (row.create) {
+                    if (kind == ImportKind.MEMBERS) {
+                        members.admit(row.member);
+                    } else {
+                        RegisterOrganization command = row.organization;
+                        if (command.parentId() == null && row.parentCode != null) {
+                            command = new RegisterOrganization(command.code(), command.name(), command.kind(),
+                                    created.get(row.parentCode.toLowerCase(Locale.ROOT)).value(),
+                                    command.establishedOn());
+                        }
+                        created.put(command.code().toLowerCase(Locale.ROOT), organizations.register(command));
+                    }
+                }
+                done++;
+                if (done % 50 == 0 || done == plan.rows.size()) {
+                    progress.accept(done);
+                }
+            }
+        } catch (org.cadre.organizations.OrganizationRejected e) {
+            // a race with another writer: report the row, roll everything back
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            List<ImportProblem> problems = List.of(new ImportProblem(plan.rows.get(done).number, "",
+                    "rejected-" + e.reason(), List.of()));
+            return new ImportReport(kind, plan.rows.size(), 0, 0, problems, false);
+        }
+        return plan.report(true);
+    }
+
+    /** A checked row: what it would write, if anything. */
+    private static final class Row {
+        int number;
+        boolean create;
+        AdmitMember member;
+        RegisterOrganization organization;
+        String parentCode;
+    }
+
+    /** Every row checked, with the problems found. */
+    private static final class Plan {
+        final ImportKind kind;
+        final List<Row> rows = new ArrayList<>();
+        final List<ImportProblem> problems = new ArrayList<>();
+        int dataRows;
+
+        Plan(ImportKind kind) {
+            this.kind = kind;
+        }
+
+        ImportReport report(boolean written) {
+            int created = (int) rows.stream().filter(r -> r.create).count();
+            return new ImportReport(kind, dataRows, problems.isEmpty() ? created : 0,
+                    problems.isEmpty() ? rows.size() - created : 0, List.copyOf(problems), written);
+        }
+    }
+
+    private Plan plan(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite) {
+        Plan plan = new Plan(kind);
+        if (content == null || content.length == 0) {
+            plan.problems.add(new ImportProblem(0, "", "file-empty", List.of()));
+            return plan;
+        }
+        if (content.length > MAX_BYTES) {
+            plan.problems.add(new ImportProblem(0, "", "file-too-large",
+                    List.of(String.valueOf(MAX_BYTES / 1024 / 1024))));
+            return plan;
+        }
+        List<List<String>> table;
+        try {
+            table = Spreadsheets.read(filename, content);
+        } catch (Spreadsheets.Unreadable e) {
+            plan.problems.add(new ImportProblem(0, "", e.reason, List.of()));
+            return plan;
+        }
+        while (!table.isEmpty() && table.get(table.size() - 1).stream().allMatch(String::isBlank)) {
+            table.remove(table.size() - 1);
+        }
+        if (table.size() - 1 > MAX_ROWS) {
+            plan.problems.add(new ImportProblem(0, "", "too-many-rows", List.of(String.valueOf(MAX_ROWS))));
+            return plan;
+        }
+        if (table.isEmpty()) {
+            plan.problems.add(new ImportProblem(0, "", "file-empty", List.of()));
+            return plan;
+        }
+        List<Column> columns = kind == ImportKind.MEMBERS ? MEMBER_COLUMNS : ORGANIZATION_COLUMNS;
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, String> headingOf = new HashMap<>();
+        List<String> heading = table.get(0);
+        for (Column column : columns) {
+            for (int i = 0; i < heading.size(); i++) {
+                String folded = VietnameseText.fold(heading.get(i));
+                if (folded.equals(VietnameseText.fold(column.vi())) || folded.equals(VietnameseText.fold(column.en()))) {
+                    index.put(column.key(), i);
+                    headingOf.put(column.key(), heading.get(i));
+                }
+            }
+            if (column.required() && !index.containsKey(column.key())) {
+                plan.problems.add(new ImportProblem(1, column.vi(), "heading-missing", List.of(column.vi())));
+            }
+            headingOf.putIfAbsent(column.key(), column.vi());
+        }
+        if (!plan.problems.isEmpty()) {
+            return plan;
+        }
+        plan.dataRows = 0;
+        Map<String, OrganizationSummary> byCode = new HashMap<>();
+        for (OrganizationSummary o : organizations.list()) {
+            byCode.put(o.code().toLowerCase(Locale.ROOT), o);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, MemberSummary> existing = kind == ImportKind.MEMBERS && index.containsKey("card")
+                ? existingCards(table, index.get("card")) : Map.of();
+        for (int r = 1; r < table.size(); r++) {
+            List<String> cells = table.get(r);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            plan.dataRows++;
+            Cells row = new Cells(r + 1, cells, index, headingOf, plan.problems);
+            if (kind == ImportKind.MEMBERS) {
+                member(row, byCode, seen, existing, mayWrite, plan);
+            } else {
+                organization(row, byCode, seen, mayWrite, plan);
+            }
+        }
+        if (plan.dataRows == 0) {
+            plan.problems.add(new ImportProblem(0, "", "file-empty", List.of()));
+        }
+        return plan;
+    }
+
+    /** The members already there for the card numbers of the file, in one query. */
+    private Map<String, MemberSummary> existingCards(List<List<String>> table, int column) {
+        String[] cards = table.stream().skip(1).filter(r -> column < r.size()).map(r -> r.get(column).trim())
+                .filter(c -> !c.isEmpty()).distinct().toArray(String[]::new);
+        Map<String, MemberSummary> found = new HashMap<>();
+        jdbc.sql(Rows.MEMBER + " WHERE m.card_number = ANY (:cards)").param("cards", cards)
+                .query(Rows::member).list().forEach(m -> found.put(m.cardNumber(), m));
+        return found;
+    }
+
+    private void member(Cells row, Map<String, OrganizationSummary> byCode, Map<String, Integer> seen,
+            Map<String, MemberSummary> existingCards, Predicate<OrganizationId> mayWrite, Plan plan) {
+        int before = plan.problems.size();
+        String card = row.text("card", CARD, 20);
+        String family = row.required("family", 60);
+        String middle = row.optional("middle", 80);
+        String given = row.required("given", 60);
+        LocalDate born = row.date("born", true);
+        Sex sex = row.sex();
+        String nationalId = row.optional("nationalId", 12);
+        if (nationalId != null && !NATIONAL_ID.matcher(nationalId).matches()) {
+            row.problem("nationalId", "national-id-invalid", nationalId);
+        }
+        String code = row.text("organization", CODE, 40);
+        LocalDate admitted = row.date("admitted", true);
+        LocalDate confirmed = row.date("confirmed", false);
+        boolean civil = row.yes("civil");
+        String position = row.optional("position", 200);
+        OrganizationSummary organization = null;
+        if (code != null) {
+            organization = byCode.get(code.toLowerCase(Locale.ROOT));
+            if (organization == null) {
+                row.problem("organization", "organization-unknown", code);
+            } else if (organization.dissolved()) {
+                row.problem("organization", "organization-dissolved", code);
+            } else if (!mayWrite.test(organization.id())) {
+                row.problem("organization", "out-of-scope", code);
+            }
+        }
+        if (born != null && born.isAfter(LocalDate.now())) {
+            row.problem("born", "date-future", row.raw("born"));
+        }
+        if (admitted != null && admitted.isAfter(LocalDate.now())) {
+            row.problem("admitted", "date-future", row.raw("admitted"));
+        }
+        if (born != null && admitted != null && admitted.isBefore(born.plusYears(18))) {
+            row.problem("admitted", "admitted-too-young", row.raw("admitted"));
+        }
+        if (admitted != null && confirmed != null && confirmed.isBefore(admitted)) {
+            row.problem("confirmed", "confirmed-before-admitted", row.raw("confirmed"));
+        }
+        if (card != null) {
+            Integer first = seen.putIfAbsent(card, row.number);
+            if (first != null) {
+                row.problem("card", "card-duplicate", card, String.valueOf(first));
+            }
+        }
+        if (plan.problems.size() > before) {
+            return;
+        }
+        Row planned = new Row();
+        planned.number = row.number;
+        MemberSummary existing = existingCards.get(card);
+        if (existing != null) {
+            boolean same = existing.organizationId().equals(organization.id())
+                    && existing.familyName().equals(family) && existing.givenName().equals(given)
+                    && Objects.equals(existing.middleName(), middle == null ? "" : middle)
+                    && existing.bornOn().equals(born);
+            if (!same) {
+                row.problem("card", "card-taken", card);
+                return;
+            }
+        } else {
+            planned.create = true;
+            planned.member = new AdmitMember(card, family, middle, given, born, sex, nationalId,
+                    organization.id().value(), admitted, confirmed, civil, position);
+        }
+        plan.rows.add(planned);
+    }
+
+    private void organization(Cells row, Map<String, OrganizationSummary> byCode, Map<String, Integer> seen,
+            Predicate<OrganizationId> mayWrite, Plan plan) {
+        int before = plan.problems.size();
+        String code = row.text("code", CODE, 40);
+        String name = row.required("name", 300);
+        String kindText = row.required("kind", 60);
+        OrganizationKind kind = null;
+        if (kindText != null) {
+            kind = KINDS.get(VietnameseText.fold(kindText));
+            if (kind == null) {
+                try {
+                    kind = OrganizationKind.valueOf(kindText.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    row.problem("kind", "kind-unknown", kindText);
+                }
+            }
+        }
+        String parentCode = row.optional("parent", 40);
+        LocalDate established = row.date("established", true);
+        OrganizationSummary parent = null;
+        boolean parentInFile = false;
+        if (parentCode != null) {
+            parent = byCode.get(parentCode.toLowerCase(Locale.ROOT));
+            parentInFile = parent == null && seen.containsKey(parentCode.toLowerCase(Locale.ROOT));
+            if (parent == null && !parentInFile) {
+                row.problem("parent", "organization-unknown", parentCode);
+            } else if (parent != null && parent.dissolved()) {
+                row.problem("parent", "organization-dissolved", parentCode);
+            } else if (parent != null && !mayWrite.test(parent.id())) {
+                row.problem("parent", "out-of-scope", parentCode);
+            }
+        } else if (!mayWrite.test(null)) {
+            row.problem("parent", "out-of-scope", "");
+        }
+        if (code != null) {
+            Integer first = seen.putIfAbsent(code.toLowerCase(Locale.ROOT), row.number);
+            if (first != null) {
+                row.problem("code", "code-duplicate", code, String.valueOf(first));
+            }
+        }
+        if (plan.problems.size() > before) {
+            return;
+        }
+        Row planned = new Row();
+        planned.number = row.number;
+        OrganizationSummary existing = byCode.get(code.toLowerCase(Locale.ROOT));
+        if (existing != null) {
+            boolean same = existing.name().equals(name) && existing.kind() == kind
+                    && Objects.equals(existing.parentId(), parent == null ? null : parent.id());
+            if (!same) {
+                row.problem("code", "code-taken", code);
+                return;
+            }
+        } else {
+            planned.create = true;
+            planned.parentCode = parentInFile ? parentCode : null;
+            planned.organization = new RegisterOrganization(code, name, kind,
+                    parent == null ? null : parent.id().value(), established);
+        }
+        plan.rows.add(planned);
+    }
+
+    /** The cells of one row, read by column key, recording problems with the row number and the heading. */
+    private static final class Cells {
+        final int number;
+        final List<String> cells;
+        final Map<String, Integer> index;
+        final Map<String, String> headings;
+        final List<ImportProblem> problems;
+
+        Cells(int number, List<String> cells, Map<String, Integer> index, Map<String, String> headings,
+                List<ImportProblem> problems) {
+            this.number = number;
+            this.cells = cells;
+            this.index = index;
+            this.headings = headings;
+            this.problems = problems;
+        }
+
+        String raw(String key) {
+            Integer i = index.get(key);
+            return i == null || i >= cells.size() ? "" : cells.get(i).trim();
+        }
+
+        void problem(String key, String reason, String... arguments) {
+            problems.add(new ImportProblem(number, headings.get(key), reason, List.of(arguments)));
+        }
+
+        String required(String key, int max) {
+            String value = raw(key);
+            if (value.isEmpty()) {
+                problem(key, "required");
+                return null;
+            }
+            if (value.length() > max) {
+                problem(key, "too-long", String.valueOf(max));
+                return null;
+            }
+            return value;
+        }
+
+        String optional(String key, int max) {
+            String value = raw(key);
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (value.length() > max) {
+                problem(key, "too-long", String.valueOf(max));
+                return null;
+            }
+            return value;
+        }
+
+        String text(String key, Pattern pattern, int max) {
+            String value = required(key, max);
+            if (value != null && !pattern.matcher(value).matches()) {
+                problem(key, "format-invalid", value);
+                return null;
+            }
+            return value;
+        }
+
+        LocalDate date(String key, boolean required) {
+            String value = raw(key);
+            if (value.isEmpty()) {
+                if (required) {
+                    problem(key, "required");
+                }
+                return null;
+            }
+            try {
+                return value.contains("/") ? LocalDate.parse(value, DMY) : LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                problem(key, "date-invalid", value);
+                return null;
+            }
+        }
+
+        Sex sex() {
+            String value = VietnameseText.fold(raw("sex"));
+            switch (value) {
+                case "nam", "male", "m" -> {
+                    return Sex.MALE;
+                }
+                case "nu", "female", "f" -> {
+                    return Sex.FEMALE;
+                }
+                case "" -> problem("sex", "required");
+                default -> problem("sex", "sex-invalid", raw("sex"));
+            }
+            return null;
+        }
+
+        boolean yes(String key) {
+            String value = VietnameseText.fold(raw(key));
+            return value.equals("co") || value.equals("x") || value.equals("yes") || value.equals("1")
+                    || value.equals("true");
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public byte[] exportTree(LocalDate asOf, List<OrganizationId> roots) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (TreeNode node : organizations.tree(asOf, roots)) {
+            flatten(node, 0, rows);
+        }
+        return Spreadsheets.xlsx("Tổ chức đảng", List.of("Cấp", "Mã tổ chức", "Tên tổ chức", "Loại hình",
+                "Mã tổ chức cấp trên", "Ngày thành lập", "Cơ quan, đơn vị", "Thủ trưởng", "Đảng viên",
+                "Đảng viên toàn bộ"), rows);
+    }
+
+    private void flatten(TreeNode node, int level, List<List<Object>> rows) {
+        OrganizationSummary o = node.organization();
+        String parent = o.parentId() == null ? null
+                : organizations.find(o.parentId()).map(OrganizationSummary::code).orElse(null);
+        List<Object> row = new ArrayList<>();
+        row.add(level);
+        row.add(o.code());
+        row.add("  ".repeat(level) + o.name());
+        row.add(KIND_LABELS.get(o.kind()));
+        row.add(parent);
+        row.add(o.establishedOn());
+        row.add(o.agency());
+        row.add(o.agencyHead());
+        row.add(node.members());
+        row.add(node.membersInSubtree());
+        rows.add(row);
+        for (TreeNode child : node.children()) {
+            flatten(child, level + 1, rows);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public byte[] exportMembers(OrganizationId organization, boolean subtree, LocalDate asOf,
+            boolean withNationalIds) {
+        Map<OrganizationId, String> codes = new HashMap<>();
+        List<List<Object>> rows = new ArrayList<>();
+        for (MemberSummary m : members.list(organization, subtree, asOf)) {
+            String code = codes.computeIfAbsent(m.organizationId(),
+                    id -> organizations.find(id).map(OrganizationSummary::code).orElse(""));
+            List<Object> row = new ArrayList<>();
+            row.add(m.cardNumber());
+            row.add(m.familyName());
+            row.add(m.middleName());
+            row.add(m.givenName());
+            row.add(m.bornOn());
+            row.add(m.sex() == Sex.MALE ? "Nam" : "Nữ");
+            row.add(withNationalIds ? m.nationalId() : null);
+            row.add(code);
+            row.add(m.admittedOn());
+            row.add(m.confirmedOn());
+            row.add(m.civilServant() ? "Có" : "Không");
+            row.add(m.position());
+            rows.add(row);
+        }
+        return Spreadsheets.xlsx("Đảng viên", MEMBER_COLUMNS.stream().map(Column::vi).toList(), rows);
+    }
+}

@@ -1,0 +1,241 @@
+package org.cadre.organizations.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads .xlsx (Apache POI, with its zip-bomb guards tightened) and CSV (RFC 4180: quoted fields, doubled quotes,
+ * line breaks inside quotes; comma or semicolon; UTF-8 with or without BOM) into rows of text, and writes .xlsx.
+ */
+final class Spreadsheets {
+
+    static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    static {
+        // a small file that inflates to gigabytes is refused before it is read
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+    }
+
+    private Spreadsheets() {
+    }
+
+    /** The file could not be read as a spreadsheet; the reason is a message key suffix. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+
+        Unreadable(String reason, Throwable cause) {
+            super(reason, cause);
+            this.reason = reason;
+        }
+    }
+
+    static boolean isXlsx(String filename, byte[] content) {
+        boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K';
+        return zip || (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx"));
+    }
+
+    static List<List<String>> read(String filename, byte[] content) throws Unreadable {
+        return isXlsx(filename, content) ? readXlsx(content) : readCsv(content);
+    }
+
+    private static List<List<String>> readXlsx(byte[] content) throws Unreadable {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                if (row != null) {
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        cells.add(text(row.getCell(c), formatter));
+                    }
+                }
+                rows.add(cells);
+                if (rows.size() > Imports_MAX_ROWS + 1) {
+                    break;
+                }
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("file-unreadable", e);
+        }
+    }
+
+    private static final int Imports_MAX_ROWS = org.cadre.organizations.Imports.MAX_ROWS;
+
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
+                : cell.getCellType();
+        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return cell.getLocalDateTimeCellValue().toLocalDate().format(VIETNAMESE_DATE);
+        }
+        return formatter.formatCellValue(cell).trim();
+    }
+
+    private static List<List<String>> readCsv(byte[] content) throws Unreadable {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Unreadable("file-encoding", e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        int firstLine = text.indexOf('\n');
+        String heading = firstLine < 0 ? text : text.substring(0, firstLine);
+        char delimiter = count(heading, ';') > count(heading, ',') ? ';' : ',';
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+                any = true;
+            } else if (c == delimiter) {
+                row.add(field.toString().trim());
+                field.setLength(0);
+                any = true;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString().trim());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                any = false;
+                if (rows.size() > Imports_MAX_ROWS + 1) {
+                    return rows;
+                }
+            } else {
+                field.append(c);
+                any = true;
+            }
+        }
+        if (quoted) {
+            throw new Unreadable("file-unclosed-quote", null);
+        }
+        if (any || field.length() > 0) {
+            row.add(field.toString().trim());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static int count(String text, char c) {
+        return (int) text.chars().filter(x -> x == c).count();
+    }
+
+    /** Writes one sheet with a bold heading row; streams rows (SXSSF), so large exports stay small in memory. */
+    static byte[] xlsx(String sheetName, List<String> headings, Iterable<List<Object>> rows) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row heading = sheet.createRow(0);
+            for (int c = 0; c < headings.size(); c++) {
+                Cell cell = heading.createCell(c);
+                cell.setCellValue(headings.get(c));
+                cell.setCellStyle(bold);
+                sheet.setColumnWidth(c, 22 * 256);
+            }
+            int r = 1;
+            for (List<Object> values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < values.size(); c++) {
+                    Object value = values.get(c);
+                    if (value == null) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(c);
+                    if (value instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else if (value instanceof LocalDate d) {
+                        cell.setCellValue(d.format(VIETNAMESE_DATE));
+                    } else {
+                        cell.setCellValue(value.toString());
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] csv(List<String> headings, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        line(out, new ArrayList<>(headings));
+        for (List<Object> row : rows) {
+            line(out, row);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder out, List<?> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = values.get(i);
+            String text = value == null ? "" : value instanceof LocalDate d ? d.format(VIETNAMESE_DATE)
+                    : value.toString();
+            if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+                out.append('"').append(text.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(text);
+            }
+        }
+        out.append("\r\n");
+    }
+}

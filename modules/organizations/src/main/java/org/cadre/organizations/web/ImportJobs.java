@@ -1,0 +1,67 @@
+package org.cadre.organizations.web;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import org.cadre.organizations.ImportKind;
+import org.cadre.organizations.ImportReport;
+import org.cadre.organizations.Imports;
+import org.cadre.organizations.OrganizationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports running in the background, one at a time per instance, with their progress for the page to poll.
+ * The state is in memory: a job belongs to the instance that runs it (the page polls the same session), and a
+ * restart loses only the progress display, never data (the import is one transaction).
+ */
+@Component
+class ImportJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+    private final Imports imports;
+    private final Map<UUID, ImportJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "cadre-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportJobs(Imports imports) {
+        this.imports = imports;
+    }
+
+    /** Starts the import; the scope predicate is computed beforehand, as the job runs without the request. */
+    ImportJob start(String owner, ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite) {
+        ImportJob job = new ImportJob(owner, kind);
+        jobs.put(job.id, job);
+        executor.execute(() -> {
+            try {
+                ImportReport checked = imports.check(kind, filename, content, mayWrite);
+                job.total = Math.max(1, checked.rows());
+                job.checking = false;
+                job.report = checked.ok() ? imports.run(kind, filename, content, mayWrite, job.done::set) : checked;
+            } catch (RuntimeException e) {
+                log.error("Import {} failed", job.id, e);
+                job.failed = true;
+            }
+        });
+        return job;
+    }
+
+    ImportJob find(UUID id, String owner) {
+        ImportJob job = jobs.get(id);
+        return job != null && job.owner.equals(owner) ? job : null;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
