@@ -144,7 +144,7 @@ class RulePackApiTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD)))
                 .andExpect(status().isOk());
-        evaluate("{\"year\": 1990, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
+        evaluate("{\"year\": 1900, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.reason").value("no-active-pack"));
     }
 
