@@ -171,6 +171,11 @@ class RulePackApiTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD)))
                 .andExpect(status().isOk());
+        // the API is in the OpenAPI document
+        mvc.perform(get("/v3/api-docs").with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/evaluate']").exists())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/{packId}/rollback']").exists());
         evaluate("{\"year\": 1900, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.reason").value("no-active-pack"));
     }
