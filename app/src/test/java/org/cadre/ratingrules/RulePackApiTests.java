@@ -125,15 +125,60 @@ class RulePackApiTests {
         // a path traversal
         upload(BadPackInputTests.zip("pack.yaml", "x", "../evil.drl", "x"), false)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("unsafe-upload"));
+        // a zip bomb
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("pack.yaml"));
+            out.write(new byte[8 * 1024 * 1024]);
+            out.closeEntry();
+        }
+        upload(bomb.toByteArray(), true).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("unsafe-upload"))
+                .andExpect(jsonPath("$.problems[0]", Matchers.containsString("inflates beyond the limit")));
+        // a decision table with overlapping rows, through the file API
+        mvc.perform(put("/api/rule-packs/{id}/versions/1/files/attendance.xlsx", pack.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(DecisionTableTests.table(true, 8, 6, 10)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]", Matchers.containsString("rows 10 and 11 can match the same input")));
         // a draft cannot be activated
         mvc.perform(post("/api/rule-packs/{id}/versions/2/activate", pack.id())
                         .with(httpBasic(admin, TestUsers.PASSWORD)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("not-validated"));
         // an existing version number
         upload(pack.zip(), false).andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("version-exists"));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$[?(@.version == 3)].state").value("DRAFT"));
 
         evaluate(member).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
                 .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
+    }
+
+    @Test
+    void anUnknownFactAndATakenYearAreRefused() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        evaluate("{\"year\": " + pack.year() + ", \"members\": [{\"subjectId\": \"m\", \"meetingsAtended\": 3}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("fact-unknown"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("members[0].meetingsAtended")));
+
+        // another pack for the same year cannot be active at the same time
+        TestPacks.TestPack rival = TestPacks.fresh();
+        String manifest = rival.files().text("pack.yaml").replace("from: " + rival.year() + ", to: " + rival.year(),
+                "from: " + pack.year() + ", to: " + pack.year());
+        TestPacks.TestPack sameYear = new TestPacks.TestPack(rival.id(), pack.year(), rival.files()
+                .withText("pack.yaml", manifest)
+                .withText("scenarios/quota.yaml", rival.files().text("scenarios/quota.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year()))
+                .withText("scenarios/pass-and-fail.yaml", rival.files().text("scenarios/pass-and-fail.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year())));
+        upload(sameYear.zip(), false).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/activate", rival.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("years-taken"));
+        evaluate(memberJson(pack.year(), 9)).andExpect(jsonPath("$.packId").value(pack.id()));
     }
 
     @Test
@@ -144,7 +189,12 @@ class RulePackApiTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD)))
                 .andExpect(status().isOk());
-        evaluate("{\"year\": 1990, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
+        // the API is in the OpenAPI document
+        mvc.perform(get("/v3/api-docs").with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/evaluate']").exists())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/{packId}/rollback']").exists());
+        evaluate("{\"year\": 1900, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.reason").value("no-active-pack"));
     }
 
