@@ -65,6 +65,17 @@ class OrganizationEventsTests {
     }
 
     @Test
+    void renamingPublishesOrganizationRenamedAndKeepsTheOldName(Scenario scenario) {
+        scenario.stimulate(() -> organizations.rename(tree.chapterA,
+                        new RenameOrganization("Chi bộ Văn phòng - Tổng hợp", LocalDate.of(2022, 1, 1))))
+                .andWaitForStateChange(() -> evaluation.organization(tree.chapterA)
+                        .filter(o -> o.name().equals("Chi bộ Văn phòng - Tổng hợp")), Optional::isPresent)
+                .andVerify(o -> assertThat(o).isPresent());
+        assertThat(organizations.tree(LocalDate.of(2020, 1, 1), java.util.List.of(tree.chapterA)))
+                .extracting(n -> n.organization().name()).containsExactly("Chi bộ Văn phòng " + tree.prefix);
+    }
+
+    @Test
     void dissolvingPublishesOrganizationDissolved(Scenario scenario) {
         LocalDate on = LocalDate.of(2023, 1, 1);
         scenario.stimulate(() -> organizations.dissolve(tree.chapterB, new DatedChange(on, "Sáp nhập")))

@@ -49,6 +49,11 @@ class OrganizationEventsListener {
         projection.moved(event);
     }
 
+    @ApplicationModuleListener(id = "evaluation.on-organization-renamed")
+    void on(org.cadre.organizations.OrganizationRenamed event) {
+        projection.renamed(event);
+    }
+
     @ApplicationModuleListener(id = "evaluation.on-organization-dissolved")
     void on(OrganizationDissolved event) {
         projection.dissolved(event);

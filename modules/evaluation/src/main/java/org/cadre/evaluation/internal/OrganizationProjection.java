@@ -47,6 +47,12 @@ class OrganizationProjection {
     }
 
     @Transactional
+    void renamed(org.cadre.organizations.OrganizationRenamed event) {
+        jdbc.sql("UPDATE evaluation.organization_projection SET name = :name WHERE organization_id = :id")
+                .param("name", event.name()).param("id", event.organization().value()).update();
+    }
+
+    @Transactional
     void dissolved(org.cadre.organizations.OrganizationDissolved event) {
         jdbc.sql("UPDATE evaluation.organization_projection SET dissolved_on = :on WHERE organization_id = :id")
                 .param("on", event.on()).param("id", event.organization().value()).update();

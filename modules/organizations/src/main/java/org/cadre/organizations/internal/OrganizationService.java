@@ -171,6 +171,26 @@ class OrganizationService implements Organizations {
         events.publishEvent(new OrganizationMoved(id, organization.parentId(), parent.id(), command.on()));
     }
 
+    @Override
+    public void rename(OrganizationId id, org.cadre.organizations.RenameOrganization command) {
+        OrganizationSummary organization = existing(id);
+        if (organization.dissolved()) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", "id",
+                    organization.name());
+        }
+        String name = command.name().trim();
+        closeOpenPeriod(id, command.on());
+        jdbc.sql("""
+                INSERT INTO organizations.organization_period (organization_id, parent_id, name, valid_from)
+                VALUES (:id, :parent, :name, :from)
+                """).param("id", id.value())
+                .param("parent", organization.parentId() == null ? null : organization.parentId().value())
+                .param("name", name).param("from", command.on()).update();
+        jdbc.sql("UPDATE organizations.organization SET name = :name, version = version + 1 WHERE id = :id")
+                .param("name", name).param("id", id.value()).update();
+        events.publishEvent(new org.cadre.organizations.OrganizationRenamed(id, name, command.on()));
+    }
+
     private void closeOpenPeriod(OrganizationId id, LocalDate on) {
         LocalDate from = jdbc.sql("""
                 SELECT valid_from FROM organizations.organization_period WHERE organization_id = :id AND valid_to IS NULL

@@ -88,6 +88,14 @@ class OrganizationApiController {
         return organizations.find(new OrganizationId(id)).orElseThrow();
     }
 
+    @PostMapping("/{id}/rename")
+    @PreAuthorize("hasRole('ADMIN')")
+    OrganizationSummary rename(@PathVariable UUID id,
+            @Valid @RequestBody org.cadre.organizations.RenameOrganization command) {
+        organizations.rename(new OrganizationId(id), command);
+        return organizations.find(new OrganizationId(id)).orElseThrow();
+    }
+
     @PostMapping("/{id}/dissolve")
     @PreAuthorize("hasRole('ADMIN')")
     OrganizationSummary dissolve(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {
