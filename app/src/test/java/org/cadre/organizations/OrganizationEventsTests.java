@@ -48,6 +48,7 @@ class OrganizationEventsTests {
 
     @Test
     void movingPublishesOrganizationMovedAndKeepsTheOldTree(Scenario scenario) {
+        MemberId there = tree.admit(tree.elsewhere, "Lý", "Văn", "Toàn");
         LocalDate on = LocalDate.of(2021, 7, 1);
         scenario.stimulate(() -> organizations.move(tree.elsewhere, new MoveOrganization(tree.committee.value(), on)))
                 .andWaitForEventOfType(OrganizationMoved.class)
@@ -56,6 +57,11 @@ class OrganizationEventsTests {
         assertThat(parentOn(tree.elsewhere, LocalDate.of(2017, 6, 1))).isEmpty();
         assertThat(parentOn(tree.elsewhere, LocalDate.of(2022, 1, 1))).contains(tree.committee);
         assertThat(organizations.history(tree.elsewhere)).hasSize(2);
+        // the rolls of the subtree as of a date follow the tree as it was then
+        assertThat(members.list(tree.committee, true, LocalDate.of(2017, 6, 1))).extracting(MemberSummary::id)
+                .doesNotContain(there);
+        assertThat(members.list(tree.committee, true, LocalDate.of(2022, 1, 1))).extracting(MemberSummary::id)
+                .contains(there);
     }
 
     private Optional<OrganizationId> parentOn(OrganizationId id, LocalDate on) {

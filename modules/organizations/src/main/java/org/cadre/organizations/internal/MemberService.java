@@ -128,11 +128,13 @@ class MemberService implements Members {
     @Transactional(readOnly = true)
     public List<MemberSummary> list(OrganizationId organization, boolean subtree, LocalDate asOf) {
         LocalDate on = asOf == null ? LocalDate.now() : asOf;
+        // the subtree as it was on that date: parents from the organization periods
         String organizationsIn = subtree ? """
                 WITH RECURSIVE tree (id) AS (
                     SELECT CAST(:root AS UUID)
                     UNION ALL
-                    SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
+                    SELECT p.organization_id FROM organizations.organization_period p JOIN tree ON p.parent_id = tree.id
+                    WHERE p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to > :on)
                 )
                 """ : "WITH tree (id) AS (SELECT CAST(:root AS UUID))\n";
         return jdbc.sql(organizationsIn + """
