@@ -29,6 +29,8 @@ class OrganizationEventsTests {
     Evaluation evaluation;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BulkLoad bulk;
 
     TestTree tree;
 
@@ -174,6 +176,33 @@ class OrganizationEventsTests {
                 .andVerify(roles -> assertThat(roles).hasSize(2));
         assertThat(organizations.roles(tree.chapterA, LocalDate.of(2024, 1, 1))).hasSize(1);
         assertThat(organizations.roles(tree.chapterA, LocalDate.of(2026, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void placingInAnAgencyPublishesAgencyAssigned(Scenario scenario) {
+        scenario.stimulate(() -> organizations.setAgency(tree.committee,
+                        new SetAgency(tree.prefix, "Sở Thử nghiệm", "Trần Văn Giám")))
+                .andWaitForEventOfType(AgencyAssigned.class).matching(e -> e.organization().equals(tree.committee))
+                .toArriveAndVerify(e -> assertThat(e.headName()).isEqualTo("Trần Văn Giám"));
+    }
+
+    @Test
+    void aBulkLoadPublishesOneEventAndEvaluationRebuildsItsProjection(Scenario scenario) {
+        UUID organization = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        scenario.stimulate(() -> bulk.load(sink -> {
+                    sink.organization(organization, tree.prefix + "-BULK", "Chi bộ nạp hàng loạt",
+                            OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+                    sink.member(new BulkLoad.Member(member, tree.prefix + "-B1", "Cao", "Thị", "Vân",
+                            LocalDate.of(1980, 1, 1), Sex.FEMALE, null, LocalDate.of(2005, 1, 1), null, false, null,
+                            organization, MemberStatus.ACTIVE, null, OrganizationRole.SECRETARY, null,
+                            LocalDate.of(2020, 1, 1)));
+                }))
+                .andWaitForStateChange(() -> evaluation.member(new MemberId(member)), Optional::isPresent)
+                .andVerify(m -> assertThat(m).get().extracting(EvaluatedMember::fullName).isEqualTo("Cao Thị Vân"));
+        assertThat(evaluation.organization(new OrganizationId(organization))).isPresent();
+        assertThat(evaluation.roles(new MemberId(member))).hasSize(1);
+        assertThat(members.search("cao thi van", java.util.List.of(tree.committee), 5)).hasSize(1);
     }
 
     @Test

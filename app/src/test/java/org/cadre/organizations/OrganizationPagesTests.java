@@ -80,7 +80,7 @@ class OrganizationPagesTests {
     }
 
     @Test
-    void anAdministratorMovesRenamesAndDissolvesFromThePages() throws Exception {
+    void anAdministratorMovesRenamesPlacesInAnAgencyAndDissolvesFromThePages() throws Exception {
         var admin = ScopeTests.as("ADMIN");
         mvc.perform(post("/organizations/{id}/move", tree.chapterB).with(admin).with(csrf())
                         .param("parentId", tree.chapterB.toString()).param("on", "2024-01-01"))
@@ -88,6 +88,10 @@ class OrganizationPagesTests {
         mvc.perform(post("/organizations/{id}/rename", tree.chapterB).with(admin).with(csrf())
                         .param("name", "Chi bộ Thanh tra - Pháp chế").param("on", "2024-01-01"))
                 .andExpect(flash().attributeExists("notice"));
+        mvc.perform(post("/organizations/{id}/agency", tree.committee).with(admin).with(csrf())
+                        .param("code", tree.prefix).param("name", "Sở Thử nghiệm").param("headName", "Trần Văn Giám"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(organizations.find(tree.committee).orElseThrow().agencyHead()).isEqualTo("Trần Văn Giám");
         mvc.perform(post("/organizations/{id}/dissolve", tree.chapterB).with(admin).with(csrf())
                         .param("on", "2025-01-01"))
                 .andExpect(flash().attributeExists("notice"));

@@ -39,6 +39,9 @@ public interface Organizations {
     /** A new name from a date; publishes {@link OrganizationRenamed}. */
     void rename(OrganizationId id, RenameOrganization command);
 
+    /** Places the organization in an agency with its head; publishes {@link AgencyAssigned}. */
+    void setAgency(OrganizationId id, SetAgency command);
+
     /** Publishes {@link OrganizationDissolved}. Refuses while members or live sub-organizations remain. */
     void dissolve(OrganizationId id, DatedChange command);
 

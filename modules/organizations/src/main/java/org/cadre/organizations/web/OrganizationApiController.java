@@ -96,6 +96,14 @@ class OrganizationApiController {
         return organizations.find(new OrganizationId(id)).orElseThrow();
     }
 
+    @PostMapping("/{id}/agency")
+    @PreAuthorize("hasRole('ADMIN')")
+    OrganizationSummary setAgency(@PathVariable UUID id,
+            @Valid @RequestBody org.cadre.organizations.SetAgency command) {
+        organizations.setAgency(new OrganizationId(id), command);
+        return organizations.find(new OrganizationId(id)).orElseThrow();
+    }
+
     @PostMapping("/{id}/dissolve")
     @PreAuthorize("hasRole('ADMIN')")
     OrganizationSummary dissolve(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {

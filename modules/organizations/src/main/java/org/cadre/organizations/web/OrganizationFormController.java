@@ -72,6 +72,15 @@ class OrganizationFormController {
                 locale, redirect);
     }
 
+    @PostMapping("/organizations/{id}/agency")
+    @PreAuthorize("hasRole('ADMIN')")
+    String agency(@PathVariable UUID id, @RequestParam String code, @RequestParam String name,
+            @RequestParam(required = false) String headName, Locale locale, RedirectAttributes redirect) {
+        org.cadre.organizations.SetAgency command = new org.cadre.organizations.SetAgency(code, name, headName);
+        return attempt(command, () -> organizations.setAgency(new OrganizationId(id), command),
+                "/organizations/" + id, locale, redirect);
+    }
+
     @PostMapping("/organizations/{id}/move")
     @PreAuthorize("hasRole('ADMIN')")
     String move(@PathVariable UUID id, @RequestParam UUID parentId,
