@@ -103,6 +103,19 @@ class OrganizationEventsTests {
     }
 
     @Test
+    void correctingPublishesMemberDetailsCorrectedAndSearchFindsTheNewName(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Nguyen", "Van", "Sai");
+        scenario.stimulate(() -> members.correct(id, new CorrectMember("Nguyễn", "Văn", "Sáu",
+                        LocalDate.of(1985, 4, 12), Sex.MALE, "051085000123", true, "Chuyên viên chính")))
+                .andWaitForStateChange(() -> evaluation.member(id)
+                        .filter(m -> m.fullName().equals("Nguyễn Văn Sáu")), Optional::isPresent)
+                .andVerify(m -> assertThat(m).isPresent());
+        assertThat(members.search("nguyen van sau", java.util.List.of(tree.chapterA), 5))
+                .extracting(MemberSummary::id).containsExactly(id);
+        assertThat(members.find(id).orElseThrow().nationalId()).isEqualTo("051085000123");
+    }
+
+    @Test
     void confirmingPublishesMemberConfirmed(Scenario scenario) {
         var command = tree.command(tree.chapterA, tree.nextCard(), "Lê", "Thị", "Hoa");
         MemberId id = members.admit(new AdmitMember(command.cardNumber(), command.familyName(), command.middleName(),

@@ -61,6 +61,12 @@ class OrganizationPagesTests {
                 .andExpect(flash().attributeExists("notice"));
         assertThat(members.find(member.id()).orElseThrow().probationary()).isFalse();
 
+        mvc.perform(post("/members/{id}/correct", member.id()).with(secretary).with(csrf())
+                        .param("familyName", "Ngô").param("middleName", "Thị Hải").param("givenName", "Yến")
+                        .param("bornOn", "1992-03-04").param("sex", "FEMALE").param("civilServant", "true"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(members.find(member.id()).orElseThrow().fullName()).isEqualTo("Ngô Thị Hải Yến");
+
         // a refusal: confirmed before admitted, in the user's language, nothing written
         String other = tree.nextCard();
         mvc.perform(post("/organizations/{id}/members", tree.chapterA).with(secretary).with(csrf())

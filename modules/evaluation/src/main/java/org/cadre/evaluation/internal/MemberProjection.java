@@ -47,6 +47,15 @@ class MemberProjection {
     }
 
     @Transactional
+    void corrected(org.cadre.organizations.MemberDetailsCorrected e) {
+        jdbc.sql("""
+                UPDATE evaluation.member_projection SET full_name = :name, born_on = :born, sex = :sex,
+                    civil_servant = :civil WHERE member_id = :id
+                """).param("name", e.fullName()).param("born", e.bornOn()).param("sex", e.sex().name())
+                .param("civil", e.civilServant()).param("id", e.member().value()).update();
+    }
+
+    @Transactional
     void confirmed(MemberId member, LocalDate on) {
         jdbc.sql("UPDATE evaluation.member_projection SET confirmed_on = :on WHERE member_id = :id")
                 .param("on", on).param("id", member.value()).update();

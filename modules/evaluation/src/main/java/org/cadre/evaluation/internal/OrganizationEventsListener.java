@@ -71,6 +71,11 @@ class OrganizationEventsListener {
         members.admitted(event);
     }
 
+    @ApplicationModuleListener(id = "evaluation.on-member-details-corrected")
+    void on(org.cadre.organizations.MemberDetailsCorrected event) {
+        members.corrected(event);
+    }
+
     @ApplicationModuleListener(id = "evaluation.on-member-confirmed")
     void on(MemberConfirmed event) {
         members.confirmed(event.member(), event.on());

@@ -62,7 +62,7 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "confirmed-before-admitted",
                     "confirmedOn", card);
         }
-        if (!command.admittedOn().isAfter(command.bornOn().plusYears(18))) {
+        if (command.admittedOn().isBefore(command.bornOn().plusYears(18))) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "admittedOn",
                     card);
         }
@@ -179,6 +179,34 @@ class MemberService implements Members {
                 """).param("pattern", pattern)
                 .param("roots", roots.stream().map(OrganizationId::value).toArray(UUID[]::new))
                 .param("limit", Math.max(1, Math.min(limit, 500))).query(Rows::member).list();
+    }
+
+    @Override
+    public void correct(MemberId id, org.cadre.organizations.CorrectMember command) {
+        MemberSummary member = existing(id);
+        if (member.admittedOn().isBefore(command.bornOn().plusYears(18))) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "bornOn",
+                    member.cardNumber());
+        }
+        String family = command.familyName().trim();
+        String middle = command.middleName() == null ? "" : command.middleName().trim();
+        String given = command.givenName().trim();
+        jdbc.sql("""
+                UPDATE organizations.member SET family_name = :family, middle_name = :middle, given_name = :given,
+                    search_name = :search, sort_key = :sort, born_on = :born, sex = :sex, national_id = :nid,
+                    civil_servant = :civil, position = :position, version = version + 1
+                WHERE id = :id
+                """).param("family", family).param("middle", middle).param("given", given)
+                .param("search", VietnameseText.fold(String.join(" ", family, middle, given)))
+                .param("sort", VietnameseText.sortKey(family, middle, given)).param("born", command.bornOn())
+                .param("sex", command.sex().name())
+                .param("nid", StringUtils.hasText(command.nationalId()) ? command.nationalId().trim() : null)
+                .param("civil", command.civilServant())
+                .param("position", StringUtils.hasText(command.position()) ? command.position().trim() : null)
+                .param("id", id.value()).update();
+        events.publishEvent(new org.cadre.organizations.MemberDetailsCorrected(id,
+                String.join(" ", family, middle, given).replace("  ", " "), command.bornOn(), command.sex(),
+                command.civilServant(), StringUtils.hasText(command.position()) ? command.position().trim() : null));
     }
 
     @Override

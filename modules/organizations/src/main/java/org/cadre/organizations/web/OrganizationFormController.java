@@ -136,6 +136,21 @@ class OrganizationFormController {
                 "/organizations/" + id, locale, redirect);
     }
 
+    @PostMapping("/members/{id}/correct")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
+    String correct(@PathVariable UUID id, @RequestParam String familyName,
+            @RequestParam(required = false) String middleName, @RequestParam String givenName,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate bornOn, @RequestParam Sex sex,
+            @RequestParam(required = false) String nationalId,
+            @RequestParam(defaultValue = "false") boolean civilServant,
+            @RequestParam(required = false) String position, Locale locale, RedirectAttributes redirect) {
+        org.cadre.organizations.CorrectMember command = new org.cadre.organizations.CorrectMember(familyName,
+                middleName, givenName, bornOn, sex, nationalId == null || nationalId.isBlank() ? null : nationalId.trim(),
+                civilServant, position);
+        return attempt(command, () -> members.correct(new MemberId(id), command), "/members/" + id, locale,
+                redirect);
+    }
+
     /** Confirm, exempt, suspend, reinstate, or take off the rolls (left, removed, deceased). */
     @PostMapping("/members/{id}/status")
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
