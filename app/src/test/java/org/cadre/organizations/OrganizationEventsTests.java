@@ -113,6 +113,17 @@ class OrganizationEventsTests {
         assertThat(members.search("nguyen van sau", java.util.List.of(tree.chapterA), 5))
                 .extracting(MemberSummary::id).containsExactly(id);
         assertThat(members.find(id).orElseThrow().nationalId()).isEqualTo("051085000123");
+
+        // the admission handled last (listeners are asynchronous): the projection keeps the current state
+        MemberSummary now = members.find(id).orElseThrow();
+        scenario.publish(new MemberAdmitted(id, tree.chapterA, now.cardNumber(), "Nguyen Van Sai", now.bornOn(),
+                        Sex.MALE, now.admittedOn(), now.confirmedOn(), true))
+                .andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication_archive
+                        WHERE listener_id = 'evaluation.on-member-admitted' AND serialized_event LIKE :id
+                        """).param("id", "%" + id.value() + "%").query(Integer.class).single(), c -> c == 2)
+                .andVerify(c -> assertThat(evaluation.member(id)).get().extracting(EvaluatedMember::fullName)
+                        .isEqualTo("Nguyễn Văn Sáu"));
     }
 
     @Test

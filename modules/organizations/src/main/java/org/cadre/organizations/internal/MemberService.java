@@ -240,9 +240,7 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on",
                     command.on(), from);
         }
-        jdbc.sql("""
-                UPDATE organizations.membership_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
-                """).param("on", command.on()).param("id", id.value()).update();
+        closeOpen("membership_period", id, command.on());
         jdbc.sql("""
                 INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
                 VALUES (:id, :organization, :on)
@@ -252,8 +250,7 @@ class MemberService implements Members {
                 UPDATE organizations.member SET organization_id = :organization, version = version + 1 WHERE id = :id
                 """).param("organization", target.id().value()).param("id", id.value()).update();
         // roles belong to the organization the member leaves
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
-                .param("on", command.on()).param("id", id.value()).update();
+        closeOpen("role_period", id, command.on());
         events.publishEvent(new MemberTransferred(id, member.organizationId(), target.id(), command.on()));
     }
 
@@ -285,11 +282,8 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "status-invalid", "how", command.how());
         }
         MemberSummary member = changeStatus(id, command.how(), command.on(), command.reason());
-        jdbc.sql("""
-                UPDATE organizations.membership_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
-                """).param("on", command.on()).param("id", id.value()).update();
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
-                .param("on", command.on()).param("id", id.value()).update();
+        closeOpen("membership_period", id, command.on());
+        closeOpen("role_period", id, command.on());
         events.publishEvent(new MemberLeft(id, member.organizationId(), command.how(), command.on(),
                 command.reason()));
     }
@@ -304,9 +298,7 @@ class MemberService implements Members {
         if (!on.isAfter(from)) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on", on, from);
         }
-        jdbc.sql("""
-                UPDATE organizations.member_status_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
-                """).param("on", on).param("id", id.value()).update();
+        closeOpen("member_status_period", id, on);
         jdbc.sql("""
                 INSERT INTO organizations.member_status_period (member_id, status, reason, valid_from)
                 VALUES (:id, :status, :reason, :on)
@@ -315,6 +307,12 @@ class MemberService implements Members {
         jdbc.sql("UPDATE organizations.member SET status = :status, version = version + 1 WHERE id = :id")
                 .param("status", status.name()).param("id", id.value()).update();
         return member;
+    }
+
+    /** Ends the member's open period (or periods, for roles) in a history table on that date. */
+    private void closeOpen(String table, MemberId id, LocalDate on) {
+        jdbc.sql("UPDATE organizations." + table + " SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
+                .param("on", on).param("id", id.value()).update();
     }
 
     private LocalDate openPeriodStart(String table, MemberId id) {
