@@ -1,6 +1,5 @@
 package org.cadre.demo;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
+import org.cadre.identity.Passwords;
 import org.cadre.identity.Role;
 import org.cadre.identity.UserAccounts;
 import org.cadre.organizations.BulkLoad;
@@ -39,7 +39,6 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final DemoDataProperties properties;
     private final BulkLoad bulk;
@@ -138,17 +137,9 @@ class DemoData implements ApplicationRunner {
         if (accounts.exists(username)) {
             return "";
         }
-        String password = password();
+        String password = Passwords.generate();
         accounts.create(new NewUserAccount(username, password, name, EnumSet.of(role), organization, member, body));
         return String.format("  %-10s %-11s %s", role.name(), username, password);
     }
 
-    private static String password() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
-    }
 }

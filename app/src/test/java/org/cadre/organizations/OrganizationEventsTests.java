@@ -29,6 +29,8 @@ class OrganizationEventsTests {
     Evaluation evaluation;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BulkLoad bulk;
 
     TestTree tree;
 
@@ -48,6 +50,7 @@ class OrganizationEventsTests {
 
     @Test
     void movingPublishesOrganizationMovedAndKeepsTheOldTree(Scenario scenario) {
+        MemberId there = tree.admit(tree.elsewhere, "Lý", "Văn", "Toàn");
         LocalDate on = LocalDate.of(2021, 7, 1);
         scenario.stimulate(() -> organizations.move(tree.elsewhere, new MoveOrganization(tree.committee.value(), on)))
                 .andWaitForEventOfType(OrganizationMoved.class)
@@ -56,12 +59,28 @@ class OrganizationEventsTests {
         assertThat(parentOn(tree.elsewhere, LocalDate.of(2017, 6, 1))).isEmpty();
         assertThat(parentOn(tree.elsewhere, LocalDate.of(2022, 1, 1))).contains(tree.committee);
         assertThat(organizations.history(tree.elsewhere)).hasSize(2);
+        // the rolls of the subtree as of a date follow the tree as it was then
+        assertThat(members.list(tree.committee, true, LocalDate.of(2017, 6, 1))).extracting(MemberSummary::id)
+                .doesNotContain(there);
+        assertThat(members.list(tree.committee, true, LocalDate.of(2022, 1, 1))).extracting(MemberSummary::id)
+                .contains(there);
     }
 
     private Optional<OrganizationId> parentOn(OrganizationId id, LocalDate on) {
         return organizations.tree(on, java.util.List.of(tree.committee)).stream()
                 .flatMap(n -> n.children().stream()).map(TreeNode::organization)
                 .filter(o -> o.id().equals(id)).map(OrganizationSummary::parentId).findFirst();
+    }
+
+    @Test
+    void renamingPublishesOrganizationRenamedAndKeepsTheOldName(Scenario scenario) {
+        scenario.stimulate(() -> organizations.rename(tree.chapterA,
+                        new RenameOrganization("Chi bộ Văn phòng - Tổng hợp", LocalDate.of(2022, 1, 1))))
+                .andWaitForStateChange(() -> evaluation.organization(tree.chapterA)
+                        .filter(o -> o.name().equals("Chi bộ Văn phòng - Tổng hợp")), Optional::isPresent)
+                .andVerify(o -> assertThat(o).isPresent());
+        assertThat(organizations.tree(LocalDate.of(2020, 1, 1), java.util.List.of(tree.chapterA)))
+                .extracting(n -> n.organization().name()).containsExactly("Chi bộ Văn phòng " + tree.prefix);
     }
 
     @Test
@@ -81,6 +100,30 @@ class OrganizationEventsTests {
                 .andWaitForStateChange(() -> evaluation.member(admitted[0]), Optional::isPresent)
                 .andVerify(found -> assertThat(found).get().extracting(EvaluatedMember::fullName)
                         .isEqualTo("Nguyễn Văn An"));
+    }
+
+    @Test
+    void correctingPublishesMemberDetailsCorrectedAndSearchFindsTheNewName(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Nguyen", "Van", "Sai");
+        scenario.stimulate(() -> members.correct(id, new CorrectMember("Nguyễn", "Văn", "Sáu",
+                        LocalDate.of(1985, 4, 12), Sex.MALE, "051085000123", true, "Chuyên viên chính")))
+                .andWaitForStateChange(() -> evaluation.member(id)
+                        .filter(m -> m.fullName().equals("Nguyễn Văn Sáu")), Optional::isPresent)
+                .andVerify(m -> assertThat(m).isPresent());
+        assertThat(members.search("nguyen van sau", java.util.List.of(tree.chapterA), 5))
+                .extracting(MemberSummary::id).containsExactly(id);
+        assertThat(members.find(id).orElseThrow().nationalId()).isEqualTo("051085000123");
+
+        // the admission handled last (listeners are asynchronous): the projection keeps the current state
+        MemberSummary now = members.find(id).orElseThrow();
+        scenario.publish(new MemberAdmitted(id, tree.chapterA, now.cardNumber(), "Nguyen Van Sai", now.bornOn(),
+                        Sex.MALE, now.admittedOn(), now.confirmedOn(), true))
+                .andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT count(*) FROM events.event_publication_archive
+                        WHERE listener_id = 'evaluation.on-member-admitted' AND serialized_event LIKE :id
+                        """).param("id", "%" + id.value() + "%").query(Integer.class).single(), c -> c == 2)
+                .andVerify(c -> assertThat(evaluation.member(id)).get().extracting(EvaluatedMember::fullName)
+                        .isEqualTo("Nguyễn Văn Sáu"));
     }
 
     @Test
@@ -157,6 +200,33 @@ class OrganizationEventsTests {
                 .andVerify(roles -> assertThat(roles).hasSize(2));
         assertThat(organizations.roles(tree.chapterA, LocalDate.of(2024, 1, 1))).hasSize(1);
         assertThat(organizations.roles(tree.chapterA, LocalDate.of(2026, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void placingInAnAgencyPublishesAgencyAssigned(Scenario scenario) {
+        scenario.stimulate(() -> organizations.setAgency(tree.committee,
+                        new SetAgency(tree.prefix, "Sở Thử nghiệm", "Trần Văn Giám")))
+                .andWaitForEventOfType(AgencyAssigned.class).matching(e -> e.organization().equals(tree.committee))
+                .toArriveAndVerify(e -> assertThat(e.headName()).isEqualTo("Trần Văn Giám"));
+    }
+
+    @Test
+    void aBulkLoadPublishesOneEventAndEvaluationRebuildsItsProjection(Scenario scenario) {
+        UUID organization = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        scenario.stimulate(() -> bulk.load(sink -> {
+                    sink.organization(organization, tree.prefix + "-BULK", "Chi bộ nạp hàng loạt",
+                            OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+                    sink.member(new BulkLoad.Member(member, tree.prefix + "-B1", "Cao", "Thị", "Vân",
+                            LocalDate.of(1980, 1, 1), Sex.FEMALE, null, LocalDate.of(2005, 1, 1), null, false, null,
+                            organization, MemberStatus.ACTIVE, null, OrganizationRole.SECRETARY, null,
+                            LocalDate.of(2020, 1, 1)));
+                }))
+                .andWaitForStateChange(() -> evaluation.member(new MemberId(member)), Optional::isPresent)
+                .andVerify(m -> assertThat(m).get().extracting(EvaluatedMember::fullName).isEqualTo("Cao Thị Vân"));
+        assertThat(evaluation.organization(new OrganizationId(organization))).isPresent();
+        assertThat(evaluation.roles(new MemberId(member))).hasSize(1);
+        assertThat(members.search("cao thi van", java.util.List.of(tree.committee), 5)).hasSize(1);
     }
 
     @Test

@@ -154,4 +154,18 @@ class ScopeTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2024-01-01\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUSPENDED"));
     }
+
+    @Test
+    void coordinatingBodiesAreDataThatAdministratorsAdd() throws Exception {
+        mvc.perform(post("/api/coordinating-bodies").with(as("ADMIN")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"BD-%s\",\"name\":\"Ban Dân vận\",\"mayCommentOn\":[\"%s\"]}"
+                                .formatted(tree.prefix, tree.committee)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.mayCommentOn[0]").value(tree.committee.toString()));
+        mvc.perform(post("/api/coordinating-bodies").with(secretaryOfA()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"BX-%s\",\"name\":\"X\",\"mayCommentOn\":[\"%s\"]}"
+                                .formatted(tree.prefix, tree.chapterA)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/coordinating-bodies").with(as("REVIEWER"))).andExpect(status().isOk());
+    }
 }

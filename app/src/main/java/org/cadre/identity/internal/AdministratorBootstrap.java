@@ -1,8 +1,8 @@
 package org.cadre.identity.internal;
 
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import org.cadre.identity.NewUserAccount;
+import org.cadre.identity.Passwords;
 import org.cadre.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,6 @@ class AdministratorBootstrap implements ApplicationRunner {
 
     static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final UserAccountStore users;
     private final LoginProperties properties;
@@ -53,11 +52,6 @@ class AdministratorBootstrap implements ApplicationRunner {
     }
 
     private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
+        return Passwords.generate();
     }
 }

@@ -18,6 +18,12 @@ public interface BulkLoad {
      */
     OrganizationsBulkLoaded load(Consumer<Sink> writer);
 
+    /**
+     * Like {@link #load(Consumer)}; with {@code announce} false no event is published (for a batch of a larger
+     * load, whose last batch announces it).
+     */
+    OrganizationsBulkLoaded load(Consumer<Sink> writer, boolean announce);
+
     /** Whether the tree is empty (no organization at all). */
     boolean empty();
 

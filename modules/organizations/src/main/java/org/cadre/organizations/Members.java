@@ -28,6 +28,9 @@ public interface Members {
      */
     List<MemberSummary> search(String query, Collection<OrganizationId> roots, int limit);
 
+    /** Corrects personal data; publishes {@link MemberDetailsCorrected}. */
+    void correct(MemberId id, CorrectMember command);
+
     /** Publishes {@link MemberConfirmed}. */
     void confirm(MemberId id, DatedChange command);
 

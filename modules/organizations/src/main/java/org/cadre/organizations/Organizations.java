@@ -36,6 +36,12 @@ public interface Organizations {
     /** Places the organization under another parent; publishes {@link OrganizationMoved}. Refuses a cycle. */
     void move(OrganizationId id, MoveOrganization command);
 
+    /** A new name from a date; publishes {@link OrganizationRenamed}. */
+    void rename(OrganizationId id, RenameOrganization command);
+
+    /** Places the organization in an agency with its head; publishes {@link AgencyAssigned}. */
+    void setAgency(OrganizationId id, SetAgency command);
+
     /** Publishes {@link OrganizationDissolved}. Refuses while members or live sub-organizations remain. */
     void dissolve(OrganizationId id, DatedChange command);
 

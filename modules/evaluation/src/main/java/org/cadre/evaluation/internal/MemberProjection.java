@@ -12,9 +12,7 @@ import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
-import org.cadre.organizations.RoleAssigned;
 import org.cadre.organizations.RoleAssignment;
-import org.cadre.organizations.RoleEnded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,37 +44,28 @@ class MemberProjection {
                 .param("civil", e.civilServant()).update();
     }
 
+    /**
+     * After any change of a member: the member as the facade knows them now, with the start of their current
+     * status. Listeners run asynchronously and may handle one member's events out of order (a correction before
+     * the admission); reading the current state makes the projection converge whatever the order.
+     */
     @Transactional
-    void confirmed(MemberId member, LocalDate on) {
-        jdbc.sql("UPDATE evaluation.member_projection SET confirmed_on = :on WHERE member_id = :id")
-                .param("on", on).param("id", member.value()).update();
+    void refresh(MemberId id, Members members) {
+        members.find(id).ifPresent(m -> {
+            LocalDate since = members.history(id).stream().filter(h -> h.what().equals("STATUS"))
+                    .map(org.cadre.organizations.HistoryEntry::from).reduce((a, b) -> b).orElse(m.admittedOn());
+            Object[] row = memberRow(m);
+            row[10] = since;
+            List<Object[]> one = new ArrayList<>();
+            one.add(row);
+            flushMembers(one);
+        });
     }
 
+    /** After a role is assigned or ended: the organization's roles as the facade knows them now. */
     @Transactional
-    void transferred(MemberId member, OrganizationId to) {
-        jdbc.sql("UPDATE evaluation.member_projection SET organization_id = :to WHERE member_id = :id")
-                .param("to", to.value()).param("id", member.value()).update();
-    }
-
-    @Transactional
-    void status(MemberId member, MemberStatus status, LocalDate since) {
-        jdbc.sql("UPDATE evaluation.member_projection SET status = :status, status_since = :since WHERE member_id = :id")
-                .param("status", status.name()).param("since", since).param("id", member.value()).update();
-    }
-
-    @Transactional
-    void roleAssigned(RoleAssigned e) {
-        jdbc.sql("""
-                INSERT INTO evaluation.role_projection (assignment_id, organization_id, member_id, role, valid_from)
-                VALUES (:id, :organization, :member, :role, :from) ON CONFLICT (assignment_id) DO NOTHING
-                """).param("id", e.assignment()).param("organization", e.organization().value())
-                .param("member", e.member().value()).param("role", e.role().name()).param("from", e.from()).update();
-    }
-
-    @Transactional
-    void roleEnded(RoleEnded e) {
-        jdbc.sql("UPDATE evaluation.role_projection SET valid_to = :on WHERE assignment_id = :id")
-                .param("on", e.on()).param("id", e.assignment()).update();
+    void refreshRoles(OrganizationId organization, org.cadre.organizations.Organizations organizations) {
+        organizations.roles(organization, null).forEach(this::upsertRole);
     }
 
     /** Rebuild after a bulk load, streaming the members and roles from the organizations facade. */
@@ -111,7 +100,10 @@ class MemberProjection {
                     CAST(:admitted AS DATE[]), CAST(:confirmed AS DATE[]), CAST(:civil AS BOOLEAN[]),
                     CAST(:status AS VARCHAR[]), CAST(:since AS DATE[]))
                 ON CONFLICT (member_id) DO UPDATE SET organization_id = excluded.organization_id,
-                    confirmed_on = excluded.confirmed_on, status = excluded.status
+                    card_number = excluded.card_number, full_name = excluded.full_name, born_on = excluded.born_on,
+                    sex = excluded.sex, admitted_on = excluded.admitted_on, confirmed_on = excluded.confirmed_on,
+                    civil_servant = excluded.civil_servant, status = excluded.status,
+                    status_since = excluded.status_since
                 """)
                 .param("ids", column(batch, 0, UUID[]::new)).param("orgs", column(batch, 1, UUID[]::new))
                 .param("cards", column(batch, 2, String[]::new)).param("names", column(batch, 3, String[]::new))

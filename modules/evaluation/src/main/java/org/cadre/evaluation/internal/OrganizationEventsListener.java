@@ -5,7 +5,6 @@ import org.cadre.organizations.MemberConfirmed;
 import org.cadre.organizations.MemberExempted;
 import org.cadre.organizations.MemberLeft;
 import org.cadre.organizations.MemberReinstated;
-import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.MemberSuspended;
 import org.cadre.organizations.MemberTransferred;
 import org.cadre.organizations.Members;
@@ -21,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps evaluation's projections of the tree, the members and the roles current. Listener ids are stable:
- * renaming a method strands nothing.
+ * renaming a method strands nothing. Listeners run asynchronously, so one member's events may be handled out of
+ * order: apart from the first insert, each handler reads the current state through the organizations facade,
+ * which makes the projections converge whatever the order and a redelivery change nothing.
  */
 @Component
 class OrganizationEventsListener {
@@ -46,12 +47,17 @@ class OrganizationEventsListener {
 
     @ApplicationModuleListener(id = "evaluation.on-organization-moved")
     void on(OrganizationMoved event) {
-        projection.moved(event);
+        projection.refresh(event.organization(), organizationsFacade);
+    }
+
+    @ApplicationModuleListener(id = "evaluation.on-organization-renamed")
+    void on(org.cadre.organizations.OrganizationRenamed event) {
+        projection.refresh(event.organization(), organizationsFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-organization-dissolved")
     void on(OrganizationDissolved event) {
-        projection.dissolved(event);
+        projection.refresh(event.organization(), organizationsFacade);
     }
 
     /** Bulk loads publish one event: the projections are rebuilt from the facades (idempotent upserts). */
@@ -64,45 +70,51 @@ class OrganizationEventsListener {
     @ApplicationModuleListener(id = "evaluation.on-member-admitted")
     void on(MemberAdmitted event) {
         members.admitted(event);
+        members.refresh(event.member(), membersFacade);
+    }
+
+    @ApplicationModuleListener(id = "evaluation.on-member-details-corrected")
+    void on(org.cadre.organizations.MemberDetailsCorrected event) {
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-member-confirmed")
     void on(MemberConfirmed event) {
-        members.confirmed(event.member(), event.on());
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-member-transferred")
     void on(MemberTransferred event) {
-        members.transferred(event.member(), event.to());
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-member-exempted")
     void on(MemberExempted event) {
-        members.status(event.member(), MemberStatus.EXEMPT, event.on());
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-member-suspended")
     void on(MemberSuspended event) {
-        members.status(event.member(), MemberStatus.SUSPENDED, event.on());
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-member-reinstated")
     void on(MemberReinstated event) {
-        members.status(event.member(), MemberStatus.ACTIVE, event.on());
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-member-left")
     void on(MemberLeft event) {
-        members.status(event.member(), event.how(), event.on());
+        members.refresh(event.member(), membersFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-role-assigned")
     void on(RoleAssigned event) {
-        members.roleAssigned(event);
+        members.refreshRoles(event.organization(), organizationsFacade);
     }
 
     @ApplicationModuleListener(id = "evaluation.on-role-ended")
     void on(RoleEnded event) {
-        members.roleEnded(event);
+        members.refreshRoles(event.organization(), organizationsFacade);
     }
 }

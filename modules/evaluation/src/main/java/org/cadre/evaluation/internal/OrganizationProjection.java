@@ -20,16 +20,17 @@ class OrganizationProjection {
         this.jdbc = jdbc;
     }
 
-    /** Idempotent: a redelivered event overwrites the row with the same values. */
+    /**
+     * Idempotent: the first delivery inserts the row, a redelivery changes nothing, and a later change that was
+     * handled first (a refresh from the facade) is not overwritten with the registration's older values.
+     */
     @Transactional
     void record(OrganizationRegistered event) {
         jdbc.sql("""
                 INSERT INTO evaluation.organization_projection
                     (organization_id, code, name, kind, parent_id, registered_on)
                 VALUES (:id, :code, :name, :kind, :parent, :on)
-                ON CONFLICT (organization_id) DO UPDATE
-                    SET code = excluded.code, name = excluded.name, kind = excluded.kind,
-                        parent_id = excluded.parent_id, registered_on = excluded.registered_on
+                ON CONFLICT (organization_id) DO NOTHING
                 """)
                 .param("id", event.organization().value())
                 .param("code", event.code())
@@ -40,23 +41,24 @@ class OrganizationProjection {
                 .update();
     }
 
+    /**
+     * After a move, rename or dissolution: the organization as the facade knows it now. Listeners run
+     * asynchronously and may handle one organization's events out of order; reading the current state makes the
+     * projection converge whatever the order, and a redelivery changes nothing.
+     */
     @Transactional
-    void moved(org.cadre.organizations.OrganizationMoved event) {
-        jdbc.sql("UPDATE evaluation.organization_projection SET parent_id = :to WHERE organization_id = :id")
-                .param("to", event.to().value()).param("id", event.organization().value()).update();
-    }
-
-    @Transactional
-    void dissolved(org.cadre.organizations.OrganizationDissolved event) {
-        jdbc.sql("UPDATE evaluation.organization_projection SET dissolved_on = :on WHERE organization_id = :id")
-                .param("on", event.on()).param("id", event.organization().value()).update();
+    void refresh(org.cadre.organizations.OrganizationId id, org.cadre.organizations.Organizations organizations) {
+        organizations.find(id).ifPresent(this::upsert);
     }
 
     /** Rebuild after a bulk load: upserts every organization the facade lists. */
     @Transactional
     void rebuild(org.cadre.organizations.Organizations organizations) {
-        for (var o : organizations.list()) {
-            jdbc.sql("""
+        organizations.list().forEach(this::upsert);
+    }
+
+    private void upsert(org.cadre.organizations.OrganizationSummary o) {
+        jdbc.sql("""
                     INSERT INTO evaluation.organization_projection
                         (organization_id, code, name, kind, parent_id, registered_on, dissolved_on)
                     VALUES (:id, :code, :name, :kind, :parent, :on, :dissolved)
@@ -69,7 +71,6 @@ class OrganizationProjection {
                     .param("kind", o.kind().name())
                     .param("parent", o.parentId() == null ? null : o.parentId().value())
                     .param("on", o.establishedOn()).param("dissolved", o.dissolvedOn()).update();
-        }
     }
 
     @Transactional(readOnly = true)

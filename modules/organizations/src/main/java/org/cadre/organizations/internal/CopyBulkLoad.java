@@ -50,6 +50,12 @@ class CopyBulkLoad implements BulkLoad {
     @Override
     @Transactional
     public OrganizationsBulkLoaded load(Consumer<Sink> writer) {
+        return load(writer, true); // runs in this method's transaction
+    }
+
+    @Override
+    @Transactional
+    public OrganizationsBulkLoaded load(Consumer<Sink> writer, boolean announce) {
         jdbc.sql("""
                 CREATE TEMPORARY TABLE organization_load (id UUID, code VARCHAR(40), name VARCHAR(300),
                     kind VARCHAR(40), parent_id UUID, established_on DATE, agency_id UUID) ON COMMIT DROP
@@ -111,7 +117,9 @@ class CopyBulkLoad implements BulkLoad {
                 """).update();
         OrganizationsBulkLoaded loaded = new OrganizationsBulkLoaded(UUID.randomUUID(), sink.organizations,
                 sink.members);
-        events.publishEvent(loaded);
+        if (announce) {
+            events.publishEvent(loaded);
+        }
         return loaded;
     }
 

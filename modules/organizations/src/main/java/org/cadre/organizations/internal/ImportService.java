@@ -500,17 +500,17 @@ class ImportService implements Imports {
     public byte[] exportTree(LocalDate asOf, List<OrganizationId> roots) {
         List<List<Object>> rows = new ArrayList<>();
         for (TreeNode node : organizations.tree(asOf, roots)) {
-            flatten(node, 0, rows);
+            String parent = node.organization().parentId() == null ? null
+                    : organizations.find(node.organization().parentId()).map(OrganizationSummary::code).orElse(null);
+            flatten(node, parent, 0, rows);
         }
         return Spreadsheets.xlsx("Tổ chức đảng", List.of("Cấp", "Mã tổ chức", "Tên tổ chức", "Loại hình",
                 "Mã tổ chức cấp trên", "Ngày thành lập", "Cơ quan, đơn vị", "Thủ trưởng", "Đảng viên",
                 "Đảng viên toàn bộ"), rows);
     }
 
-    private void flatten(TreeNode node, int level, List<List<Object>> rows) {
+    private static void flatten(TreeNode node, String parent, int level, List<List<Object>> rows) {
         OrganizationSummary o = node.organization();
-        String parent = o.parentId() == null ? null
-                : organizations.find(o.parentId()).map(OrganizationSummary::code).orElse(null);
         List<Object> row = new ArrayList<>();
         row.add(level);
         row.add(o.code());
@@ -524,7 +524,7 @@ class ImportService implements Imports {
         row.add(node.membersInSubtree());
         rows.add(row);
         for (TreeNode child : node.children()) {
-            flatten(child, level + 1, rows);
+            flatten(child, o.code(), level + 1, rows);
         }
     }
 

@@ -62,7 +62,7 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "confirmed-before-admitted",
                     "confirmedOn", card);
         }
-        if (!command.admittedOn().isAfter(command.bornOn().plusYears(18))) {
+        if (command.admittedOn().isBefore(command.bornOn().plusYears(18))) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "admittedOn",
                     card);
         }
@@ -128,11 +128,13 @@ class MemberService implements Members {
     @Transactional(readOnly = true)
     public List<MemberSummary> list(OrganizationId organization, boolean subtree, LocalDate asOf) {
         LocalDate on = asOf == null ? LocalDate.now() : asOf;
+        // the subtree as it was on that date: parents from the organization periods
         String organizationsIn = subtree ? """
                 WITH RECURSIVE tree (id) AS (
                     SELECT CAST(:root AS UUID)
                     UNION ALL
-                    SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
+                    SELECT p.organization_id FROM organizations.organization_period p JOIN tree ON p.parent_id = tree.id
+                    WHERE p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to > :on)
                 )
                 """ : "WITH tree (id) AS (SELECT CAST(:root AS UUID))\n";
         return jdbc.sql(organizationsIn + """
@@ -180,6 +182,34 @@ class MemberService implements Members {
     }
 
     @Override
+    public void correct(MemberId id, org.cadre.organizations.CorrectMember command) {
+        MemberSummary member = existing(id);
+        if (member.admittedOn().isBefore(command.bornOn().plusYears(18))) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "bornOn",
+                    member.cardNumber());
+        }
+        String family = command.familyName().trim();
+        String middle = command.middleName() == null ? "" : command.middleName().trim();
+        String given = command.givenName().trim();
+        jdbc.sql("""
+                UPDATE organizations.member SET family_name = :family, middle_name = :middle, given_name = :given,
+                    search_name = :search, sort_key = :sort, born_on = :born, sex = :sex, national_id = :nid,
+                    civil_servant = :civil, position = :position, version = version + 1
+                WHERE id = :id
+                """).param("family", family).param("middle", middle).param("given", given)
+                .param("search", VietnameseText.fold(String.join(" ", family, middle, given)))
+                .param("sort", VietnameseText.sortKey(family, middle, given)).param("born", command.bornOn())
+                .param("sex", command.sex().name())
+                .param("nid", StringUtils.hasText(command.nationalId()) ? command.nationalId().trim() : null)
+                .param("civil", command.civilServant())
+                .param("position", StringUtils.hasText(command.position()) ? command.position().trim() : null)
+                .param("id", id.value()).update();
+        events.publishEvent(new org.cadre.organizations.MemberDetailsCorrected(id,
+                String.join(" ", family, middle, given).replace("  ", " "), command.bornOn(), command.sex(),
+                command.civilServant(), StringUtils.hasText(command.position()) ? command.position().trim() : null));
+    }
+
+    @Override
     public void confirm(MemberId id, DatedChange command) {
         MemberSummary member = existing(id);
         if (member.confirmedOn() != null) {
@@ -210,9 +240,7 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on",
                     command.on(), from);
         }
-        jdbc.sql("""
-                UPDATE organizations.membership_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
-                """).param("on", command.on()).param("id", id.value()).update();
+        closeOpen("membership_period", id, command.on());
         jdbc.sql("""
                 INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
                 VALUES (:id, :organization, :on)
@@ -222,8 +250,7 @@ class MemberService implements Members {
                 UPDATE organizations.member SET organization_id = :organization, version = version + 1 WHERE id = :id
                 """).param("organization", target.id().value()).param("id", id.value()).update();
         // roles belong to the organization the member leaves
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
-                .param("on", command.on()).param("id", id.value()).update();
+        closeOpen("role_period", id, command.on());
         events.publishEvent(new MemberTransferred(id, member.organizationId(), target.id(), command.on()));
     }
 
@@ -255,11 +282,8 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "status-invalid", "how", command.how());
         }
         MemberSummary member = changeStatus(id, command.how(), command.on(), command.reason());
-        jdbc.sql("""
-                UPDATE organizations.membership_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
-                """).param("on", command.on()).param("id", id.value()).update();
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
-                .param("on", command.on()).param("id", id.value()).update();
+        closeOpen("membership_period", id, command.on());
+        closeOpen("role_period", id, command.on());
         events.publishEvent(new MemberLeft(id, member.organizationId(), command.how(), command.on(),
                 command.reason()));
     }
@@ -274,9 +298,7 @@ class MemberService implements Members {
         if (!on.isAfter(from)) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on", on, from);
         }
-        jdbc.sql("""
-                UPDATE organizations.member_status_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
-                """).param("on", on).param("id", id.value()).update();
+        closeOpen("member_status_period", id, on);
         jdbc.sql("""
                 INSERT INTO organizations.member_status_period (member_id, status, reason, valid_from)
                 VALUES (:id, :status, :reason, :on)
@@ -285,6 +307,12 @@ class MemberService implements Members {
         jdbc.sql("UPDATE organizations.member SET status = :status, version = version + 1 WHERE id = :id")
                 .param("status", status.name()).param("id", id.value()).update();
         return member;
+    }
+
+    /** Ends the member's open period (or periods, for roles) in a history table on that date. */
+    private void closeOpen(String table, MemberId id, LocalDate on) {
+        jdbc.sql("UPDATE organizations." + table + " SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
+                .param("on", on).param("id", id.value()).update();
     }
 
     private LocalDate openPeriodStart(String table, MemberId id) {

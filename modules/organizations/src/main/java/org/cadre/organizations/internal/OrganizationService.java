@@ -171,6 +171,45 @@ class OrganizationService implements Organizations {
         events.publishEvent(new OrganizationMoved(id, organization.parentId(), parent.id(), command.on()));
     }
 
+    @Override
+    public void rename(OrganizationId id, org.cadre.organizations.RenameOrganization command) {
+        OrganizationSummary organization = existing(id);
+        if (organization.dissolved()) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", "id",
+                    organization.name());
+        }
+        String name = command.name().trim();
+        closeOpenPeriod(id, command.on());
+        jdbc.sql("""
+                INSERT INTO organizations.organization_period (organization_id, parent_id, name, valid_from)
+                VALUES (:id, :parent, :name, :from)
+                """).param("id", id.value())
+                .param("parent", organization.parentId() == null ? null : organization.parentId().value())
+                .param("name", name).param("from", command.on()).update();
+        jdbc.sql("UPDATE organizations.organization SET name = :name, version = version + 1 WHERE id = :id")
+                .param("name", name).param("id", id.value()).update();
+        events.publishEvent(new org.cadre.organizations.OrganizationRenamed(id, name, command.on()));
+    }
+
+    @Override
+    public void setAgency(OrganizationId id, org.cadre.organizations.SetAgency command) {
+        OrganizationSummary organization = existing(id);
+        if (organization.dissolved()) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", "id",
+                    organization.name());
+        }
+        String head = command.headName() == null || command.headName().isBlank() ? null : command.headName().trim();
+        UUID agency = jdbc.sql("""
+                INSERT INTO organizations.agency (id, code, name, head_name) VALUES (:id, :code, :name, :head)
+                ON CONFLICT (lower(code)) DO UPDATE SET name = excluded.name, head_name = excluded.head_name
+                RETURNING id
+                """).param("id", UUID.randomUUID()).param("code", command.code().trim())
+                .param("name", command.name().trim()).param("head", head).query(UUID.class).single();
+        jdbc.sql("UPDATE organizations.organization SET agency_id = :agency, version = version + 1 WHERE id = :id")
+                .param("agency", agency).param("id", id.value()).update();
+        events.publishEvent(new org.cadre.organizations.AgencyAssigned(id, agency, command.name().trim(), head));
+    }
+
     private void closeOpenPeriod(OrganizationId id, LocalDate on) {
         LocalDate from = jdbc.sql("""
                 SELECT valid_from FROM organizations.organization_period WHERE organization_id = :id AND valid_to IS NULL

@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cadre.organizations.Imports;
 
 /**
  * Reads .xlsx (Apache POI, with its zip-bomb guards tightened) and CSV (RFC 4180: quoted fields, doubled quotes,
@@ -77,7 +78,7 @@ final class Spreadsheets {
                     }
                 }
                 rows.add(cells);
-                if (rows.size() > Imports_MAX_ROWS + 1) {
+                if (rows.size() > Imports.MAX_ROWS + 1) {
                     break;
                 }
             }
@@ -86,8 +87,6 @@ final class Spreadsheets {
             throw new Unreadable("file-unreadable", e);
         }
     }
-
-    private static final int Imports_MAX_ROWS = org.cadre.organizations.Imports.MAX_ROWS;
 
     private static String text(Cell cell, DataFormatter formatter) {
         if (cell == null) {
@@ -149,7 +148,7 @@ final class Spreadsheets {
                 rows.add(row);
                 row = new ArrayList<>();
                 any = false;
-                if (rows.size() > Imports_MAX_ROWS + 1) {
+                if (rows.size() > Imports.MAX_ROWS + 1) {
                     return rows;
                 }
             } else {
@@ -206,7 +205,6 @@ final class Spreadsheets {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
-            workbook.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,8 +61,13 @@ class ImportController {
     @GetMapping("/organizations/import")
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY')")
     String page(Model model) {
-        model.addAttribute("kinds", scope.seesEverything() ? ImportKind.values() : new ImportKind[] {ImportKind.MEMBERS});
+        model.addAttribute("kinds", kinds());
         return "organizations/import";
+    }
+
+    /** Administrators import both kinds; secretaries members only. */
+    private ImportKind[] kinds() {
+        return scope.isAdmin() ? ImportKind.values() : new ImportKind[] {ImportKind.MEMBERS};
     }
 
     @GetMapping("/organizations/import/template")
@@ -86,7 +91,7 @@ class ImportController {
             return "redirect:/organizations/import/jobs/" + job.id;
         }
         ImportReport report = imports.check(kind, file.getOriginalFilename(), content, mayWrite);
-        model.addAttribute("kinds", scope.seesEverything() ? ImportKind.values() : new ImportKind[] {ImportKind.MEMBERS});
+        model.addAttribute("kinds", kinds());
         model.addAttribute("report", report);
         model.addAttribute("problems", describe(report.problems(), locale));
         return "organizations/import";
@@ -160,16 +165,11 @@ class ImportController {
 
     /** Computed now, from the request's authorities: the import may run on another thread. */
     private Predicate<OrganizationId> mayWrite() {
-        if (isAdmin()) {
+        if (scope.isAdmin()) {
             return id -> true;
         }
         List<OrganizationId> roots = List.copyOf(scope.secretaryRoots());
         return id -> id != null && organizations.within(roots, id);
-    }
-
-    private boolean isAdmin() {
-        return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                .getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     private List<DescribedProblem> describe(List<ImportProblem> problems, Locale locale) {

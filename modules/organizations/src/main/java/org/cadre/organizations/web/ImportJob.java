@@ -16,6 +16,7 @@ public final class ImportJob {
     public volatile boolean checking = true;
     public volatile ImportReport report;
     public volatile boolean failed;
+    volatile java.time.Instant finishedAt = java.time.Instant.now();
 
     ImportJob(String owner, ImportKind kind) {
         this.owner = owner;

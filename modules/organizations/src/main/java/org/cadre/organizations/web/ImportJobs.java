@@ -39,6 +39,9 @@ class ImportJobs implements DisposableBean {
 
     /** Starts the import; the scope predicate is computed beforehand, as the job runs without the request. */
     ImportJob start(String owner, ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite) {
+        // finished jobs are kept for an hour, for the page that polls them
+        jobs.values().removeIf(j -> j.finished() && j.finishedAt.plus(java.time.Duration.ofHours(1))
+                .isBefore(java.time.Instant.now()));
         ImportJob job = new ImportJob(owner, kind);
         jobs.put(job.id, job);
         executor.execute(() -> {
@@ -46,9 +49,13 @@ class ImportJobs implements DisposableBean {
                 ImportReport checked = imports.check(kind, filename, content, mayWrite);
                 job.total = Math.max(1, checked.rows());
                 job.checking = false;
-                job.report = checked.ok() ? imports.run(kind, filename, content, mayWrite, job.done::set) : checked;
+                ImportReport report = checked.ok() ? imports.run(kind, filename, content, mayWrite, job.done::set)
+                        : checked;
+                job.finishedAt = java.time.Instant.now();
+                job.report = report;
             } catch (RuntimeException e) {
                 log.error("Import {} failed", job.id, e);
+                job.finishedAt = java.time.Instant.now();
                 job.failed = true;
             }
         });

@@ -64,6 +64,13 @@ class MemberApiController {
         return members.history(new MemberId(id));
     }
 
+    @PostMapping("/{id}/correct")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
+    MemberSummary correct(@PathVariable UUID id, @Valid @RequestBody org.cadre.organizations.CorrectMember command) {
+        members.correct(new MemberId(id), command);
+        return current(id);
+    }
+
     @PostMapping("/{id}/confirm")
     @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
     MemberSummary confirm(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {

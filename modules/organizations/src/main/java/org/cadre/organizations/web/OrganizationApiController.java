@@ -54,7 +54,17 @@ class OrganizationApiController {
             return all;
         }
         List<OrganizationId> roots = scope.visibleRoots();
-        return all.stream().filter(o -> organizations.within(roots, o.id())).toList();
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<OrganizationId> visible = new java.util.HashSet<>();
+        organizations.tree(null, roots).forEach(node -> collect(node, visible));
+        return all.stream().filter(o -> visible.contains(o.id())).toList();
+    }
+
+    private static void collect(TreeNode node, java.util.Set<OrganizationId> into) {
+        into.add(node.organization().id());
+        node.children().forEach(child -> collect(child, into));
     }
 
     @GetMapping("/tree")
@@ -85,6 +95,22 @@ class OrganizationApiController {
     @PreAuthorize("hasRole('ADMIN')")
     OrganizationSummary move(@PathVariable UUID id, @Valid @RequestBody MoveOrganization command) {
         organizations.move(new OrganizationId(id), command);
+        return organizations.find(new OrganizationId(id)).orElseThrow();
+    }
+
+    @PostMapping("/{id}/rename")
+    @PreAuthorize("hasRole('ADMIN')")
+    OrganizationSummary rename(@PathVariable UUID id,
+            @Valid @RequestBody org.cadre.organizations.RenameOrganization command) {
+        organizations.rename(new OrganizationId(id), command);
+        return organizations.find(new OrganizationId(id)).orElseThrow();
+    }
+
+    @PostMapping("/{id}/agency")
+    @PreAuthorize("hasRole('ADMIN')")
+    OrganizationSummary setAgency(@PathVariable UUID id,
+            @Valid @RequestBody org.cadre.organizations.SetAgency command) {
+        organizations.setAgency(new OrganizationId(id), command);
         return organizations.find(new OrganizationId(id)).orElseThrow();
     }
 

@@ -82,6 +82,23 @@ class OrganizationPageController {
         model.addAttribute("history", organizations.history(organizationId));
         model.addAttribute("children", organizations.tree(on, List.of(organizationId)).stream()
                 .flatMap(n -> n.children().stream()).toList());
+        boolean canChange = !organization.dissolved() && scope.canChangeOrganization(id);
+        boolean admin = scope.isAdmin();
+        model.addAttribute("canChange", canChange);
+        model.addAttribute("admin", admin && !organization.dissolved());
+        model.addAttribute("today", LocalDate.now());
+        if (canChange) {
+            model.addAttribute("subtreeMembers", members.list(organizationId, true, on));
+            model.addAttribute("roleKinds", org.cadre.organizations.OrganizationRole.values());
+            model.addAttribute("sexes", org.cadre.organizations.Sex.values());
+        }
+        if (admin) {
+            model.addAttribute("parents", organizations.list().stream()
+                    .filter(o -> !o.dissolved() && !o.id().equals(organizationId)
+                            && o.kind() != OrganizationKind.CHAPTER && o.kind() != OrganizationKind.GRASSROOTS_CHAPTER)
+                    .toList());
+            model.addAttribute("kinds", OrganizationKind.values());
+        }
         return "organizations/organization";
     }
 
@@ -120,6 +137,9 @@ class OrganizationPageController {
                     .filter(o -> o.kind() == OrganizationKind.CHAPTER || o.kind() == OrganizationKind.GRASSROOTS_CHAPTER)
                     .toList());
             model.addAttribute("today", LocalDate.now());
+            model.addAttribute("changes", member.probationary()
+                    ? List.of("CONFIRM", "EXEMPT", "SUSPEND", "REINSTATE", "LEFT", "REMOVED", "DECEASED")
+                    : List.of("EXEMPT", "SUSPEND", "REINSTATE", "LEFT", "REMOVED", "DECEASED"));
         }
         return "organizations/member";
     }

@@ -31,6 +31,10 @@ public class OrganizationScope {
         this.members = members;
     }
 
+    public boolean isAdmin() {
+        return has("ROLE_ADMIN");
+    }
+
     /** Administrators and evaluation staff see the whole tree. */
     public boolean seesEverything() {
         return has("ROLE_ADMIN") || has("ROLE_EVALUATOR");
