@@ -137,6 +137,33 @@ class RulePackApiTests {
     }
 
     @Test
+    void anUnknownFactAndATakenYearAreRefused() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        evaluate("{\"year\": " + pack.year() + ", \"members\": [{\"subjectId\": \"m\", \"meetingsAtended\": 3}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("fact-unknown"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("members[0].meetingsAtended")));
+
+        // another pack for the same year cannot be active at the same time
+        TestPacks.TestPack rival = TestPacks.fresh();
+        String manifest = rival.files().text("pack.yaml").replace("from: " + rival.year() + ", to: " + rival.year(),
+                "from: " + pack.year() + ", to: " + pack.year());
+        TestPacks.TestPack sameYear = new TestPacks.TestPack(rival.id(), pack.year(), rival.files()
+                .withText("pack.yaml", manifest)
+                .withText("scenarios/quota.yaml", rival.files().text("scenarios/quota.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year()))
+                .withText("scenarios/pass-and-fail.yaml", rival.files().text("scenarios/pass-and-fail.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year())));
+        upload(sameYear.zip(), false).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/activate", rival.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("years-taken"));
+        evaluate(memberJson(pack.year(), 9)).andExpect(jsonPath("$.packId").value(pack.id()));
+    }
+
+    @Test
     void evaluatorsMayReadButNotChange() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         mvc.perform(post("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD))
@@ -144,7 +171,12 @@ class RulePackApiTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD)))
                 .andExpect(status().isOk());
-        evaluate("{\"year\": 1990, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
+        // the API is in the OpenAPI document
+        mvc.perform(get("/v3/api-docs").with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/evaluate']").exists())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/{packId}/rollback']").exists());
+        evaluate("{\"year\": 1900, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.reason").value("no-active-pack"));
     }
 

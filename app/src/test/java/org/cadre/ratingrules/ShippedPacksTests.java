@@ -29,8 +29,15 @@ class ShippedPacksTests {
                 }));
     }
 
-    /** {@code rules/} of the project: tests run in {@code app/}, so it is {@code ../rules}. */
+    /**
+     * {@code rules/} of the project: tests run in {@code app/}, so it is {@code ../rules}. The system property
+     * {@code cadre.rating-rules.folder} points elsewhere (for example a pack author's copy).
+     */
     static Path rulesFolder() {
+        String configured = System.getProperty("cadre.rating-rules.folder");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         for (Path candidate : List.of(Path.of("rules"), Path.of("..", "rules"))) {
             if (Files.isDirectory(candidate) && Files.exists(candidate.resolveSibling("pom.xml"))
                     && Files.isDirectory(candidate.resolveSibling("modules"))) {

@@ -15,7 +15,7 @@ import org.cadre.ratingrules.pack.PackFiles;
  */
 final class TestPacks {
 
-    private static final AtomicInteger YEARS = new AtomicInteger(2101);
+    private static final AtomicInteger YEARS = new AtomicInteger(1946);
 
     private TestPacks() {
     }

@@ -70,7 +70,7 @@ class PackStore {
     }
 
     int maxVersion(String packId) {
-        Integer max = jdbc.sql("SELECT max(version) FROM ratingrules.pack_version WHERE pack_id = ?").param(packId)
+        Integer max = jdbc.sql("SELECT coalesce(max(version), 0) FROM ratingrules.pack_version WHERE pack_id = ?").param(packId)
                 .query(Integer.class).single();
         return max == null ? 0 : max;
     }

@@ -317,7 +317,8 @@ class RulePackService implements RatingRules {
                     store.lockGeneration();
                     Integer replacedVersion = null;
                     for (PackVersion other : store.active()) {
-                        if (!overlaps(manifest, other)) {
+                        // one active version per pack; another pack may not serve the same year and subject
+                        if (!other.packId().equals(packId) && !overlaps(manifest, other)) {
                             continue;
                         }
                         if (!other.packId().equals(packId)) {

@@ -40,6 +40,15 @@ public final class ScenarioReader {
         this.problems = problems;
     }
 
+    /**
+     * Reads facts strictly (an unknown fact name is an error, as in scenarios): for the evaluation API.
+     *
+     * @throws UnrecognizedPropertyException for a fact the type does not have
+     */
+    public static <T extends SubjectFacts> T facts(JsonNode node, Class<T> type) {
+        return FACTS.treeToValue(node, type);
+    }
+
     /** Every scenario of the pack; problems are added for what cannot be read. */
     public static List<Scenario> readAll(PackFiles files, Manifest manifest, List<PackProblem> problems) {
         List<Scenario> scenarios = new ArrayList<>();

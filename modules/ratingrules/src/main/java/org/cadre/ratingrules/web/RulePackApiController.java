@@ -3,6 +3,7 @@ package org.cadre.ratingrules.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cadre.ratingrules.AuditEntry;
@@ -17,6 +18,8 @@ import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.facts.MemberFacts;
 import org.cadre.ratingrules.facts.OrganizationFacts;
 import org.cadre.ratingrules.facts.Proposal;
+import org.cadre.ratingrules.facts.SubjectFacts;
+import org.cadre.ratingrules.pack.ScenarioReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.HandlerMapping;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * JSON API of rule packs for rule administrators ({@code RULE_ADMIN}, {@code ADMIN}); evaluators may read and
@@ -178,24 +184,48 @@ class RulePackApiController {
         return rules.audit(null);
     }
 
-    /** Rates subjects with the pack active for the year. */
+    /**
+     * Rates subjects with the pack active for the year: {@code {"year": 2024, "members": [...], "organizations":
+     * [...]}}, each subject with the properties of MemberFacts or OrganizationFacts (an unknown name is refused).
+     */
     @PostMapping("/evaluate")
     @PreAuthorize(READ)
-    Evaluation evaluate(@RequestBody EvaluationRequest request) {
-        List<MemberFacts> members = request.members() == null ? List.of() : request.members();
-        List<OrganizationFacts> organizations = request.organizations() == null ? List.of() : request.organizations();
+    Evaluation evaluate(@RequestBody JsonNode request) {
+        JsonNode year = request.get("year");
+        if (year == null || !year.isIntegralNumber()) {
+            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "year-required");
+        }
+        List<MemberFacts> members = subjects(request.get("members"), "members", MemberFacts.class);
+        List<OrganizationFacts> organizations = subjects(request.get("organizations"), "organizations",
+                OrganizationFacts.class);
         if (members.isEmpty() && organizations.isEmpty()) {
             throw new RulePackRejected(HttpStatus.BAD_REQUEST, "nothing-to-evaluate");
         }
         if (!members.isEmpty() && !organizations.isEmpty()) {
-            return rules.evaluateAll(request.year(), members, organizations);
+            return rules.evaluateAll(year.intValue(), members, organizations);
         }
-        return members.isEmpty() ? rules.evaluate(request.year(), Proposal.Subject.ORGANIZATION, organizations)
-                : rules.evaluate(request.year(), Proposal.Subject.MEMBER, members);
+        return members.isEmpty() ? rules.evaluate(year.intValue(), Proposal.Subject.ORGANIZATION, organizations)
+                : rules.evaluate(year.intValue(), Proposal.Subject.MEMBER, members);
     }
 
-    /** Subjects to rate: members of one organization, or organizations, or both (a small tree). */
-    record EvaluationRequest(int year, List<MemberFacts> members, List<OrganizationFacts> organizations) {
+    private static <T extends SubjectFacts> List<T> subjects(JsonNode node, String field, Class<T> type) {
+        List<T> subjects = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return subjects;
+        }
+        int i = 0;
+        for (JsonNode item : node) {
+            String at = field + "[" + i++ + "]";
+            try {
+                subjects.add(ScenarioReader.facts(item, type));
+            } catch (UnrecognizedPropertyException e) {
+                throw new RulePackRejected(HttpStatus.BAD_REQUEST, "fact-unknown", at + "." + e.getPropertyName(),
+                        type.getSimpleName());
+            } catch (JacksonException e) {
+                throw new RulePackRejected(HttpStatus.BAD_REQUEST, "fact-unreadable", at, e.getOriginalMessage());
+            }
+        }
+        return subjects;
     }
 
     private ResponseEntity<PackVersion> created(PackVersion version, boolean activate, Principal principal) {
