@@ -56,6 +56,36 @@ class EngineCoreTests {
         }
     }
 
+    /**
+     * Throughput at the seed scale: 3,600 members in 100 organizations of 36, one session per organization, as a
+     * classification run calls the engine (the figure goes to docs/benchmarks.md).
+     */
+    @Test
+    void seedScaleThroughput() {
+        PackValidator.Validation validation = new PackValidator().validate(PackFiles.fromFolder(testPack("two-level")));
+        try (var pack = validation.pack()) {
+            for (int round = 0; round < 8; round++) {
+                long start = System.nanoTime();
+                int rated = 0;
+                for (int o = 0; o < 100; o++) {
+                    List<MemberFacts> members = new java.util.ArrayList<>();
+                    for (int m = 0; m < 36; m++) {
+                        MemberFacts member = member("o" + o + "m" + m, 12, 6 + m % 7, m % 5 == 0 ? "POOR" : "GOOD");
+                        member.setOrganizationId("o" + o);
+                        members.add(member);
+                    }
+                    rated += pack.evaluateBatch(2024, validation.parameters(), Proposal.Subject.MEMBER, members)
+                            .ratings().size();
+                }
+                double micros = (System.nanoTime() - start) / 1000.0 / rated;
+                org.slf4j.LoggerFactory.getLogger(EngineCoreTests.class).info(
+                        "THROUGHPUT: round {}: {} members in 100 sessions, {} µs per member", round, rated,
+                        String.format(java.util.Locale.ROOT, "%.1f", micros));
+                assertThat(rated).isEqualTo(3600);
+            }
+        }
+    }
+
     static MemberFacts member(String id, int required, int attended, String work) {
         MemberFacts facts = new MemberFacts();
         facts.setSubjectId(id);

@@ -125,12 +125,30 @@ class RulePackApiTests {
         // a path traversal
         upload(BadPackInputTests.zip("pack.yaml", "x", "../evil.drl", "x"), false)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("unsafe-upload"));
+        // a zip bomb
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("pack.yaml"));
+            out.write(new byte[8 * 1024 * 1024]);
+            out.closeEntry();
+        }
+        upload(bomb.toByteArray(), true).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("unsafe-upload"))
+                .andExpect(jsonPath("$.problems[0]", Matchers.containsString("inflates beyond the limit")));
+        // a decision table with overlapping rows, through the file API
+        mvc.perform(put("/api/rule-packs/{id}/versions/1/files/attendance.xlsx", pack.id())
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(DecisionTableTests.table(true, 8, 6, 10)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]", Matchers.containsString("rows 10 and 11 can match the same input")));
         // a draft cannot be activated
         mvc.perform(post("/api/rule-packs/{id}/versions/2/activate", pack.id())
                         .with(httpBasic(admin, TestUsers.PASSWORD)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("not-validated"));
         // an existing version number
         upload(pack.zip(), false).andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("version-exists"));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$[?(@.version == 3)].state").value("DRAFT"));
 
         evaluate(member).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
                 .andExpect(jsonPath("$.ratings[0].level").value("PASS"));

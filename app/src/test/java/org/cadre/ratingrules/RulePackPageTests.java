@@ -73,5 +73,10 @@ class RulePackPageTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/rule-packs"))
                 .andExpect(flash().attribute("error", containsString("evil.drl:2")));
+        mvc.perform(get("/rule-packs").with(user("rule-admin").roles("RULE_ADMIN"))
+                        .flashAttr("error", "x").flashAttr("errorReport", BadPackInputTests.validate(broken.files())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "evil.drl:2: Không được import &quot;java.io.File&quot;")));
     }
 }

@@ -73,7 +73,9 @@ public final class CompiledPack implements AutoCloseable {
      * Rates members and organizations the way a classification run does: members in one session per organization
      * (so rules see their peers), then organizations from the bottom of the tree up, one session per parent, with
      * {@code memberLevelCounts} and {@code subOrganizationLevelCounts} filled from the levels just proposed; then
-     * the quotas per group.
+     * the quotas per group. The facts are inserted as given: the engine sets their year (when 0), their criterion
+     * groups (when empty) and the organizations' level counts (when their members or sub-organizations are in the
+     * call).
      */
     public Evaluation evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> members,
             List<OrganizationFacts> organizations) {
