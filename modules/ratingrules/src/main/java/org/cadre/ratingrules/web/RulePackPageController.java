@@ -62,7 +62,7 @@ class RulePackPageController {
             return "redirect:/rule-packs/" + version.packId() + "/" + version.version();
         } catch (RulePackRejected e) {
             redirect.addFlashAttribute("error", describe(e));
-            redirect.addFlashAttribute("errorReport", e.report());
+            redirect.addFlashAttribute("errorProblems", problemLines(e.report()));
             return "redirect:/rule-packs";
         }
     }
@@ -89,9 +89,7 @@ class RulePackPageController {
         Integer active = rules.versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
                 .map(PackVersion::version).findFirst().orElse(null);
         model.addAttribute("activeVersion", active);
-        if (!model.containsAttribute("scenarios")) {
-            model.addAttribute("scenarios", pack.report().scenarios());
-        }
+        model.addAttribute("scenarios", pack.report().scenarios());
         return "ratingrules/version";
     }
 
@@ -162,10 +160,10 @@ class RulePackPageController {
     @PostMapping("/{packId}/{version}/scenarios")
     @PreAuthorize(WRITE)
     String scenarios(@PathVariable String packId, @PathVariable int version, RedirectAttributes redirect) {
+        // the report (with every scenario, expected against actual) is stored with the version and shown there;
+        // flash attributes carry only text, since sessions may live in the database
         ValidationReport report = rules.validate(packId, version);
         List<ScenarioOutcome> scenarios = report.scenarios();
-        redirect.addFlashAttribute("scenarios", scenarios);
-        redirect.addFlashAttribute("scenariosRun", true);
         redirect.addFlashAttribute(report.valid() ? "notice" : "error", message("ratingrules.notice.scenarios",
                 report.scenariosPassed(), scenarios.size()));
         return "redirect:/rule-packs/" + packId + "/" + version;
@@ -224,6 +222,18 @@ class RulePackPageController {
             redirect.addFlashAttribute("error", describe(e));
         }
         return "redirect:/rule-packs/" + packId + "/" + version;
+    }
+
+    /** The problems of a refused pack as lines of text in the user's language (flash attributes carry only text). */
+    private List<String> problemLines(ValidationReport report) {
+        if (report == null) {
+            return List.of();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return report.problems().stream().map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "")
+                + (p.location().isEmpty() ? "" : ": " + p.location()) + ": "
+                + messages.getMessage("ratingrules.problem." + p.code(), p.arguments().toArray(), p.message(), locale))
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     private String describe(RulePackRejected e) {
