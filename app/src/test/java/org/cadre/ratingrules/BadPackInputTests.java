@@ -197,6 +197,30 @@ class BadPackInputTests {
     }
 
     @Test
+    void aScenarioThatDeclaresNoCalibrationFailsWhenAQuotaIsExceeded() {
+        PackFiles files = twoLevel().withText("scenarios/quota.yaml", """
+                name: "claims the quota holds, but two passes against one fail exceed half of the base"
+                year: 2024
+                members:
+                  - id: a
+                    facts: { organizationId: c1, grassrootsOrganizationId: g1, criterionLevels: { WORK: GOOD } }
+                  - id: b
+                    facts: { organizationId: c1, grassrootsOrganizationId: g1, criterionLevels: { WORK: GOOD } }
+                  - id: c
+                    facts: { organizationId: c1, grassrootsOrganizationId: g1, criterionLevels: { WORK: POOR } }
+                expect:
+                  - { subject: a, level: PASS }
+                calibrations: []
+                """);
+        ValidationReport report = validate(files);
+        assertThat(report.valid()).isFalse();
+        ScenarioOutcome failed = report.scenarios().stream().filter(s -> !s.passed()).findFirst().orElseThrow();
+        assertThat(failed.file()).isEqualTo("scenarios/quota.yaml");
+        assertThat(failed.expectations()).anySatisfy(e -> assertThat(e.problems())
+                .contains("expected no calibration case, got Q-PASS g1 excess 2"));
+    }
+
+    @Test
     void aRuleWithoutMetadataIsRefused() {
         ValidationReport report = validate(twoLevel().withText("bare.drl", """
                 package rules.test.twolevel;

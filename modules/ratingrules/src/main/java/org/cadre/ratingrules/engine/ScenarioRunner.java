@@ -71,6 +71,19 @@ final class ScenarioRunner {
             outcomes.add(new ScenarioOutcome.Expectation(expected.group(), expectedText, actualText, List.of(),
                     List.of(), passed, passed ? List.of() : List.of("expected " + expectedText + ", got " + actualText)));
         }
+        if (scenario.calibrationsDeclared()) {
+            // the listed cases are all the run may raise: an unlisted one is a quota the scenario did not expect
+            for (CalibrationCase actual : evaluation.calibrations()) {
+                boolean listed = scenario.calibrations().stream()
+                        .anyMatch(c -> c.quota().equals(actual.quotaId()) && c.group().equals(actual.group()));
+                if (!listed) {
+                    String actualText = actual.quotaId() + " " + actual.group() + " excess " + actual.excess();
+                    outcomes.add(new ScenarioOutcome.Expectation(actual.group(), "no calibration case", actualText,
+                            List.of(), List.of(), false,
+                            List.of("expected no calibration case, got " + actualText)));
+                }
+            }
+        }
         boolean passed = outcomes.stream().allMatch(ScenarioOutcome.Expectation::passed);
         return new ScenarioOutcome(scenario.file(), scenario.name(), passed, outcomes, null);
     }

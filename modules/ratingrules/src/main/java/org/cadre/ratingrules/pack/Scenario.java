@@ -5,9 +5,14 @@ import java.util.Map;
 import org.cadre.ratingrules.facts.MemberFacts;
 import org.cadre.ratingrules.facts.OrganizationFacts;
 
-/** One scenario of a pack ({@code scenarios/*.yaml}): given facts, expected levels, reasons and quota cases. */
+/**
+ * One scenario of a pack ({@code scenarios/*.yaml}): given facts, expected levels, reasons and quota cases.
+ * {@code calibrationsDeclared} is true when the file has a {@code calibrations:} key: then the run must raise
+ * exactly the listed cases, so {@code calibrations: []} proves that no quota is exceeded.
+ */
 public record Scenario(String file, String name, int year, Map<String, Object> parameters, List<MemberFacts> members,
-        List<OrganizationFacts> organizations, List<Expectation> expectations, List<ExpectedCalibration> calibrations) {
+        List<OrganizationFacts> organizations, List<Expectation> expectations, List<ExpectedCalibration> calibrations,
+        boolean calibrationsDeclared) {
 
     /**
      * What must hold for one subject. Exactly one of {@code level}, {@code excluded} or {@code pending} is the

@@ -115,7 +115,9 @@ public final class ScenarioReader {
         if (problems.size() > before) {
             return null;
         }
-        return new Scenario(file, name, year, parameters, members, organizations, expectations, calibrations);
+        boolean calibrationsDeclared = root.has("calibrations") && !root.get("calibrations").isNull();
+        return new Scenario(file, name, year, parameters, members, organizations, expectations, calibrations,
+                calibrationsDeclared);
     }
 
     private <T extends SubjectFacts> List<T> subjects(JsonNode node, String path, Class<T> type, int year,
