@@ -16,7 +16,7 @@ public record Manifest(String id, int version, int factsContract, Map<String, St
         List<Criterion> criteria, List<ParameterDefinition> parameters, List<Quota> quotas) {
 
     /** The regulation the pack implements. */
-    public record Regulation(String number, String date, String issuer, String guidance) {
+    public record Regulation(String number, String date, String issuer, String guidance, String article) {
     }
 
     /** A level of the rating scale or of the criterion scale. */

@@ -141,12 +141,14 @@ public final class ManifestReader {
 
     private Manifest.Regulation regulation(JsonNode node) {
         if (node == null || !node.isObject()) {
-            problem("regulation", "required-mapping", "is required: a mapping with number, date, issuer, guidance");
+            problem("regulation", "required-mapping",
+                    "is required: a mapping with number, date, issuer, guidance, article");
             return null;
         }
         return new Manifest.Regulation(text(node, "number", "regulation.number", true),
                 text(node, "date", "regulation.date", false), text(node, "issuer", "regulation.issuer", false),
-                text(node, "guidance", "regulation.guidance", false));
+                text(node, "guidance", "regulation.guidance", false),
+                text(node, "article", "regulation.article", false));
     }
 
     private Set<Proposal.Subject> subjects(JsonNode node) {
