@@ -56,6 +56,40 @@ class EngineCoreTests {
         }
     }
 
+    @Test
+    void aPeerGroupQuotaCountsMembersWithSimilarRolesTogether() {
+        PackFiles twoLevel = PackFiles.fromFolder(testPack("two-level"));
+        PackFiles byPeers = twoLevel.withText("pack.yaml",
+                twoLevel.text("pack.yaml").replace("per: GRASSROOTS_ORGANIZATION", "per: PEER_GROUP"));
+        PackValidator.Validation validation = new PackValidator().validate(byPeers);
+        try (var pack = validation.pack()) {
+            // leaders pass 1 to 1 (over the quota); specialists pass 1 to 3 (within it) in the same organization
+            MemberFacts leader = peer(member("l1", 10, 10, "GOOD"), "leaders");
+            MemberFacts leaderFail = peer(member("l2", 10, 1, "GOOD"), "leaders");
+            MemberFacts specialist = peer(member("s1", 10, 10, "GOOD"), "specialists");
+            List<MemberFacts> batch = new java.util.ArrayList<>(List.of(leader, leaderFail, specialist));
+            for (int i = 2; i <= 4; i++) {
+                batch.add(peer(member("s" + i, 10, 1, "GOOD"), "specialists"));
+            }
+            Evaluation evaluation = pack.evaluateBatch(2024, validation.parameters(), Proposal.Subject.MEMBER,
+                    List.copyOf(batch));
+            assertThat(evaluation.calibrations()).singleElement().satisfies(c -> {
+                assertThat(c.group()).isEqualTo("leaders");
+                assertThat(c.subjects()).containsExactly("l1");
+            });
+            // without a peer group, members fall back to their grassroots organization: 2 passes against 4 fails
+            // are within floor(0.5 x 4) = 2, so the leaders' excess only shows when peers are counted together
+            Evaluation ungrouped = pack.evaluateBatch(2024, validation.parameters(), Proposal.Subject.MEMBER,
+                    List.copyOf(batch.stream().map(m -> peer(m, null)).toList()));
+            assertThat(ungrouped.calibrations()).isEmpty();
+        }
+    }
+
+    private static MemberFacts peer(MemberFacts member, String group) {
+        member.setPeerGroup(group);
+        return member;
+    }
+
     /**
      * Throughput at the seed scale: 3,600 members in 100 organizations of 36, one session per organization, as a
      * classification run calls the engine (the figure goes to docs/benchmarks.md).

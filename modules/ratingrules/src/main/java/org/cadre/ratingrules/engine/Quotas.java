@@ -69,17 +69,20 @@ final class Quotas {
 
     private static String group(Manifest.QuotaGroup per, SubjectFacts facts) {
         if (facts instanceof MemberFacts member) {
+            String grassroots = member.getGrassrootsOrganizationId() != null ? member.getGrassrootsOrganizationId()
+                    : member.getOrganizationId();
             return switch (per) {
                 case PARENT -> member.getOrganizationId();
-                case GRASSROOTS_ORGANIZATION, PEER_GROUP -> member.getGrassrootsOrganizationId() != null
-                        ? member.getGrassrootsOrganizationId() : member.getOrganizationId();
+                case GRASSROOTS_ORGANIZATION -> grassroots;
+                case PEER_GROUP -> member.getPeerGroup() != null ? member.getPeerGroup() : grassroots;
             };
         }
         OrganizationFacts organization = (OrganizationFacts) facts;
         return switch (per) {
             case PARENT -> organization.getParentId();
             case GRASSROOTS_ORGANIZATION -> organization.getGrassrootsOrganizationId();
-            case PEER_GROUP -> organization.getPeerGroup();
+            case PEER_GROUP -> organization.getPeerGroup() != null ? organization.getPeerGroup()
+                    : organization.getParentId();
         };
     }
 }

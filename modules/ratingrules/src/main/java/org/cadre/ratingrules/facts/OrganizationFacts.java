@@ -13,7 +13,6 @@ public class OrganizationFacts extends SubjectFacts {
 
     private String parentId;
     private String grassrootsOrganizationId;
-    private String peerGroup;
     private String kind;
     private int monthsSinceEstablished;
     private boolean actionProgrammeAdopted;
@@ -51,15 +50,6 @@ public class OrganizationFacts extends SubjectFacts {
 
     public void setGrassrootsOrganizationId(String grassrootsOrganizationId) {
         this.grassrootsOrganizationId = grassrootsOrganizationId;
-    }
-
-    /** A group of organizations with similar functions, for quotas between peers. */
-    public String getPeerGroup() {
-        return peerGroup;
-    }
-
-    public void setPeerGroup(String peerGroup) {
-        this.peerGroup = peerGroup;
     }
 
     /** The kind: BLOC_COMMITTEE, GRASSROOTS_COMMITTEE, GRASSROOTS_CHAPTER, SUB_COMMITTEE or CHAPTER. */

@@ -17,6 +17,7 @@ public abstract class SubjectFacts {
 
     private String subjectId;
     private int year;
+    private String peerGroup;
     private int targetsAssigned;
     private int targetsCompleted;
     private int targetsExceeded;
@@ -38,6 +39,18 @@ public abstract class SubjectFacts {
 
     public void setSubjectId(String subjectId) {
         this.subjectId = subjectId;
+    }
+
+    /**
+     * A group of subjects with similar functions or roles, for quotas between peers ({@code per: PEER_GROUP});
+     * without one, a member is grouped with its grassroots organization and an organization with its parent.
+     */
+    public String getPeerGroup() {
+        return peerGroup;
+    }
+
+    public void setPeerGroup(String peerGroup) {
+        this.peerGroup = peerGroup;
     }
 
     /** The evaluation year. */
