@@ -27,7 +27,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * On the first start with an empty tree: the seed-size bloc through COPY, the coordinating bodies of the article,
@@ -45,19 +47,27 @@ class DemoData implements ApplicationRunner {
     private final Organizations organizations;
     private final Members members;
     private final UserAccounts accounts;
+    private final boolean enabled;
 
     DemoData(DemoDataProperties properties, BulkLoad bulk, Organizations organizations, Members members,
-            UserAccounts accounts) {
+            UserAccounts accounts, Environment environment) {
         this.properties = properties;
+        this.enabled = enabled(properties, environment);
         this.bulk = bulk;
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
     }
 
+    /** Set explicitly, or else only on the embedded database: never fake members on a configured server. */
+    static boolean enabled(DemoDataProperties properties, Environment environment) {
+        return properties.enabled() != null ? properties.enabled()
+                : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    }
+
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.enabled() || !bulk.empty()) {
+        if (!enabled || !bulk.empty()) {
             return;
         }
         long started = System.nanoTime();

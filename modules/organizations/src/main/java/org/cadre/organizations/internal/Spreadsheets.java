@@ -38,7 +38,10 @@ final class Spreadsheets {
     static {
         // a small file that inflates to gigabytes is refused before it is read
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+        // a legitimate sheet of the row cap (20,000 rows) inflates to about 10 MB; the whole workbook is read into
+        // memory, so the cap on what one entry may inflate to is what bounds the heap an upload can take
+        ZipSecureFile.setMaxEntrySize(24L * 1024 * 1024);
+        ZipSecureFile.setMaxTextSize(10L * 1024 * 1024);
     }
 
     private Spreadsheets() {
