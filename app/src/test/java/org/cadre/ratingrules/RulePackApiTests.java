@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.cadre.identity.Role;
 import org.cadre.identity.UserAccounts;
+import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.support.CadreTest;
 import org.cadre.support.TestUsers;
 import org.hamcrest.Matchers;
@@ -151,6 +152,27 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$[?(@.version == 3)].state").value("DRAFT"));
 
         evaluate(member).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
+                .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
+    }
+
+    @Test
+    void anOversizedRawUploadIsRefusedWith413AndTheActiveVersionKeepsServing() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        upload(new byte[(int) PackFiles.MAX_ZIP_BYTES + 1], true)
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.reason").value("too-large"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(String.valueOf(PackFiles.MAX_ZIP_BYTES))));
+        mvc.perform(put("/api/rule-packs/{id}/versions/1/files/big.md", pack.id()).queryParam("activate", "true")
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.TEXT_PLAIN).content(new byte[(int) PackFiles.MAX_FILE_BYTES + 1]))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.reason").value("too-large"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(String.valueOf(PackFiles.MAX_FILE_BYTES))));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$.length()").value(1));
+        evaluate(memberJson(pack.year(), 9)).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
                 .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
     }
 
