@@ -177,6 +177,33 @@ class RulePackApiTests {
     }
 
     @Test
+    void aRollbackThatFailsIsNotAudited() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        upload(pack.version(2).zip(), true).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/versions/2/retire", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk());
+        // another pack now serves the year: rolling back to version 1 must be refused, and not audited
+        TestPacks.TestPack rival = TestPacks.fresh();
+        TestPacks.TestPack sameYear = rival.withText("pack.yaml", rival.files().text("pack.yaml").replace(
+                        "from: " + rival.year() + ", to: " + rival.year(), "from: " + pack.year() + ", to: " + pack.year()))
+                .withText("scenarios/quota.yaml", rival.files().text("scenarios/quota.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year()))
+                .withText("scenarios/pass-and-fail.yaml", rival.files().text("scenarios/pass-and-fail.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year()));
+        upload(sameYear.zip(), true).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/rollback", pack.id()).queryParam("to", "1")
+                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("years-taken"));
+        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "RETIRE")))
+                .andExpect(jsonPath("$[*].action", Matchers.not(Matchers.hasItem("ROLLBACK"))));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$[?(@.version == 1)].state").value("RETIRED"));
+    }
+
+    @Test
     void anUnknownFactAndATakenYearAreRefused() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         upload(pack.zip(), true).andExpect(status().isCreated());
