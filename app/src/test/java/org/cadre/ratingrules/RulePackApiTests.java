@@ -204,6 +204,58 @@ class RulePackApiTests {
     }
 
     @Test
+    void membersAndOrganizationsRatedByDifferentPacksAreRefusedTogether() throws Exception {
+        // one pack rates the year's members, another its organizations
+        TestPacks.TestPack memberPack = TestPacks.fresh();
+        memberPack = memberPack.withText("pack.yaml", memberPack.files().text("pack.yaml")
+                        .replace("subjects: [MEMBER, ORGANIZATION]", "subjects: [MEMBER]"))
+                .withText("scenarios/pass-and-fail.yaml", memberPack.files().text("scenarios/pass-and-fail.yaml")
+                        .replace("organizations:\n  - id: c1\n    facts: { kind: CHAPTER, grassrootsOrganizationId: g1 }\n",
+                                "")
+                        .replace("  - { subject: c1, level: PASS, reasons: [T-ORG] }\n", ""));
+        int year = memberPack.year();
+        TestPacks.TestPack rival = TestPacks.fresh();
+        String manifest = rival.files().text("pack.yaml")
+                .replace("from: " + rival.year() + ", to: " + rival.year(), "from: " + year + ", to: " + year)
+                .replace("subjects: [MEMBER, ORGANIZATION]", "subjects: [ORGANIZATION]")
+                .replaceAll("(?m)^criteria:\n.*\n", "")
+                .replaceAll("(?s)\nquotas:.*", "\n");
+        String organizationScenario = """
+                name: "T-ORG: an organization without member levels in the call"
+                year: %d
+                organizations:
+                  - id: c1
+                    facts: { kind: CHAPTER, grassrootsOrganizationId: g1 }
+                expect:
+                  - { subject: c1, level: PASS, reasons: [T-ORG] }
+                """.formatted(year);
+        TestPacks.TestPack organizationPack = new TestPacks.TestPack(rival.id(), year, rival.files()
+                .withText("pack.yaml", manifest).without("scenarios/quota.yaml")
+                .withText("scenarios/pass-and-fail.yaml", organizationScenario));
+        upload(memberPack.zip(), true).andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("ACTIVE"));
+        upload(organizationPack.zip(), true).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("ACTIVE"));
+
+        String both = """
+                {"year": %d, "members": [{"subjectId": "m1", "organizationId": "c1", "grassrootsOrganizationId": "g1",
+                  "meetingsRequired": 10, "meetingsAttended": 9, "criterionLevels": {"WORK": "GOOD"}}],
+                 "organizations": [{"subjectId": "c1", "kind": "CHAPTER", "grassrootsOrganizationId": "g1"}]}
+                """.formatted(year);
+        mvc.perform(post("/api/rule-packs/evaluate").with(httpBasic(evaluator, TestUsers.PASSWORD))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(both))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("packs-differ"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(memberPack.id())))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(organizationPack.id())));
+        // each alone is rated by its own pack
+        evaluate(memberJson(year, 9)).andExpect(status().isOk()).andExpect(jsonPath("$.packId").value(memberPack.id()));
+        evaluate("""
+                {"year": %d, "organizations": [{"subjectId": "c1", "kind": "CHAPTER", "grassrootsOrganizationId": "g1"}]}
+                """.formatted(year)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.packId").value(organizationPack.id()));
+    }
+
+    @Test
     void anUnknownFactAndATakenYearAreRefused() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         upload(pack.zip(), true).andExpect(status().isCreated());

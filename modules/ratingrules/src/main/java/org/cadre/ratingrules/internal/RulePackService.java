@@ -82,8 +82,19 @@ class RulePackService implements RatingRules {
     @Override
     public Evaluation evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations) {
         Proposal.Subject subject = members.isEmpty() ? Proposal.Subject.ORGANIZATION : Proposal.Subject.MEMBER;
-        return active.with(year, subject, entry -> run(() -> entry.pack.evaluate(year, entry.parameters, members,
-                organizations))).orElseThrow(() -> noActivePack(year, subject));
+        return active.with(year, subject, entry -> {
+            if (!members.isEmpty() && !organizations.isEmpty()
+                    && !entry.serves(year, Proposal.Subject.ORGANIZATION)) {
+                // organizations are rated on the member levels of the same call, in the same pack's scale: a pack
+                // that does not rate organizations must not rate them, and another pack's scale would not match
+                ActivePacks.Entry other = active.entries().stream()
+                        .filter(e -> e.serves(year, Proposal.Subject.ORGANIZATION)).findFirst()
+                        .orElseThrow(() -> noActivePack(year, Proposal.Subject.ORGANIZATION));
+                throw new RulePackRejected(HttpStatus.CONFLICT, "packs-differ", String.valueOf(year), entry.packId,
+                        String.valueOf(entry.version), other.packId, String.valueOf(other.version));
+            }
+            return run(() -> entry.pack.evaluate(year, entry.parameters, members, organizations));
+        }).orElseThrow(() -> noActivePack(year, subject));
     }
 
     private static Evaluation run(java.util.function.Supplier<Evaluation> call) {
