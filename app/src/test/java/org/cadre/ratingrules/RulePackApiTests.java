@@ -256,6 +256,26 @@ class RulePackApiTests {
     }
 
     @Test
+    void theDetailOfAnInvalidPackListsItsProblemsInTheReadersLanguage() throws Exception {
+        TestPacks.TestPack evil = TestPacks.fresh().withText("evil.drl",
+                "package x;\nimport org.cadre.ratingrules.facts.*;\nimport java.nio.file.Files;\n");
+        mvc.perform(post("/api/rule-packs").with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "vi")
+                        .contentType("application/zip").content(evil.zip()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", Matchers.containsString(
+                        "evil.drl:3: Không được import \"java.nio.file.Files\"")))
+                .andExpect(jsonPath("$.detail", Matchers.not(Matchers.containsString("is not allowed"))));
+        TestPacks.TestPack failing = TestPacks.fresh();
+        failing = failing.withText("scenarios/quota.yaml", failing.files().text("scenarios/quota.yaml")
+                .replace("excess: 2", "excess: 3"));
+        mvc.perform(post("/api/rule-packs").with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "vi")
+                        .contentType("application/zip").content(failing.zip()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", Matchers.containsString("scenarios/quota.yaml: kịch bản")))
+                .andExpect(jsonPath("$.detail", Matchers.not(Matchers.containsString("failed"))));
+    }
+
+    @Test
     void anUnknownFactAndATakenYearAreRefused() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         upload(pack.zip(), true).andExpect(status().isCreated());
