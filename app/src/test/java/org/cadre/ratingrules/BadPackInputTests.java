@@ -2,6 +2,7 @@ package org.cadre.ratingrules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.cadre.ratingrules.engine.PackValidator;
+import org.cadre.ratingrules.pack.DrlGuard;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.PackRejectedException;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,52 @@ class BadPackInputTests {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.code()).isEqualTo("forbidden-dialect");
         });
+    }
+
+    @Test
+    void unicodeEscapesThatSmuggleCodeAreRefusedWithFileAndLine() {
+        // in the DRL: backslash-u0022 closes the string for the Java compiler, which decodes escapes before it lexes
+        ValidationReport quote = validate(withRule("    $p : Proposal( )",
+                "    $p.note(\"\\u0022 + String.valueOf(Run\\u0074ime.getRun\\u0074ime().availableProcessors()) + \\u0022\");"));
+        assertThat(quote.valid()).isFalse();
+        assertThat(quote.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("extra.drl");
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.code()).isEqualTo("unicode-escape");
+        });
+        assertThat(quote.problems()).noneMatch(p -> p.code().equals("compile"));
+
+        ValidationReport identifier = validate(withRule("    $p : Proposal( )",
+                "    Object r = Run\\u0074ime.get\\u0052untime();\n    $p.note(\"x\");"));
+        assertThat(identifier.problems()).anySatisfy(p -> {
+            assertThat(p.describe()).startsWith("extra.drl:9: ");
+            assertThat(p.code()).isEqualTo("unicode-escape");
+        });
+        // in a comment, with extra u's, and a lone backslash-u: all refused
+        assertThat(DrlGuard.check("c.drl", "package x;\n// \\uu0041\n/* \\u */\n"))
+                .extracting(PackProblem::line, PackProblem::code)
+                .containsExactly(tuple(2, "unicode-escape"), tuple(3, "unicode-escape"));
+    }
+
+    @Test
+    void textBlocksAndReflectionHelpersAreRefused() {
+        ValidationReport report = validate(withRule("    $p : Proposal( )",
+                "    String s = \"\"\"\n        x\"\"\";\n    $p.note(s);"));
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.describe()).startsWith("extra.drl:9: ");
+            assertThat(p.code()).isEqualTo("text-block");
+        });
+        assertThat(DrlGuard.check("r.drl", "package x;\nObject m = o.getDeclaredField(n);\nScriptEngineManager e;\n"))
+                .extracting(PackProblem::line).containsExactly(2, 3);
+    }
+
+    @Test
+    void aHarmlessPackStillValidates() {
+        assertThat(validate(twoLevel()).valid()).isTrue();
+        ValidationReport report = validate(withRule("    $p : Proposal( )",
+                "    $p.note(\"Ghi chú: \\\"trích dẫn\\\" và \\\\ gạch chéo\"); // \"u\" và Runtime trong chú thích"));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.valid()).isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.cadre.identity.Role;
 import org.cadre.identity.UserAccounts;
+import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.support.CadreTest;
 import org.cadre.support.TestUsers;
 import org.hamcrest.Matchers;
@@ -152,6 +153,126 @@ class RulePackApiTests {
 
         evaluate(member).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
                 .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
+    }
+
+    @Test
+    void anOversizedRawUploadIsRefusedWith413AndTheActiveVersionKeepsServing() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        upload(new byte[(int) PackFiles.MAX_ZIP_BYTES + 1], true)
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.reason").value("too-large"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(String.valueOf(PackFiles.MAX_ZIP_BYTES))));
+        mvc.perform(put("/api/rule-packs/{id}/versions/1/files/big.md", pack.id()).queryParam("activate", "true")
+                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.TEXT_PLAIN).content(new byte[(int) PackFiles.MAX_FILE_BYTES + 1]))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.reason").value("too-large"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(String.valueOf(PackFiles.MAX_FILE_BYTES))));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$.length()").value(1));
+        evaluate(memberJson(pack.year(), 9)).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
+                .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
+    }
+
+    @Test
+    void aRollbackThatFailsIsNotAudited() throws Exception {
+        TestPacks.TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        upload(pack.version(2).zip(), true).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/versions/2/retire", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk());
+        // another pack now serves the year: rolling back to version 1 must be refused, and not audited
+        TestPacks.TestPack rival = TestPacks.fresh();
+        TestPacks.TestPack sameYear = rival.withText("pack.yaml", rival.files().text("pack.yaml").replace(
+                        "from: " + rival.year() + ", to: " + rival.year(), "from: " + pack.year() + ", to: " + pack.year()))
+                .withText("scenarios/quota.yaml", rival.files().text("scenarios/quota.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year()))
+                .withText("scenarios/pass-and-fail.yaml", rival.files().text("scenarios/pass-and-fail.yaml")
+                        .replace("year: " + rival.year(), "year: " + pack.year()));
+        upload(sameYear.zip(), true).andExpect(status().isCreated());
+        mvc.perform(post("/api/rule-packs/{id}/rollback", pack.id()).queryParam("to", "1")
+                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("years-taken"));
+        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "RETIRE")))
+                .andExpect(jsonPath("$[*].action", Matchers.not(Matchers.hasItem("ROLLBACK"))));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$[?(@.version == 1)].state").value("RETIRED"));
+    }
+
+    @Test
+    void membersAndOrganizationsRatedByDifferentPacksAreRefusedTogether() throws Exception {
+        // one pack rates the year's members, another its organizations
+        TestPacks.TestPack memberPack = TestPacks.fresh();
+        memberPack = memberPack.withText("pack.yaml", memberPack.files().text("pack.yaml")
+                        .replace("subjects: [MEMBER, ORGANIZATION]", "subjects: [MEMBER]"))
+                .withText("scenarios/pass-and-fail.yaml", memberPack.files().text("scenarios/pass-and-fail.yaml")
+                        .replace("organizations:\n  - id: c1\n    facts: { kind: CHAPTER, grassrootsOrganizationId: g1 }\n",
+                                "")
+                        .replace("  - { subject: c1, level: PASS, reasons: [T-ORG] }\n", ""));
+        int year = memberPack.year();
+        TestPacks.TestPack rival = TestPacks.fresh();
+        String manifest = rival.files().text("pack.yaml")
+                .replace("from: " + rival.year() + ", to: " + rival.year(), "from: " + year + ", to: " + year)
+                .replace("subjects: [MEMBER, ORGANIZATION]", "subjects: [ORGANIZATION]")
+                .replaceAll("(?m)^criteria:\n.*\n", "")
+                .replaceAll("(?s)\nquotas:.*", "\n");
+        String organizationScenario = """
+                name: "T-ORG: an organization without member levels in the call"
+                year: %d
+                organizations:
+                  - id: c1
+                    facts: { kind: CHAPTER, grassrootsOrganizationId: g1 }
+                expect:
+                  - { subject: c1, level: PASS, reasons: [T-ORG] }
+                """.formatted(year);
+        TestPacks.TestPack organizationPack = new TestPacks.TestPack(rival.id(), year, rival.files()
+                .withText("pack.yaml", manifest).without("scenarios/quota.yaml")
+                .withText("scenarios/pass-and-fail.yaml", organizationScenario));
+        upload(memberPack.zip(), true).andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("ACTIVE"));
+        upload(organizationPack.zip(), true).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("ACTIVE"));
+
+        String both = """
+                {"year": %d, "members": [{"subjectId": "m1", "organizationId": "c1", "grassrootsOrganizationId": "g1",
+                  "meetingsRequired": 10, "meetingsAttended": 9, "criterionLevels": {"WORK": "GOOD"}}],
+                 "organizations": [{"subjectId": "c1", "kind": "CHAPTER", "grassrootsOrganizationId": "g1"}]}
+                """.formatted(year);
+        mvc.perform(post("/api/rule-packs/evaluate").with(httpBasic(evaluator, TestUsers.PASSWORD))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(both))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("packs-differ"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(memberPack.id())))
+                .andExpect(jsonPath("$.detail", Matchers.containsString(organizationPack.id())));
+        // each alone is rated by its own pack
+        evaluate(memberJson(year, 9)).andExpect(status().isOk()).andExpect(jsonPath("$.packId").value(memberPack.id()));
+        evaluate("""
+                {"year": %d, "organizations": [{"subjectId": "c1", "kind": "CHAPTER", "grassrootsOrganizationId": "g1"}]}
+                """.formatted(year)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.packId").value(organizationPack.id()));
+    }
+
+    @Test
+    void theDetailOfAnInvalidPackListsItsProblemsInTheReadersLanguage() throws Exception {
+        TestPacks.TestPack evil = TestPacks.fresh().withText("evil.drl",
+                "package x;\nimport org.cadre.ratingrules.facts.*;\nimport java.nio.file.Files;\n");
+        mvc.perform(post("/api/rule-packs").with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "vi")
+                        .contentType("application/zip").content(evil.zip()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", Matchers.containsString(
+                        "evil.drl:3: Không được import \"java.nio.file.Files\"")))
+                .andExpect(jsonPath("$.detail", Matchers.not(Matchers.containsString("is not allowed"))));
+        TestPacks.TestPack failing = TestPacks.fresh();
+        failing = failing.withText("scenarios/quota.yaml", failing.files().text("scenarios/quota.yaml")
+                .replace("excess: 2", "excess: 3"));
+        mvc.perform(post("/api/rule-packs").with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "vi")
+                        .contentType("application/zip").content(failing.zip()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", Matchers.containsString("scenarios/quota.yaml: kịch bản")))
+                .andExpect(jsonPath("$.detail", Matchers.not(Matchers.containsString("failed"))));
     }
 
     @Test

@@ -27,7 +27,11 @@ public interface RatingRules {
 
     /**
      * Rates members and organizations together as a classification run does: members per organization, then
-     * organizations bottom-up with the levels just proposed, then quotas.
+     * organizations bottom-up with the levels just proposed, then quotas. One pack must serve both subjects for the
+     * year when both are given.
+     *
+     * @throws RulePackRejected {@code packs-differ} (409) when different packs serve the year's members and
+     *                          organizations; {@code no-active-pack} when no pack serves a subject given
      */
     Evaluation evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations);
 

@@ -1,6 +1,9 @@
 package org.cadre.ratingrules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -46,6 +49,47 @@ public class RulePackRejected extends ErrorResponseException {
             problem.setProperty("draftVersion", draftVersion);
         }
         return problem;
+    }
+
+    /**
+     * The detail's arguments in the reader's language: a refusal that carries a report has the summary of its
+     * problems as its only argument, and that summary is rebuilt from the problems' codes with the bundles
+     * ({@code ratingrules.problem.<code>}), like the pages list them; the English text is the fallback.
+     */
+    @Override
+    public Object[] getDetailMessageArguments(MessageSource messageSource, Locale locale) {
+        Object[] arguments = getDetailMessageArguments();
+        if (report == null || messageSource == null || arguments == null || arguments.length != 1) {
+            return arguments;
+        }
+        return new Object[] {summary(report, messageSource, locale)};
+    }
+
+    /** At most five problems ({@code file:line: location: message}) and the failed scenarios, translated. */
+    public static String summary(ValidationReport report, MessageSource messages, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        report.problems().stream().limit(5).forEach(p -> parts.add(describe(p, messages, locale)));
+        if (report.problems().size() > 5) {
+            parts.add(messages.getMessage("ratingrules.summary.more-problems",
+                    new Object[] {String.valueOf(report.problems().size() - 5)}, "…", locale));
+        }
+        report.scenarios().stream().filter(s -> !s.passed()).limit(5).forEach(s -> parts.add(messages.getMessage(
+                "ratingrules.summary.scenario-failed", new Object[] {s.file(), s.name()},
+                s.file() + ": scenario \"" + s.name() + "\" failed", locale)));
+        return String.join("; ", parts);
+    }
+
+    /** One problem as {@link PackProblem#describe()} writes it, with its message from the bundles. */
+    public static String describe(PackProblem problem, MessageSource messages, Locale locale) {
+        StringBuilder text = new StringBuilder(problem.file().isEmpty() ? "(pack)" : problem.file());
+        if (problem.line() > 0) {
+            text.append(':').append(problem.line());
+        }
+        if (!problem.location().isEmpty()) {
+            text.append(": ").append(problem.location());
+        }
+        return text.append(": ").append(messages.getMessage("ratingrules.problem." + problem.code(),
+                problem.arguments().toArray(), problem.message(), locale)).toString();
     }
 
     public String reason() {

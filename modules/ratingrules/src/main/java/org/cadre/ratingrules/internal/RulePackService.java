@@ -82,8 +82,19 @@ class RulePackService implements RatingRules {
     @Override
     public Evaluation evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations) {
         Proposal.Subject subject = members.isEmpty() ? Proposal.Subject.ORGANIZATION : Proposal.Subject.MEMBER;
-        return active.with(year, subject, entry -> run(() -> entry.pack.evaluate(year, entry.parameters, members,
-                organizations))).orElseThrow(() -> noActivePack(year, subject));
+        return active.with(year, subject, entry -> {
+            if (!members.isEmpty() && !organizations.isEmpty()
+                    && !entry.serves(year, Proposal.Subject.ORGANIZATION)) {
+                // organizations are rated on the member levels of the same call, in the same pack's scale: a pack
+                // that does not rate organizations must not rate them, and another pack's scale would not match
+                ActivePacks.Entry other = active.entries().stream()
+                        .filter(e -> e.serves(year, Proposal.Subject.ORGANIZATION)).findFirst()
+                        .orElseThrow(() -> noActivePack(year, Proposal.Subject.ORGANIZATION));
+                throw new RulePackRejected(HttpStatus.CONFLICT, "packs-differ", String.valueOf(year), entry.packId,
+                        String.valueOf(entry.version), other.packId, String.valueOf(other.version));
+            }
+            return run(() -> entry.pack.evaluate(year, entry.parameters, members, organizations));
+        }).orElseThrow(() -> noActivePack(year, subject));
     }
 
     private static Evaluation run(java.util.function.Supplier<Evaluation> call) {
@@ -295,14 +306,31 @@ class RulePackService implements RatingRules {
 
     @Override
     public PackVersion activate(String packId, int version, String actor) {
+        return activate(packId, version, actor, false);
+    }
+
+    /**
+     * Activates a version; a rollback also checks that it goes back and writes its ROLLBACK audit entry in the
+     * activation's own transaction, so a rollback that is refused leaves no trace of having happened.
+     */
+    private PackVersion activate(String packId, int version, String actor, boolean rollback) {
         synchronized (active.lock()) {
             PackVersion target = version(packId, version);
+            Integer current = null;
+            if (rollback) {
+                current = versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
+                        .map(PackVersion::version).findFirst().orElse(null);
+                if (current != null && version >= current) {
+                    throw new RulePackRejected(HttpStatus.CONFLICT, "rollback-forward", packId, version, current);
+                }
+            }
             if (target.state() == PackState.ACTIVE && active.contains(packId, version)) {
                 return target;
             }
             if (target.state() == PackState.DRAFT) {
                 throw new RulePackRejected(HttpStatus.CONFLICT, "not-validated", packId, version);
             }
+            Integer rolledBackFrom = current;
             // compile and test before anything changes: a broken pack never replaces a working one
             PackValidator.Validation validation = validator.validate(store.files(packId, version));
             if (validation.pack() == null) {
@@ -315,6 +343,9 @@ class RulePackService implements RatingRules {
             try {
                 long generation = transactions.execute(status -> {
                     store.lockGeneration();
+                    if (rollback) {
+                        store.audit(actor, "ROLLBACK", packId, version, "rolling back from version " + rolledBackFrom);
+                    }
                     Integer replacedVersion = null;
                     for (PackVersion other : store.active()) {
                         // one active version per pack; another pack may not serve the same year and subject
@@ -357,17 +388,7 @@ class RulePackService implements RatingRules {
 
     @Override
     public PackVersion rollback(String packId, int toVersion, String actor) {
-        PackVersion target = version(packId, toVersion);
-        Integer current = versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
-                .map(PackVersion::version).findFirst().orElse(null);
-        if (current != null && toVersion >= current) {
-            throw new RulePackRejected(HttpStatus.CONFLICT, "rollback-forward", packId, toVersion, current);
-        }
-        if (target.state() == PackState.DRAFT) {
-            throw new RulePackRejected(HttpStatus.CONFLICT, "not-validated", packId, toVersion);
-        }
-        store.audit(actor, "ROLLBACK", packId, toVersion, "rolling back from version " + current);
-        return activate(packId, toVersion, actor);
+        return activate(packId, toVersion, actor, true);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.cadre.ratingrules.PackProblem;
  *   <li>the dangerous parts of {@code java.lang} (Runtime, System, Thread, Class, ClassLoader, ProcessBuilder...),
  *       reflection and method handles, {@code getClass}, {@code forName}, {@code eval}, {@code exec};</li>
  *   <li>the rule context ({@code drools.}, {@code kcontext}), which reaches the session and the rule base;</li>
+ *   <li>a unicode escape (backslash-u), anywhere, even in a comment or a string, and a Java text block
+ *       ({@code """}): both act before comments and strings are read, so they could hide code from this check;</li>
  *   <li>{@code dialect "mvel"} (only the Java dialect, whose code this check can read), {@code function},
  *       {@code declare}, {@code while} and {@code for} loops (a rule changes a proposal; it does not compute).</li>
  * </ul>
@@ -31,9 +33,18 @@ public final class DrlGuard {
             + "ThreadLocal|InheritableThreadLocal|Class|ClassLoader|ClassValue|Process|ProcessBuilder|ProcessHandle|"
             + "Module|ModuleLayer|StackWalker|SecurityManager|Compiler|reflect|invoke|MethodHandles|getClass|forName|"
             + "eval|exec|kcontext|function|declare|while|for|synchronized|native|getRuntime|exit|halt|"
-            + "setAccessible|newInstance|loadClass|getDeclaredMethod|getMethod|Unsafe)(?![A-Za-z0-9_$])");
+            + "setAccessible|newInstance|loadClass|getDeclared[A-Za-z0-9_$]*|getMethod|Unsafe|ScriptEngine[A-Za-z0-9_$]*)"
+            + "(?![A-Za-z0-9_$])");
     static final Pattern DROOLS_CONTEXT = Pattern.compile("(?<![A-Za-z0-9_$.])drools\\s*\\.");
     static final Pattern CLASS_LITERAL = Pattern.compile("\\.\\s*class(?![A-Za-z0-9_$])");
+    /**
+     * A backslash followed by {@code u}: the Java compiler behind the rules decodes {@code \\uXXXX} escapes
+     * before it reads anything, inside strings and comments too, so an escape could carry code past this check.
+     * Refused conservatively wherever it appears (also a lone backslash-u that is not a complete escape).
+     */
+    static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u");
+    /** A Java text block: its contents are not blanked the way this check reads string literals. */
+    static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"");
     static final Pattern DIALECT = Pattern.compile("(?<![A-Za-z0-9_$])dialect\\s+\"([^\"]*)\"");
 
     private DrlGuard() {
@@ -44,6 +55,17 @@ public final class DrlGuard {
         List<PackProblem> problems = new ArrayList<>();
         String[] original = drl.split("\n", -1);
         String[] lines = blank(drl).split("\n", -1);
+        for (int i = 0; i < original.length; i++) {
+            // on the raw text: escapes and text blocks act before comments and strings exist
+            if (UNICODE_ESCAPE.matcher(original[i]).find()) {
+                problems.add(PackProblem.of(file, i + 1, "", "unicode-escape", "a unicode escape (backslash-u) is not "
+                        + "allowed in a rule pack, not even in a string or a comment: write the character itself"));
+            }
+            if (TEXT_BLOCK.matcher(original[i]).find()) {
+                problems.add(PackProblem.of(file, i + 1, "", "text-block", "a Java text block (\"\"\") is not allowed in "
+                        + "a rule pack: use an ordinary string literal"));
+            }
+        }
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String line = lines[i];

@@ -1,5 +1,7 @@
 package org.cadre.ratingrules.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -19,6 +21,7 @@ import org.cadre.ratingrules.facts.MemberFacts;
 import org.cadre.ratingrules.facts.OrganizationFacts;
 import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.SubjectFacts;
+import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.ScenarioReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,15 +67,19 @@ class RulePackApiController {
     /** Upload a zip of a pack (the raw body, or a multipart part named {@code file}). */
     @PostMapping(consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize(WRITE)
-    ResponseEntity<PackVersion> upload(@RequestBody byte[] zip, @RequestParam(defaultValue = "false") boolean activate,
-            Principal principal) {
+    ResponseEntity<PackVersion> upload(@RequestParam(defaultValue = "false") boolean activate,
+            jakarta.servlet.http.HttpServletRequest request, Principal principal) throws IOException {
+        byte[] zip = body(request, PackFiles.MAX_ZIP_BYTES);
         return created(rules.upload(zip, principal.getName()), activate, principal);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WRITE)
     ResponseEntity<PackVersion> uploadForm(@RequestParam("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean activate, Principal principal) throws java.io.IOException {
+            @RequestParam(defaultValue = "false") boolean activate, Principal principal) throws IOException {
+        if (file.getSize() > PackFiles.MAX_ZIP_BYTES) {
+            throw tooLarge(PackFiles.MAX_ZIP_BYTES);
+        }
         return created(rules.upload(file.getBytes(), principal.getName()), activate, principal);
     }
 
@@ -112,9 +119,10 @@ class RulePackApiController {
     @PutMapping("/{packId}/versions/{version}/files/**")
     @PreAuthorize(WRITE)
     ResponseEntity<PackVersion> saveFile(@PathVariable String packId, @PathVariable int version,
-            @RequestBody byte[] content, @RequestParam(defaultValue = "false") boolean activate,
-            jakarta.servlet.http.HttpServletRequest request, Principal principal) {
+            @RequestParam(defaultValue = "false") boolean activate, jakarta.servlet.http.HttpServletRequest request,
+            Principal principal) throws IOException {
         String path = filePath(request, packId, version);
+        byte[] content = body(request, PackFiles.MAX_FILE_BYTES);
         return created(rules.saveFile(packId, version, path, content, principal.getName()), activate, principal);
     }
 
@@ -233,6 +241,28 @@ class RulePackApiController {
                 : version;
         return ResponseEntity.created(URI.create("/api/rule-packs/" + result.packId() + "/versions/"
                 + result.version())).body(result);
+    }
+
+    /**
+     * The raw request body, read at most up to {@code limit} bytes: a declared Content-Length above the limit is
+     * refused before reading, and a body without one (chunked) is refused as soon as it passes the limit.
+     */
+    static byte[] body(jakarta.servlet.http.HttpServletRequest request, long limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw tooLarge(limit);
+            }
+            return body;
+        }
+    }
+
+    private static RulePackRejected tooLarge(long limit) {
+        return new RulePackRejected(HttpStatus.CONTENT_TOO_LARGE, "too-large", String.valueOf(limit),
+                String.valueOf(limit / (1024 * 1024)));
     }
 
     private static String filePath(jakarta.servlet.http.HttpServletRequest request, String packId, int version) {

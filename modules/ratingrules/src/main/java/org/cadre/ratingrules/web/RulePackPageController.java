@@ -238,7 +238,8 @@ class RulePackPageController {
 
     private String describe(RulePackRejected e) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(e.getDetailMessageCode(), e.getDetailMessageArguments(), e.getMessage(), locale);
+        return messages.getMessage(e.getDetailMessageCode(), e.getDetailMessageArguments(messages, locale),
+                e.getMessage(), locale);
     }
 
     private String message(String key, Object... arguments) {
