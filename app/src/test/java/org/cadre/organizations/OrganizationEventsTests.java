@@ -203,6 +203,41 @@ class OrganizationEventsTests {
     }
 
     @Test
+    void transferringASecretaryEndsTheRoleWithRoleEndedAndEvaluationSeesItEnd(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Bùi", "Quang", "Huy");
+        UUID assignment = organizations.assignRole(tree.chapterA,
+                new AssignRole(id.value(), OrganizationRole.SECRETARY, LocalDate.of(2020, 9, 1)));
+        scenario.stimulate(() -> evaluation.roles(id)).andWaitForStateChange(() -> evaluation.roles(id),
+                roles -> !roles.isEmpty()).andVerify(roles -> assertThat(roles).hasSize(1));
+        LocalDate on = LocalDate.of(2023, 3, 1);
+        scenario.stimulate(() -> members.transfer(id, new TransferMember(tree.chapterB.value(), on)))
+                .andWaitForEventOfType(RoleEnded.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> {
+                    assertThat(e.assignment()).isEqualTo(assignment);
+                    assertThat(e.organization()).isEqualTo(tree.chapterA);
+                    assertThat(e.role()).isEqualTo(OrganizationRole.SECRETARY);
+                    assertThat(e.on()).isEqualTo(on);
+                });
+        scenario.stimulate(() -> id).andWaitForStateChange(() -> evaluation.roles(id),
+                        roles -> roles.stream().allMatch(r -> r.endsWith(":ended")))
+                .andVerify(roles -> assertThat(roles).containsExactly("SECRETARY:" + tree.chapterA + ":ended"));
+    }
+
+    @Test
+    void leavingEndsOpenRolesWithRoleEnded(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterB, "Đinh", "Thị", "Nga");
+        organizations.assignRole(tree.chapterB,
+                new AssignRole(id.value(), OrganizationRole.DEPUTY_SECRETARY, LocalDate.of(2019, 1, 1)));
+        scenario.stimulate(() -> members.end(id, new EndMembership(MemberStatus.LEFT, LocalDate.of(2024, 1, 1),
+                        "Chuyển ngành")))
+                .andWaitForEventOfType(RoleEnded.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> assertThat(e.role()).isEqualTo(OrganizationRole.DEPUTY_SECRETARY));
+        scenario.stimulate(() -> id).andWaitForStateChange(() -> evaluation.roles(id),
+                        roles -> !roles.isEmpty() && roles.stream().allMatch(r -> r.endsWith(":ended")))
+                .andVerify(roles -> assertThat(roles).hasSize(1));
+    }
+
+    @Test
     void placingInAnAgencyPublishesAgencyAssigned(Scenario scenario) {
         scenario.stimulate(() -> organizations.setAgency(tree.committee,
                         new SetAgency(tree.prefix, "Sở Thử nghiệm", "Trần Văn Giám")))

@@ -250,7 +250,7 @@ class MemberService implements Members {
                 UPDATE organizations.member SET organization_id = :organization, version = version + 1 WHERE id = :id
                 """).param("organization", target.id().value()).param("id", id.value()).update();
         // roles belong to the organization the member leaves
-        closeOpen("role_period", id, command.on());
+        organizations.endOpenRoles("member_id", id.value(), command.on());
         events.publishEvent(new MemberTransferred(id, member.organizationId(), target.id(), command.on()));
     }
 
@@ -283,7 +283,7 @@ class MemberService implements Members {
         }
         MemberSummary member = changeStatus(id, command.how(), command.on(), command.reason());
         closeOpen("membership_period", id, command.on());
-        closeOpen("role_period", id, command.on());
+        organizations.endOpenRoles("member_id", id.value(), command.on());
         events.publishEvent(new MemberLeft(id, member.organizationId(), command.how(), command.on(),
                 command.reason()));
     }
@@ -309,7 +309,7 @@ class MemberService implements Members {
         return member;
     }
 
-    /** Ends the member's open period (or periods, for roles) in a history table on that date. */
+    /** Ends the member's open period in a history table on that date. */
     private void closeOpen(String table, MemberId id, LocalDate on) {
         jdbc.sql("UPDATE organizations." + table + " SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
                 .param("on", on).param("id", id.value()).update();
