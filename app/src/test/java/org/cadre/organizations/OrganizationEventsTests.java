@@ -265,6 +265,36 @@ class OrganizationEventsTests {
     }
 
     @Test
+    void theRebuildAfterABulkLoadKeepsTheStartOfTheCurrentStatus(Scenario scenario) {
+        UUID organization = UUID.randomUUID();
+        UUID suspended = UUID.randomUUID();
+        UUID active = UUID.randomUUID();
+        scenario.stimulate(() -> bulk.load(sink -> {
+                    sink.organization(organization, tree.prefix + "-BS", "Chi bộ nạp tình trạng",
+                            OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+                    sink.member(new BulkLoad.Member(suspended, tree.prefix + "-S1", "Quách", "Văn", "Định",
+                            LocalDate.of(1970, 1, 1), Sex.MALE, null, LocalDate.of(2000, 1, 1), null, false, null,
+                            organization, MemberStatus.SUSPENDED, LocalDate.of(2021, 6, 1), null, null, null));
+                    sink.member(new BulkLoad.Member(active, tree.prefix + "-S2", "Quách", "Thị", "Yến",
+                            LocalDate.of(1980, 1, 1), Sex.FEMALE, null, LocalDate.of(2005, 3, 1), null, false, null,
+                            organization, MemberStatus.ACTIVE, null, null, null, null));
+                }))
+                .andWaitForStateChange(() -> evaluation.member(new MemberId(active)), Optional::isPresent)
+                .andVerify(m -> assertThat(m).get().extracting(EvaluatedMember::statusSince)
+                        .isEqualTo(LocalDate.of(2005, 3, 1)));
+        assertThat(members.find(new MemberId(suspended))).get().extracting(MemberSummary::statusSince)
+                .isEqualTo(LocalDate.of(2021, 6, 1));
+        assertThat(evaluation.member(new MemberId(suspended))).get().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(MemberStatus.SUSPENDED);
+            assertThat(m.statusSince()).isEqualTo(LocalDate.of(2021, 6, 1));
+        });
+        // as of a date, a list gives the start of the status then
+        assertThat(members.list(new OrganizationId(organization), false, LocalDate.of(2020, 1, 1)))
+                .filteredOn(m -> m.id().value().equals(suspended)).extracting(MemberSummary::statusSince)
+                .containsExactly(LocalDate.of(2000, 1, 1));
+    }
+
+    @Test
     void theTransferIsArchivedAsCompletedInTheRegistry(Scenario scenario) {
         MemberId id = tree.admit(tree.chapterA, "Đặng", "Văn", "Nam");
         members.transfer(id, new TransferMember(tree.chapterB.value(), LocalDate.of(2022, 2, 1)));

@@ -141,7 +141,7 @@ class MemberService implements Members {
                 SELECT m.id, m.card_number, m.family_name, m.middle_name, m.given_name, m.born_on, m.sex,
                        m.national_id, m.admitted_on, m.confirmed_on, m.civil_servant, m.position,
                        p.organization_id, o.name AS organization_name,
-                       coalesce(s.status, m.status) AS status
+                       coalesce(s.status, m.status) AS status, s.valid_from AS status_since
                 FROM organizations.membership_period p
                 JOIN organizations.member m ON m.id = p.member_id
                 JOIN organizations.organization o ON o.id = p.organization_id
