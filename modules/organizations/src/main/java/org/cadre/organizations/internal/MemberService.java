@@ -183,7 +183,7 @@ class MemberService implements Members {
 
     @Override
     public void correct(MemberId id, org.cadre.organizations.CorrectMember command) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         if (member.admittedOn().isBefore(command.bornOn().plusYears(18))) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "bornOn",
                     member.cardNumber());
@@ -211,7 +211,7 @@ class MemberService implements Members {
 
     @Override
     public void confirm(MemberId id, DatedChange command) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         if (member.confirmedOn() != null) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "member-confirmed", "confirmedOn", member.cardNumber());
         }
@@ -227,7 +227,7 @@ class MemberService implements Members {
 
     @Override
     public void transfer(MemberId id, TransferMember command) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         requireOnRolls(member);
         OrganizationSummary target = liveOrganization(new OrganizationId(command.organizationId()),
                 "organizationId");
@@ -268,7 +268,7 @@ class MemberService implements Members {
 
     @Override
     public void reinstate(MemberId id, DatedChange command) {
-        MemberSummary current = existing(id);
+        MemberSummary current = locked(id);
         if (current.status() == MemberStatus.ACTIVE) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "status-unchanged", "status", current.cardNumber());
         }
@@ -289,7 +289,7 @@ class MemberService implements Members {
     }
 
     private MemberSummary changeStatus(MemberId id, MemberStatus status, LocalDate on, String reason) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         requireOnRolls(member);
         if (member.status() == status) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "status-unchanged", "status", member.cardNumber());
@@ -324,6 +324,16 @@ class MemberService implements Members {
         if (!member.status().isMember()) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "member-not-on-rolls", "status", member.cardNumber());
         }
+    }
+
+    /**
+     * Locks the member row for the rest of the transaction, then reads the member: every write starts here, so two
+     * concurrent changes of one member run one after the other and the second sees the first's periods.
+     */
+    private MemberSummary locked(MemberId id) {
+        jdbc.sql("SELECT id FROM organizations.member WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(UUID.class).optional();
+        return existing(id);
     }
 
     MemberSummary existing(MemberId id) {

@@ -319,6 +319,7 @@ class OrganizationService implements Organizations {
         }
         UUID memberOrganization = jdbc.sql("""
                 SELECT organization_id FROM organizations.member WHERE id = :m AND status IN ('ACTIVE', 'EXEMPT')
+                FOR UPDATE
                 """).param("m", command.memberId()).query(UUID.class).optional()
                 .orElseThrow(() -> new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "member-unknown",
                         "memberId", command.memberId()));
