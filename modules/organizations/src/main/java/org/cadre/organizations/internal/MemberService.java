@@ -240,6 +240,7 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on",
                     command.on(), from);
         }
+        requireNotBeforeOpenRoles(member, command.on());
         closeOpen("membership_period", id, command.on());
         jdbc.sql("""
                 INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
@@ -281,6 +282,15 @@ class MemberService implements Members {
         if (command.how().isMember()) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "status-invalid", "how", command.how());
         }
+        MemberSummary current = locked(id);
+        requireOnRolls(current);
+        // checked before anything is written: the membership and the roles end on that date too
+        LocalDate membership = openPeriodStart("membership_period", id);
+        if (!command.on().isAfter(membership)) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-period", "on",
+                    named(current), command.on(), membership);
+        }
+        requireNotBeforeOpenRoles(current, command.on());
         MemberSummary member = changeStatus(id, command.how(), command.on(), command.reason());
         closeOpen("membership_period", id, command.on());
         organizations.endOpenRoles("member_id", id.value(), command.on());
@@ -307,6 +317,21 @@ class MemberService implements Members {
         jdbc.sql("UPDATE organizations.member SET status = :status, version = version + 1 WHERE id = :id")
                 .param("status", status.name()).param("id", id.value()).update();
         return member;
+    }
+
+    /** Refuses a date before the start of a role the member holds: the role would end before it began. */
+    private void requireNotBeforeOpenRoles(MemberSummary member, LocalDate on) {
+        jdbc.sql("""
+                SELECT max(valid_from) FROM organizations.role_period WHERE member_id = :id AND valid_to IS NULL
+                """).param("id", member.id().value()).query(LocalDate.class).optional()
+                .filter(on::isBefore).ifPresent(start -> {
+                    throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-period", "on",
+                            named(member), on, start);
+                });
+    }
+
+    private static String named(MemberSummary member) {
+        return member.fullName() + " (" + member.cardNumber() + ")";
     }
 
     /** Ends the member's open period in a history table on that date. */
