@@ -1,6 +1,7 @@
 package org.cadre.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -292,6 +293,42 @@ class OrganizationEventsTests {
         assertThat(members.list(new OrganizationId(organization), false, LocalDate.of(2020, 1, 1)))
                 .filteredOn(m -> m.id().value().equals(suspended)).extracting(MemberSummary::statusSince)
                 .containsExactly(LocalDate.of(2000, 1, 1));
+    }
+
+    @Test
+    void aBulkLoadedMemberWhoLeftHasNoOpenMembershipOrRole() {
+        UUID organization = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        bulk.load(sink -> {
+            sink.organization(organization, tree.prefix + "-BL", "Chi bộ nạp đã ra", OrganizationKind.CHAPTER,
+                    tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+            sink.member(new BulkLoad.Member(left, tree.prefix + "-L1", "Khúc", "Văn", "Thừa",
+                    LocalDate.of(1960, 1, 1), Sex.MALE, null, LocalDate.of(1990, 1, 1), null, false, null,
+                    organization, MemberStatus.DECEASED, LocalDate.of(2019, 3, 1), OrganizationRole.SECRETARY, null,
+                    LocalDate.of(2015, 1, 1)));
+        }, false);
+        OrganizationId chapter = new OrganizationId(organization);
+        assertThat(members.list(chapter, false, LocalDate.of(2018, 1, 1))).extracting(m -> m.id().value())
+                .containsExactly(left);
+        assertThat(members.list(chapter, false, LocalDate.of(2020, 1, 1))).isEmpty();
+        assertThat(members.history(new MemberId(left))).filteredOn(h -> h.what().equals("MEMBERSHIP"))
+                .extracting(HistoryEntry::until).containsExactly(LocalDate.of(2019, 3, 1));
+        assertThat(organizations.roles(chapter, null)).extracting(RoleAssignment::until)
+                .containsExactly(LocalDate.of(2019, 3, 1));
+    }
+
+    @Test
+    void aBulkLoadWhoseWriterFailsMidStreamLeavesNothingAndTheConnectionUsable() {
+        UUID organization = UUID.randomUUID();
+        for (int attempt = 0; attempt < 12; attempt++) { // more attempts than pooled connections
+            assertThatThrownBy(() -> bulk.load(sink -> {
+                sink.organization(organization, tree.prefix + "-BF", "Chi bộ nạp hỏng", OrganizationKind.CHAPTER,
+                        tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+                throw new IllegalStateException("the generator failed");
+            }, false)).isInstanceOf(IllegalStateException.class).hasMessage("the generator failed");
+        }
+        assertThat(organizations.find(new OrganizationId(organization))).isEmpty();
+        assertThat(bulk.empty()).isFalse();
     }
 
     @Test
