@@ -93,4 +93,45 @@ class BadInputTests {
                 LocalDate.of(2009, 1, 1)))).isInstanceOfSatisfying(OrganizationRejected.class,
                 e -> assertThat(e.reason()).isEqualTo("date-before-current"));
     }
+
+    @Test
+    void aLeaveDatedBeforeTheLatestTransferIsRefusedAndNothingChanges() throws Exception {
+        MemberId member = tree.admit(tree.chapterA, "Ninh", "Văn", "Phúc");
+        members.transfer(member, new TransferMember(tree.chapterB.value(), LocalDate.of(2022, 2, 1)));
+        String card = members.find(member).orElseThrow().cardNumber();
+        var history = members.history(member);
+        mvc.perform(post("/api/members/{id}/end", member).with(user("a").roles("ADMIN"))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"how\":\"LEFT\",\"on\":\"2021-01-01\",\"reason\":\"Xin ra\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("date-before-period"))
+                .andExpect(jsonPath("$.field").value("on"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(card)))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2021-01-01")));
+        MemberSummary after = members.find(member).orElseThrow();
+        assertThat(after.status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(after.organizationId()).isEqualTo(tree.chapterB);
+        assertThat(members.history(member)).isEqualTo(history);
+    }
+
+    @Test
+    void aTransferOrLeaveDatedBeforeTheStartOfAHeldRoleIsRefused() throws Exception {
+        MemberId member = tree.admit(tree.chapterA, "Ninh", "Thị", "Hạnh");
+        organizations.assignRole(tree.chapterA,
+                new AssignRole(member.value(), OrganizationRole.SECRETARY, LocalDate.of(2023, 1, 1)));
+        mvc.perform(post("/api/members/{id}/transfer", member).with(user("a").roles("ADMIN"))
+                        .header("Accept-Language", "vi").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"organizationId\":\"" + tree.chapterB + "\",\"on\":\"2022-06-01\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("date-before-period"))
+                .andExpect(jsonPath("$.field").value("on"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Ninh Thị Hạnh")));
+        assertThatThrownBy(() -> members.end(member, new EndMembership(MemberStatus.LEFT, LocalDate.of(2022, 6, 1),
+                null))).isInstanceOfSatisfying(OrganizationRejected.class,
+                e -> assertThat(e.reason()).isEqualTo("date-before-period"));
+        MemberSummary after = members.find(member).orElseThrow();
+        assertThat(after.status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(after.organizationId()).isEqualTo(tree.chapterA);
+        assertThat(organizations.roles(tree.chapterA, null)).allMatch(r -> r.until() == null);
+    }
 }

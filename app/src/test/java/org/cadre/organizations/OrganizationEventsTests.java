@@ -1,6 +1,7 @@
 package org.cadre.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -203,6 +204,41 @@ class OrganizationEventsTests {
     }
 
     @Test
+    void transferringASecretaryEndsTheRoleWithRoleEndedAndEvaluationSeesItEnd(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterA, "Bùi", "Quang", "Huy");
+        UUID assignment = organizations.assignRole(tree.chapterA,
+                new AssignRole(id.value(), OrganizationRole.SECRETARY, LocalDate.of(2020, 9, 1)));
+        scenario.stimulate(() -> evaluation.roles(id)).andWaitForStateChange(() -> evaluation.roles(id),
+                roles -> !roles.isEmpty()).andVerify(roles -> assertThat(roles).hasSize(1));
+        LocalDate on = LocalDate.of(2023, 3, 1);
+        scenario.stimulate(() -> members.transfer(id, new TransferMember(tree.chapterB.value(), on)))
+                .andWaitForEventOfType(RoleEnded.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> {
+                    assertThat(e.assignment()).isEqualTo(assignment);
+                    assertThat(e.organization()).isEqualTo(tree.chapterA);
+                    assertThat(e.role()).isEqualTo(OrganizationRole.SECRETARY);
+                    assertThat(e.on()).isEqualTo(on);
+                });
+        scenario.stimulate(() -> id).andWaitForStateChange(() -> evaluation.roles(id),
+                        roles -> roles.stream().allMatch(r -> r.endsWith(":ended")))
+                .andVerify(roles -> assertThat(roles).containsExactly("SECRETARY:" + tree.chapterA + ":ended"));
+    }
+
+    @Test
+    void leavingEndsOpenRolesWithRoleEnded(Scenario scenario) {
+        MemberId id = tree.admit(tree.chapterB, "Đinh", "Thị", "Nga");
+        organizations.assignRole(tree.chapterB,
+                new AssignRole(id.value(), OrganizationRole.DEPUTY_SECRETARY, LocalDate.of(2019, 1, 1)));
+        scenario.stimulate(() -> members.end(id, new EndMembership(MemberStatus.LEFT, LocalDate.of(2024, 1, 1),
+                        "Chuyển ngành")))
+                .andWaitForEventOfType(RoleEnded.class).matching(e -> e.member().equals(id))
+                .toArriveAndVerify(e -> assertThat(e.role()).isEqualTo(OrganizationRole.DEPUTY_SECRETARY));
+        scenario.stimulate(() -> id).andWaitForStateChange(() -> evaluation.roles(id),
+                        roles -> !roles.isEmpty() && roles.stream().allMatch(r -> r.endsWith(":ended")))
+                .andVerify(roles -> assertThat(roles).hasSize(1));
+    }
+
+    @Test
     void placingInAnAgencyPublishesAgencyAssigned(Scenario scenario) {
         scenario.stimulate(() -> organizations.setAgency(tree.committee,
                         new SetAgency(tree.prefix, "Sở Thử nghiệm", "Trần Văn Giám")))
@@ -227,6 +263,72 @@ class OrganizationEventsTests {
         assertThat(evaluation.organization(new OrganizationId(organization))).isPresent();
         assertThat(evaluation.roles(new MemberId(member))).hasSize(1);
         assertThat(members.search("cao thi van", java.util.List.of(tree.committee), 5)).hasSize(1);
+    }
+
+    @Test
+    void theRebuildAfterABulkLoadKeepsTheStartOfTheCurrentStatus(Scenario scenario) {
+        UUID organization = UUID.randomUUID();
+        UUID suspended = UUID.randomUUID();
+        UUID active = UUID.randomUUID();
+        scenario.stimulate(() -> bulk.load(sink -> {
+                    sink.organization(organization, tree.prefix + "-BS", "Chi bộ nạp tình trạng",
+                            OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+                    sink.member(new BulkLoad.Member(suspended, tree.prefix + "-S1", "Quách", "Văn", "Định",
+                            LocalDate.of(1970, 1, 1), Sex.MALE, null, LocalDate.of(2000, 1, 1), null, false, null,
+                            organization, MemberStatus.SUSPENDED, LocalDate.of(2021, 6, 1), null, null, null));
+                    sink.member(new BulkLoad.Member(active, tree.prefix + "-S2", "Quách", "Thị", "Yến",
+                            LocalDate.of(1980, 1, 1), Sex.FEMALE, null, LocalDate.of(2005, 3, 1), null, false, null,
+                            organization, MemberStatus.ACTIVE, null, null, null, null));
+                }))
+                .andWaitForStateChange(() -> evaluation.member(new MemberId(active)), Optional::isPresent)
+                .andVerify(m -> assertThat(m).get().extracting(EvaluatedMember::statusSince)
+                        .isEqualTo(LocalDate.of(2005, 3, 1)));
+        assertThat(members.find(new MemberId(suspended))).get().extracting(MemberSummary::statusSince)
+                .isEqualTo(LocalDate.of(2021, 6, 1));
+        assertThat(evaluation.member(new MemberId(suspended))).get().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(MemberStatus.SUSPENDED);
+            assertThat(m.statusSince()).isEqualTo(LocalDate.of(2021, 6, 1));
+        });
+        // as of a date, a list gives the start of the status then
+        assertThat(members.list(new OrganizationId(organization), false, LocalDate.of(2020, 1, 1)))
+                .filteredOn(m -> m.id().value().equals(suspended)).extracting(MemberSummary::statusSince)
+                .containsExactly(LocalDate.of(2000, 1, 1));
+    }
+
+    @Test
+    void aBulkLoadedMemberWhoLeftHasNoOpenMembershipOrRole() {
+        UUID organization = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        bulk.load(sink -> {
+            sink.organization(organization, tree.prefix + "-BL", "Chi bộ nạp đã ra", OrganizationKind.CHAPTER,
+                    tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+            sink.member(new BulkLoad.Member(left, tree.prefix + "-L1", "Khúc", "Văn", "Thừa",
+                    LocalDate.of(1960, 1, 1), Sex.MALE, null, LocalDate.of(1990, 1, 1), null, false, null,
+                    organization, MemberStatus.DECEASED, LocalDate.of(2019, 3, 1), OrganizationRole.SECRETARY, null,
+                    LocalDate.of(2015, 1, 1)));
+        }, false);
+        OrganizationId chapter = new OrganizationId(organization);
+        assertThat(members.list(chapter, false, LocalDate.of(2018, 1, 1))).extracting(m -> m.id().value())
+                .containsExactly(left);
+        assertThat(members.list(chapter, false, LocalDate.of(2020, 1, 1))).isEmpty();
+        assertThat(members.history(new MemberId(left))).filteredOn(h -> h.what().equals("MEMBERSHIP"))
+                .extracting(HistoryEntry::until).containsExactly(LocalDate.of(2019, 3, 1));
+        assertThat(organizations.roles(chapter, null)).extracting(RoleAssignment::until)
+                .containsExactly(LocalDate.of(2019, 3, 1));
+    }
+
+    @Test
+    void aBulkLoadWhoseWriterFailsMidStreamLeavesNothingAndTheConnectionUsable() {
+        UUID organization = UUID.randomUUID();
+        for (int attempt = 0; attempt < 12; attempt++) { // more attempts than pooled connections
+            assertThatThrownBy(() -> bulk.load(sink -> {
+                sink.organization(organization, tree.prefix + "-BF", "Chi bộ nạp hỏng", OrganizationKind.CHAPTER,
+                        tree.committee.value(), LocalDate.of(2010, 1, 1), null);
+                throw new IllegalStateException("the generator failed");
+            }, false)).isInstanceOf(IllegalStateException.class).hasMessage("the generator failed");
+        }
+        assertThat(organizations.find(new OrganizationId(organization))).isEmpty();
+        assertThat(bulk.empty()).isFalse();
     }
 
     @Test

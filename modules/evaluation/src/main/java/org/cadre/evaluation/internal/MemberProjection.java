@@ -52,12 +52,8 @@ class MemberProjection {
     @Transactional
     void refresh(MemberId id, Members members) {
         members.find(id).ifPresent(m -> {
-            LocalDate since = members.history(id).stream().filter(h -> h.what().equals("STATUS"))
-                    .map(org.cadre.organizations.HistoryEntry::from).reduce((a, b) -> b).orElse(m.admittedOn());
-            Object[] row = memberRow(m);
-            row[10] = since;
             List<Object[]> one = new ArrayList<>();
-            one.add(row);
+            one.add(memberRow(m));
             flushMembers(one);
         });
     }
@@ -68,7 +64,10 @@ class MemberProjection {
         organizations.roles(organization, null).forEach(this::upsertRole);
     }
 
-    /** Rebuild after a bulk load, streaming the members and roles from the organizations facade. */
+    /**
+     * Rebuild after a bulk load, streaming the members (with the start of their current status) and roles from the
+     * organizations facade.
+     */
     @Transactional
     void rebuild(Members members) {
         List<Object[]> batch = new ArrayList<>();
@@ -85,7 +84,7 @@ class MemberProjection {
     private static Object[] memberRow(MemberSummary m) {
         return new Object[] {m.id().value(), m.organizationId().value(), m.cardNumber(), m.fullName(), m.bornOn(),
                 m.sex().name(), m.admittedOn(), m.confirmedOn(), m.civilServant(), m.status().name(),
-                m.admittedOn()};
+                m.statusSince() == null ? m.admittedOn() : m.statusSince()};
     }
 
     private void flushMembers(List<Object[]> batch) {

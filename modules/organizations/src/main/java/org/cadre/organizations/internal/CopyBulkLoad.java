@@ -71,12 +71,22 @@ class CopyBulkLoad implements BulkLoad {
         CopySink sink;
         try {
             sink = new CopySink(connection.unwrap(PGConnection.class));
-            writer.accept(sink);
-            sink.finish();
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("COPY failed", e);
+        }
+        boolean finished = false;
+        try {
+            writer.accept(sink);
+            sink.finish();
+            finished = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (!finished) {
+                // the writer (or the COPY) failed mid-stream: end the COPY, or the connection would go back to
+                // the pool still in COPY mode; the transaction then rolls back
+                sink.cancel();
+            }
         }
         jdbc.sql("""
                 INSERT INTO organizations.organization (id, code, name, kind, parent_id, established_on, agency_id,
@@ -96,8 +106,10 @@ class CopyBulkLoad implements BulkLoad {
                 FROM member_load
                 """).update();
         jdbc.sql("""
-                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
-                SELECT id, organization_id, admitted_on FROM member_load
+                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from, valid_to)
+                SELECT id, organization_id, admitted_on,
+                       CASE WHEN status IN ('LEFT', 'REMOVED', 'DECEASED') THEN greatest(status_from, admitted_on) END
+                FROM member_load
                 """).update();
         jdbc.sql("""
                 INSERT INTO organizations.member_status_period (member_id, status, valid_from, valid_to)
@@ -110,9 +122,10 @@ class CopyBulkLoad implements BulkLoad {
                 SELECT id, status, status_from FROM member_load WHERE status <> 'ACTIVE' AND status_from > admitted_on
                 """).update();
         jdbc.sql("""
-                INSERT INTO organizations.role_period (id, organization_id, member_id, role, valid_from)
+                INSERT INTO organizations.role_period (id, organization_id, member_id, role, valid_from, valid_to)
                 SELECT CAST(md5(id::text || role) AS UUID), coalesce(role_organization_id, organization_id), id, role,
-                       role_from
+                       role_from,
+                       CASE WHEN status IN ('LEFT', 'REMOVED', 'DECEASED') THEN greatest(status_from, role_from) END
                 FROM member_load WHERE role IS NOT NULL
                 """).update();
         OrganizationsBulkLoaded loaded = new OrganizationsBulkLoaded(UUID.randomUUID(), sink.organizations,
@@ -128,6 +141,7 @@ class CopyBulkLoad implements BulkLoad {
 
         private final PGConnection connection;
         private String table;
+        private PGCopyOutputStream copy;
         private Writer out;
         private int organizations;
         private int members;
@@ -140,9 +154,8 @@ class CopyBulkLoad implements BulkLoad {
             if (!target.equals(table)) {
                 try {
                     finish();
-                    out = new BufferedWriter(new OutputStreamWriter(
-                            new PGCopyOutputStream(connection, "COPY " + target + " FROM STDIN", 1 << 16),
-                            StandardCharsets.UTF_8), 1 << 16);
+                    copy = new PGCopyOutputStream(connection, "COPY " + target + " FROM STDIN", 1 << 16);
+                    out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
                 } catch (SQLException e) {
                     throw new DataAccessResourceFailureException("COPY failed", e);
                 } catch (IOException e) {
@@ -155,9 +168,26 @@ class CopyBulkLoad implements BulkLoad {
 
         void finish() throws IOException {
             if (out != null) {
-                out.close();
+                Writer closing = out;
                 out = null;
                 table = null;
+                closing.close();
+                copy = null;
+            }
+        }
+
+        /** Ends a running COPY without its rows, so the connection leaves COPY mode. */
+        void cancel() {
+            PGCopyOutputStream running = copy;
+            copy = null;
+            out = null;
+            table = null;
+            if (running != null && running.isActive()) {
+                try {
+                    running.cancelCopy();
+                } catch (SQLException e) {
+                    // the original failure is what the caller reports; the rollback closes what is left
+                }
             }
         }
 

@@ -141,7 +141,7 @@ class MemberService implements Members {
                 SELECT m.id, m.card_number, m.family_name, m.middle_name, m.given_name, m.born_on, m.sex,
                        m.national_id, m.admitted_on, m.confirmed_on, m.civil_servant, m.position,
                        p.organization_id, o.name AS organization_name,
-                       coalesce(s.status, m.status) AS status
+                       coalesce(s.status, m.status) AS status, s.valid_from AS status_since
                 FROM organizations.membership_period p
                 JOIN organizations.member m ON m.id = p.member_id
                 JOIN organizations.organization o ON o.id = p.organization_id
@@ -183,7 +183,7 @@ class MemberService implements Members {
 
     @Override
     public void correct(MemberId id, org.cadre.organizations.CorrectMember command) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         if (member.admittedOn().isBefore(command.bornOn().plusYears(18))) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "bornOn",
                     member.cardNumber());
@@ -211,7 +211,7 @@ class MemberService implements Members {
 
     @Override
     public void confirm(MemberId id, DatedChange command) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         if (member.confirmedOn() != null) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "member-confirmed", "confirmedOn", member.cardNumber());
         }
@@ -227,7 +227,7 @@ class MemberService implements Members {
 
     @Override
     public void transfer(MemberId id, TransferMember command) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         requireOnRolls(member);
         OrganizationSummary target = liveOrganization(new OrganizationId(command.organizationId()),
                 "organizationId");
@@ -240,6 +240,7 @@ class MemberService implements Members {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on",
                     command.on(), from);
         }
+        requireNotBeforeOpenRoles(member, command.on());
         closeOpen("membership_period", id, command.on());
         jdbc.sql("""
                 INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
@@ -250,7 +251,7 @@ class MemberService implements Members {
                 UPDATE organizations.member SET organization_id = :organization, version = version + 1 WHERE id = :id
                 """).param("organization", target.id().value()).param("id", id.value()).update();
         // roles belong to the organization the member leaves
-        closeOpen("role_period", id, command.on());
+        organizations.endOpenRoles("member_id", id.value(), command.on());
         events.publishEvent(new MemberTransferred(id, member.organizationId(), target.id(), command.on()));
     }
 
@@ -268,7 +269,7 @@ class MemberService implements Members {
 
     @Override
     public void reinstate(MemberId id, DatedChange command) {
-        MemberSummary current = existing(id);
+        MemberSummary current = locked(id);
         if (current.status() == MemberStatus.ACTIVE) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "status-unchanged", "status", current.cardNumber());
         }
@@ -281,15 +282,24 @@ class MemberService implements Members {
         if (command.how().isMember()) {
             throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "status-invalid", "how", command.how());
         }
+        MemberSummary current = locked(id);
+        requireOnRolls(current);
+        // checked before anything is written: the membership and the roles end on that date too
+        LocalDate membership = openPeriodStart("membership_period", id);
+        if (!command.on().isAfter(membership)) {
+            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-period", "on",
+                    named(current), command.on(), membership);
+        }
+        requireNotBeforeOpenRoles(current, command.on());
         MemberSummary member = changeStatus(id, command.how(), command.on(), command.reason());
         closeOpen("membership_period", id, command.on());
-        closeOpen("role_period", id, command.on());
+        organizations.endOpenRoles("member_id", id.value(), command.on());
         events.publishEvent(new MemberLeft(id, member.organizationId(), command.how(), command.on(),
                 command.reason()));
     }
 
     private MemberSummary changeStatus(MemberId id, MemberStatus status, LocalDate on, String reason) {
-        MemberSummary member = existing(id);
+        MemberSummary member = locked(id);
         requireOnRolls(member);
         if (member.status() == status) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "status-unchanged", "status", member.cardNumber());
@@ -309,7 +319,22 @@ class MemberService implements Members {
         return member;
     }
 
-    /** Ends the member's open period (or periods, for roles) in a history table on that date. */
+    /** Refuses a date before the start of a role the member holds: the role would end before it began. */
+    private void requireNotBeforeOpenRoles(MemberSummary member, LocalDate on) {
+        jdbc.sql("""
+                SELECT max(valid_from) FROM organizations.role_period WHERE member_id = :id AND valid_to IS NULL
+                """).param("id", member.id().value()).query(LocalDate.class).optional()
+                .filter(on::isBefore).ifPresent(start -> {
+                    throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-period", "on",
+                            named(member), on, start);
+                });
+    }
+
+    private static String named(MemberSummary member) {
+        return member.fullName() + " (" + member.cardNumber() + ")";
+    }
+
+    /** Ends the member's open period in a history table on that date. */
     private void closeOpen(String table, MemberId id, LocalDate on) {
         jdbc.sql("UPDATE organizations." + table + " SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
                 .param("on", on).param("id", id.value()).update();
@@ -324,6 +349,16 @@ class MemberService implements Members {
         if (!member.status().isMember()) {
             throw new OrganizationRejected(HttpStatus.CONFLICT, "member-not-on-rolls", "status", member.cardNumber());
         }
+    }
+
+    /**
+     * Locks the member row for the rest of the transaction, then reads the member: every write starts here, so two
+     * concurrent changes of one member run one after the other and the second sees the first's periods.
+     */
+    private MemberSummary locked(MemberId id) {
+        jdbc.sql("SELECT id FROM organizations.member WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(UUID.class).optional();
+        return existing(id);
     }
 
     MemberSummary existing(MemberId id) {

@@ -245,9 +245,26 @@ class OrganizationService implements Organizations {
         jdbc.sql("""
                 UPDATE organizations.organization SET dissolved_on = :on, version = version + 1 WHERE id = :id
                 """).param("on", command.on()).param("id", id.value()).update();
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE organization_id = :id AND valid_to IS NULL")
-                .param("on", command.on()).param("id", id.value()).update();
+        endOpenRoles("organization_id", id.value(), command.on());
         events.publishEvent(new OrganizationDissolved(id, command.on()));
+    }
+
+    /**
+     * Ends every open role of a member ({@code member_id}) or in an organization ({@code organization_id}) on that
+     * date and publishes a {@link RoleEnded} for each, in the caller's transaction, so consumers see the roles end.
+     */
+    void endOpenRoles(String column, UUID value, LocalDate on) {
+        if (!column.equals("member_id") && !column.equals("organization_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE " + column
+                        + " = :value AND valid_to IS NULL RETURNING id, organization_id, member_id, role")
+                .param("on", on).param("value", value)
+                .query((rs, row) -> new RoleEnded(rs.getObject("id", UUID.class),
+                        new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        new MemberId(rs.getObject("member_id", UUID.class)),
+                        OrganizationRole.valueOf(rs.getString("role")), on))
+                .list().forEach(events::publishEvent);
     }
 
     OrganizationSummary existing(OrganizationId id) {
@@ -302,6 +319,7 @@ class OrganizationService implements Organizations {
         }
         UUID memberOrganization = jdbc.sql("""
                 SELECT organization_id FROM organizations.member WHERE id = :m AND status IN ('ACTIVE', 'EXEMPT')
+                FOR UPDATE
                 """).param("m", command.memberId()).query(UUID.class).optional()
                 .orElseThrow(() -> new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "member-unknown",
                         "memberId", command.memberId()));

@@ -24,7 +24,9 @@ final class Rows {
     static final String MEMBER = """
             SELECT m.id, m.card_number, m.family_name, m.middle_name, m.given_name, m.born_on, m.sex, m.national_id,
                    m.admitted_on, m.confirmed_on, m.civil_servant, m.position, m.organization_id,
-                   o.name AS organization_name, m.status
+                   o.name AS organization_name, m.status,
+                   (SELECT s.valid_from FROM organizations.member_status_period s
+                    WHERE s.member_id = m.id AND s.valid_to IS NULL) AS status_since
             FROM organizations.member m JOIN organizations.organization o ON o.id = m.organization_id
             """;
 
@@ -46,6 +48,7 @@ final class Rows {
                 rs.getString("national_id"), rs.getObject("admitted_on", LocalDate.class),
                 rs.getObject("confirmed_on", LocalDate.class), rs.getBoolean("civil_servant"),
                 rs.getString("position"), new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                rs.getString("organization_name"), MemberStatus.valueOf(rs.getString("status")));
+                rs.getString("organization_name"), MemberStatus.valueOf(rs.getString("status")),
+                rs.getObject("status_since", LocalDate.class));
     }
 }
