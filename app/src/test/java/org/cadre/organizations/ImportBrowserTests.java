@@ -53,11 +53,7 @@ class ImportBrowserTests {
         try (Browser browser = Browser.start("vi")) {
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60));
-            page.get(base() + "/organizations/import");
-            wait.until(ExpectedConditions.urlContains("/login"));
-            page.findElement(By.id("username")).sendKeys(username);
-            page.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            page.findElement(By.id("login-submit")).click();
+            browser.signInAt(base() + "/organizations/import", username, TestUsers.PASSWORD);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-form")));
 
             page.findElement(By.id("file")).sendKeys(file.toString());

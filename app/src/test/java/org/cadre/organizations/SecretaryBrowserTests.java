@@ -56,11 +56,7 @@ class SecretaryBrowserTests {
         try (Browser browser = Browser.start("vi")) {
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
-            page.get(base() + "/organizations");
-            wait.until(ExpectedConditions.urlContains("/login"));
-            page.findElement(By.id("username")).sendKeys(username);
-            page.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            page.findElement(By.id("login-submit")).click();
+            browser.signInAt(base() + "/organizations", username, TestUsers.PASSWORD);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tree")));
 
             // only their chapter, with its two members

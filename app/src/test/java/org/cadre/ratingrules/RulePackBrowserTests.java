@@ -42,13 +42,7 @@ class RulePackBrowserTests {
         try (Browser browser = Browser.start("vi")) {
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-            page.get(base() + "/login");
-            page.findElement(By.id("username")).sendKeys(user);
-            page.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            page.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".greeting, h1")));
-
-            page.get(base() + "/rule-packs");
+            browser.signInAt(base() + "/rule-packs", user, TestUsers.PASSWORD);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Bộ quy tắc xếp loại"));
             page.findElement(By.linkText(pack.id())).click();
             page.findElement(By.linkText("1")).click();

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -64,6 +67,18 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Asks for a page without a session and signs in on the login page it is sent to; the caller then waits for
+     * what that page shows.
+     */
+    public void signInAt(String url, String username, String password) {
+        driver.get(url);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
     }
 
     @Override
