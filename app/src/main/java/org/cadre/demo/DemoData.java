@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
 import org.cadre.identity.Passwords;
-import org.cadre.identity.Role;
+import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
+import org.cadre.organizations.AddCoordinatingBody;
 import org.cadre.organizations.BulkLoad;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.Members;
@@ -85,14 +86,17 @@ class DemoData implements ApplicationRunner {
 
     private void coordinatingBodies() {
         OrganizationId bloc = organizations.bloc().orElseThrow().id();
-        List<OrganizationId> departments = organizations.list().stream()
+        List<java.util.UUID> departments = organizations.list().stream()
                 .filter(o -> o.kind() == OrganizationKind.GRASSROOTS_COMMITTEE
                         || o.kind() == OrganizationKind.GRASSROOTS_CHAPTER)
                 .filter(o -> o.name().contains(" Sở ") || o.name().contains("UBND"))
-                .map(OrganizationSummary::id).toList();
-        organizations.addCoordinatingBody("BCSD-UBND", "Ban cán sự đảng UBND tỉnh", departments);
-        organizations.addCoordinatingBody("UBKT-TU", "Ủy ban Kiểm tra Tỉnh ủy", List.of(bloc));
-        organizations.addCoordinatingBody("BTC-TU", "Ban Tổ chức Tỉnh ủy", List.of(bloc));
+                .map(o -> o.id().value()).toList();
+        organizations.addCoordinatingBody(new AddCoordinatingBody("BCSD-UBND", "Ban cán sự đảng UBND tỉnh",
+                departments));
+        organizations.addCoordinatingBody(new AddCoordinatingBody("UBKT-TU", "Ủy ban Kiểm tra Tỉnh ủy",
+                List.of(bloc.value())));
+        organizations.addCoordinatingBody(new AddCoordinatingBody("BTC-TU", "Ban Tổ chức Tỉnh ủy",
+                List.of(bloc.value())));
     }
 
     /** A few members move between chapters of their grassroots organization, as in any year. */

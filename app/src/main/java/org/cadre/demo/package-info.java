@@ -5,5 +5,5 @@
  * organizations module's COPY bulk load. See {@code docs/organizations.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"organizations", "identity"})
+        allowedDependencies = {"platform", "organizations", "identity"})
 package org.cadre.demo;

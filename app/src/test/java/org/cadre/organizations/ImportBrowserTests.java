@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
-import org.cadre.identity.Role;
+import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
 import org.cadre.support.Browser;
 import org.cadre.support.CadreTest;

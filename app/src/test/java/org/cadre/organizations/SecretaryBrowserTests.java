@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
-import org.cadre.identity.Role;
+import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
 import org.cadre.support.Browser;
 import org.cadre.support.CadreTest;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.cadre.identity.Role;
+import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.support.CadreTest;

@@ -3,7 +3,7 @@ package org.cadre.support;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
-import org.cadre.identity.Role;
+import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
 
 /** Creates users with unique names, so tests stay independent on a shared or reused database. */

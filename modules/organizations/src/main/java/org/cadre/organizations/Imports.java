@@ -1,9 +1,9 @@
 package org.cadre.organizations;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
+import org.cadre.platform.Caller;
+import org.cadre.platform.JobId;
 
 /**
  * Import from and export to spreadsheets (.xlsx and CSV, Vietnamese headings). An import is checked row by row
@@ -14,18 +14,21 @@ public interface Imports {
 
     /** Largest file accepted, in bytes. */
     int MAX_BYTES = 5 * 1024 * 1024;
+
     /** Most data rows accepted in one file. */
     int MAX_ROWS = 20_000;
+
+    /** The kind of job an import runs as ({@link org.cadre.platform.Jobs}). */
+    String JOB_KIND = "organizations.import";
 
     /** An empty template with the Vietnamese headings and one example row. */
     byte[] template(ImportKind kind, boolean xlsx);
 
     /**
-     * Reads and checks the file without writing anything.
-     *
-     * @param mayWrite whether the caller may write into an organization (their scope)
+     * Reads and checks the file without writing anything, as the caller: members only into organizations they
+     * may change, the tree only by administrators.
      */
-    ImportReport check(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite);
+    ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller);
 
     /**
      * Checks, then writes everything in one transaction, publishing the events of each change; writes nothing
@@ -33,11 +36,16 @@ public interface Imports {
      *
      * @param progress told the number of rows done so far
      */
-    ImportReport run(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite,
-            IntConsumer progress);
+    ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, IntConsumer progress);
+
+    /**
+     * Queues the import as a job ({@link #JOB_KIND}) whose result is the {@link ImportReport}; a caller whose
+     * import has not finished gets that one back instead of a second.
+     */
+    JobId submit(ImportKind kind, String filename, byte[] content, Caller caller);
 
     /** The tree as of a date as .xlsx: one row per organization, with its level and member counts. */
-    byte[] exportTree(LocalDate asOf, List<OrganizationId> roots);
+    byte[] exportTree(LocalDate asOf, Visibility visibility);
 
     /** The members of an organization (and its subtree) as .xlsx, in the import's columns. */
     byte[] exportMembers(OrganizationId organization, boolean subtree, LocalDate asOf, boolean withNationalIds);

@@ -3,6 +3,7 @@ package org.cadre.organizations;
 import java.time.LocalDate;
 import org.jmolecules.event.types.DomainEvent;
 
-/** An exempt or suspended member took up activities again, effective {@code on}. */
-public record MemberReinstated(MemberId member, OrganizationId organization, LocalDate on) implements DomainEvent {
+/** An exempt or suspended member took up activities again, effective {@code on}, for a reason. */
+public record MemberReinstated(MemberId member, OrganizationId organization, LocalDate on, String reason)
+        implements DomainEvent {
 }

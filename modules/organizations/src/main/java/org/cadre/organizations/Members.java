@@ -1,19 +1,24 @@
 package org.cadre.organizations;
 
+import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The organizations module's facade for party members. Every change publishes its event in the same
- * transaction; lists come in Vietnamese order (given name, middle name, family name).
+ * The organizations module's facade for party members. Every change is a transition of the member
+ * ({@code org.cadre.organizations.domain.Member}) and publishes its events in the same transaction; a refused
+ * change is a {@link org.cadre.platform.Refused} with an {@link OrganizationRefusal} and writes nothing. Lists come
+ * in Vietnamese order (given name, middle name, family name).
  */
 public interface Members {
 
-    /** Publishes {@link MemberAdmitted}. Refuses a taken card number, a dissolved organization, dates out of order. */
-    MemberId admit(AdmitMember command);
+    /**
+     * Publishes {@link MemberAdmitted}. Refuses a taken card number, an organization that is dissolved or holds no
+     * members (a committee), dates out of order, an admission before the age of eighteen.
+     */
+    MemberId admit(@Valid AdmitMember command);
 
     Optional<MemberSummary> find(MemberId id);
 
@@ -24,30 +29,33 @@ public interface Members {
 
     /**
      * Members whose name or card number contains the query, ignoring case and diacritics ("nguyen van a" finds
-     * "Nguyễn Văn A"), within the given subtrees (everywhere when empty), in Vietnamese order.
+     * "Nguyễn Văn A"), within what is visible, in Vietnamese order.
      */
-    List<MemberSummary> search(String query, Collection<OrganizationId> roots, int limit);
+    List<MemberSummary> search(String query, Visibility visibility, int limit);
 
     /** Corrects personal data; publishes {@link MemberDetailsCorrected}. */
-    void correct(MemberId id, CorrectMember command);
+    void correct(MemberId id, @Valid CorrectMember command);
 
     /** Publishes {@link MemberConfirmed}. */
-    void confirm(MemberId id, DatedChange command);
+    void confirm(MemberId id, @Valid DatedChange command);
 
-    /** Publishes {@link MemberTransferred}. */
-    void transfer(MemberId id, TransferMember command);
+    /**
+     * Publishes {@link MemberTransferred}, and a {@link RoleEnded} for each role the member held. The destination
+     * must be a live chapter.
+     */
+    void transfer(MemberId id, @Valid TransferMember command);
 
     /** Publishes {@link MemberExempted}. */
-    void exempt(MemberId id, DatedChange command);
+    void exempt(MemberId id, @Valid DatedChange command);
 
     /** Publishes {@link MemberSuspended}. */
-    void suspend(MemberId id, DatedChange command);
+    void suspend(MemberId id, @Valid DatedChange command);
 
     /** Publishes {@link MemberReinstated}. */
-    void reinstate(MemberId id, DatedChange command);
+    void reinstate(MemberId id, @Valid DatedChange command);
 
-    /** Publishes {@link MemberLeft}. */
-    void end(MemberId id, EndMembership command);
+    /** Publishes {@link MemberLeft}, and a {@link RoleEnded} for each role the member held. */
+    void end(MemberId id, @Valid EndMembership command);
 
     /** Where the member belonged and their status, over time. */
     List<HistoryEntry> history(MemberId id);

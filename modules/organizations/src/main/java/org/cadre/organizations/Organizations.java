@@ -1,23 +1,24 @@
 package org.cadre.organizations;
 
+import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The organizations module's facade for the tree, roles and coordinating bodies: the only way other modules and
- * the web layer reach them. Every change publishes its event in the same transaction.
+ * the web layer reach them. Every change publishes its event in the same transaction; a refused change is a
+ * {@link org.cadre.platform.Refused} with an {@link OrganizationRefusal} and writes nothing. Commands are checked
+ * against their constraints ({@code jakarta.validation}) before anything else.
  */
 public interface Organizations {
 
     /**
-     * Registers an organization and publishes {@link OrganizationRegistered} in the same transaction.
-     *
-     * @throws OrganizationRejected when the code is taken or the parent does not exist or is dissolved
+     * Registers an organization and publishes {@link OrganizationRegistered} in the same transaction. Refuses a
+     * taken code, an unknown or dissolved parent, and a kind that may not sit under the parent.
      */
-    OrganizationId register(RegisterOrganization command);
+    OrganizationId register(@Valid RegisterOrganization command);
 
     Optional<OrganizationSummary> find(OrganizationId id);
 
@@ -26,36 +27,38 @@ public interface Organizations {
     /** All organizations, in code order. */
     List<OrganizationSummary> list();
 
-    /**
-     * The tree as it was on a date, with member counts.
-     *
-     * @param roots the subtrees to show, or empty for the whole tree
-     */
-    List<TreeNode> tree(LocalDate asOf, Collection<OrganizationId> roots);
+    /** The organizations a caller may see ({@link OrganizationAccess#visibility}), in code order. */
+    List<OrganizationSummary> list(Visibility visibility);
+
+    /** The tree as it was on a date, with member counts, limited to what is visible. */
+    List<TreeNode> tree(LocalDate asOf, Visibility visibility);
+
+    /** The subtree of one organization as it was on a date (the organization itself with what is below it). */
+    Optional<TreeNode> subtree(OrganizationId id, LocalDate asOf);
 
     /** Places the organization under another parent; publishes {@link OrganizationMoved}. Refuses a cycle. */
-    void move(OrganizationId id, MoveOrganization command);
+    void move(OrganizationId id, @Valid MoveOrganization command);
 
     /** A new name from a date; publishes {@link OrganizationRenamed}. */
-    void rename(OrganizationId id, RenameOrganization command);
+    void rename(OrganizationId id, @Valid RenameOrganization command);
 
     /** Places the organization in an agency with its head; publishes {@link AgencyAssigned}. */
-    void setAgency(OrganizationId id, SetAgency command);
+    void setAgency(OrganizationId id, @Valid SetAgency command);
 
-    /** Publishes {@link OrganizationDissolved}. Refuses while members or live sub-organizations remain. */
-    void dissolve(OrganizationId id, DatedChange command);
-
-    /** Whether {@code candidate} is one of the roots or below one of them (a recursive walk up the tree). */
-    boolean within(Collection<OrganizationId> roots, OrganizationId candidate);
+    /**
+     * Publishes {@link OrganizationDissolved}, and a {@link RoleEnded} for each role held in it. Refuses while
+     * members or live sub-organizations remain.
+     */
+    void dissolve(OrganizationId id, @Valid DatedChange command);
 
     /** The roles in an organization that were held on a date (all roles, past and present, when null). */
     List<RoleAssignment> roles(OrganizationId id, LocalDate asOf);
 
-    /** Publishes {@link RoleAssigned}. */
-    UUID assignRole(OrganizationId id, AssignRole command);
+    /** Publishes {@link RoleAssigned}. The member must be on the rolls of the organization or one below it. */
+    UUID assignRole(OrganizationId id, @Valid AssignRole command);
 
     /** Publishes {@link RoleEnded}. The assignment must belong to the organization. */
-    void endRole(OrganizationId id, UUID assignment, DatedChange command);
+    void endRole(OrganizationId id, UUID assignment, @Valid DatedChange command);
 
     /** The history of an organization's parent and name. */
     List<HistoryEntry> history(OrganizationId id);
@@ -63,7 +66,7 @@ public interface Organizations {
     List<CoordinatingBody> coordinatingBodies();
 
     /** Adds a coordinating body that may comment on the given organizations (and their subtrees). */
-    UUID addCoordinatingBody(String code, String name, Collection<OrganizationId> mayCommentOn);
+    UUID addCoordinatingBody(@Valid AddCoordinatingBody command);
 
     /** The organizations whose subtrees a coordinating body may comment on. */
     List<OrganizationId> mayCommentOn(UUID body);

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.ImportKind;
 import org.cadre.organizations.ImportProblem;
@@ -21,23 +23,35 @@ import org.cadre.organizations.Imports;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationKind;
+import org.cadre.organizations.OrganizationRefusal;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.RegisterOrganization;
 import org.cadre.organizations.Sex;
 import org.cadre.organizations.TreeNode;
+import org.cadre.organizations.Visibility;
+import org.cadre.organizations.domain.Member;
+import org.cadre.organizations.domain.Organization;
+import org.cadre.platform.Caller;
+import org.cadre.platform.JobContext;
+import org.cadre.platform.JobHandler;
+import org.cadre.platform.JobId;
+import org.cadre.platform.Jobs;
+import org.cadre.platform.Refused;
+import org.cadre.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Spreadsheet import and export. Every row is checked before anything is written; a run writes all rows in one
- * transaction through the same services as the API (so each change publishes its event) or, when any row is bad,
- * nothing. Rows that match what is there already (same card number, or same organization code, with the same
- * data) are counted as unchanged: importing a file twice changes nothing.
+ * Spreadsheet import and export. Every row is checked before anything is written, with the same rules as the
+ * pages and the API (the command's constraints, then the domain's transition); a run writes all rows in one
+ * transaction through the same services (so each change publishes its event) or, when any row is bad, nothing.
+ * Rows that match what is there already (same card number, or same organization code, with the same data) are
+ * counted as unchanged: importing a file twice changes nothing. A run from the pages is a job of the platform's job
+ * table, so its progress shows on any instance.
  */
 @Service
-class ImportService implements Imports {
+class ImportService implements Imports, JobHandler {
 
     /** The columns of each kind: key, Vietnamese heading (the template's), English heading, required. */
     record Column(String key, String vi, String en, boolean required) {
@@ -83,14 +97,30 @@ class ImportService implements Imports {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /** A command's properties and the columns they come from, to place a refusal on its cell. */
+    private static final Map<String, String> COLUMN_OF = Map.ofEntries(Map.entry("cardNumber", "card"),
+            Map.entry("familyName", "family"), Map.entry("middleName", "middle"), Map.entry("givenName", "given"),
+            Map.entry("bornOn", "born"), Map.entry("sex", "sex"), Map.entry("nationalId", "nationalId"),
+            Map.entry("organizationId", "organization"), Map.entry("admittedOn", "admitted"),
+            Map.entry("confirmedOn", "confirmed"), Map.entry("position", "position"), Map.entry("code", "code"),
+            Map.entry("name", "name"), Map.entry("kind", "kind"), Map.entry("parentId", "parent"),
+            Map.entry("establishedOn", "established"));
+
     private final OrganizationService organizations;
     private final MemberService members;
+    private final AccessService access;
     private final JdbcClient jdbc;
+    private final Validator validator;
+    private final Jobs jobs;
 
-    ImportService(OrganizationService organizations, MemberService members, JdbcClient jdbc) {
+    ImportService(OrganizationService organizations, MemberService members, AccessService access, JdbcClient jdbc,
+            Validator validator, Jobs jobs) {
         this.organizations = organizations;
         this.members = members;
+        this.access = access;
         this.jdbc = jdbc;
+        this.validator = validator;
+        this.jobs = jobs;
     }
 
     @Override
@@ -108,48 +138,77 @@ class ImportService implements Imports {
 
     @Override
     @Transactional(readOnly = true)
-    public ImportReport check(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite) {
-        return plan(kind, filename, content, mayWrite).report(false);
+    public ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller) {
+        return plan(kind, filename, content, caller).report(false);
     }
 
     @Override
     @Transactional
-    public ImportReport run(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite,
-            IntConsumer progress) {
-        Plan plan = plan(kind, filename, content, mayWrite);
+    public ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, IntConsumer progress) {
+        Plan plan = plan(kind, filename, content, caller);
         if (!plan.problems.isEmpty()) {
             return plan.report(false);
         }
         int done = 0;
-        try {
-            Map<String, OrganizationId> created = new HashMap<>();
-            for (Row row : plan.rows) {
-                if (row.create) {
-                    if (kind == ImportKind.MEMBERS) {
-                        members.admit(row.member);
-                    } else {
-                        RegisterOrganization command = row.organization;
-                        if (command.parentId() == null && row.parentCode != null) {
-                            command = new RegisterOrganization(command.code(), command.name(), command.kind(),
-                                    created.get(row.parentCode.toLowerCase(Locale.ROOT)).value(),
-                                    command.establishedOn());
-                        }
-                        created.put(command.code().toLowerCase(Locale.ROOT), organizations.register(command));
+        Map<String, OrganizationId> created = new HashMap<>();
+        for (Row row : plan.rows) {
+            if (row.create) {
+                // a refusal here is a race with another writer: it rolls everything back and fails the run
+                if (kind == ImportKind.MEMBERS) {
+                    members.admit(row.member);
+                } else {
+                    RegisterOrganization command = row.organization;
+                    if (command.parentId() == null && row.parentCode != null) {
+                        command = new RegisterOrganization(command.code(), command.name(), command.kind(),
+                                created.get(row.parentCode.toLowerCase(Locale.ROOT)).value(),
+                                command.establishedOn());
                     }
-                }
-                done++;
-                if (done % 50 == 0 || done == plan.rows.size()) {
-                    progress.accept(done);
+                    created.put(command.code().toLowerCase(Locale.ROOT), organizations.register(command));
                 }
             }
-        } catch (org.cadre.organizations.OrganizationRejected e) {
-            // a race with another writer: report the row, roll everything back
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            List<ImportProblem> problems = List.of(new ImportProblem(plan.rows.get(done).number, "",
-                    "rejected-" + e.reason(), List.of()));
-            return new ImportReport(kind, plan.rows.size(), 0, 0, problems, false);
+            done++;
+            if (done % 50 == 0 || done == plan.rows.size()) {
+                progress.accept(done);
+            }
         }
         return plan.report(true);
+    }
+
+    @Override
+    @Transactional
+    public JobId submit(ImportKind kind, String filename, byte[] content, Caller caller) {
+        requireMayImport(kind, caller);
+        return jobs.unfinished(JOB_KIND, caller).map(org.cadre.platform.Job::id)
+                .orElseGet(() -> jobs.submit(JOB_KIND, caller, content, Map.of("kind", kind.name(),
+                        "filename", filename == null ? "" : filename)));
+    }
+
+    @Override
+    public String kind() {
+        return JOB_KIND;
+    }
+
+    /** Runs a queued import as the caller who sent it: checked first, then written, with its progress. */
+    @Override
+    public ImportReport run(JobContext job) {
+        ImportKind kind = ImportKind.valueOf(job.parameters().get("kind"));
+        String filename = job.parameters().get("filename");
+        ImportReport checked = check(kind, filename, job.input(), job.caller());
+        int total = Math.max(1, checked.rows());
+        job.progress(0, total);
+        if (!checked.ok()) {
+            return checked;
+        }
+        return run(kind, filename, job.input(), job.caller(), done -> job.progress(done, total));
+    }
+
+    /** The tree is imported by administrators only; members by those who may change some organization. */
+    private void requireMayImport(ImportKind kind, Caller caller) {
+        boolean allowed = kind == ImportKind.ORGANIZATIONS ? caller.has(Role.ADMIN)
+                : !access.changeable(caller).isNothing();
+        if (!allowed) {
+            throw new Refused(OrganizationRefusal.OUT_OF_SCOPE);
+        }
     }
 
     /** A checked row: what it would write, if anything. */
@@ -179,7 +238,8 @@ class ImportService implements Imports {
         }
     }
 
-    private Plan plan(ImportKind kind, String filename, byte[] content, Predicate<OrganizationId> mayWrite) {
+    private Plan plan(ImportKind kind, String filename, byte[] content, Caller caller) {
+        requireMayImport(kind, caller);
         Plan plan = new Plan(kind);
         if (content == null || content.length == 0) {
             plan.problems.add(new ImportProblem(0, "", "file-empty", List.of()));
@@ -229,11 +289,13 @@ class ImportService implements Imports {
             return plan;
         }
         plan.dataRows = 0;
+        Scope mayWrite = new Scope(access.changeable(caller), organizations);
         Map<String, OrganizationSummary> byCode = new HashMap<>();
         for (OrganizationSummary o : organizations.list()) {
             byCode.put(o.code().toLowerCase(Locale.ROOT), o);
         }
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, Organization> planned = new HashMap<>();
         Map<String, MemberSummary> existing = kind == ImportKind.MEMBERS && index.containsKey("card")
                 ? existingCards(table, index.get("card")) : Map.of();
         for (int r = 1; r < table.size(); r++) {
@@ -246,7 +308,7 @@ class ImportService implements Imports {
             if (kind == ImportKind.MEMBERS) {
                 member(row, byCode, seen, existing, mayWrite, plan);
             } else {
-                organization(row, byCode, seen, mayWrite, plan);
+                organization(row, byCode, seen, planned, plan);
             }
         }
         if (plan.dataRows == 0) {
@@ -266,7 +328,7 @@ class ImportService implements Imports {
     }
 
     private void member(Cells row, Map<String, OrganizationSummary> byCode, Map<String, Integer> seen,
-            Map<String, MemberSummary> existingCards, Predicate<OrganizationId> mayWrite, Plan plan) {
+            Map<String, MemberSummary> existingCards, Scope mayWrite, Plan plan) {
         int before = plan.problems.size();
         String card = row.text("card", CARD, 20);
         String family = row.required("family", 60);
@@ -288,23 +350,10 @@ class ImportService implements Imports {
             organization = byCode.get(code.toLowerCase(Locale.ROOT));
             if (organization == null) {
                 row.problem("organization", "organization-unknown", code);
-            } else if (organization.dissolved()) {
-                row.problem("organization", "organization-dissolved", code);
-            } else if (!mayWrite.test(organization.id())) {
+            } else if (!mayWrite.covers(organization.id())) {
                 row.problem("organization", "out-of-scope", code);
+                organization = null;
             }
-        }
-        if (born != null && born.isAfter(LocalDate.now())) {
-            row.problem("born", "date-future", row.raw("born"));
-        }
-        if (admitted != null && admitted.isAfter(LocalDate.now())) {
-            row.problem("admitted", "date-future", row.raw("admitted"));
-        }
-        if (born != null && admitted != null && admitted.isBefore(born.plusYears(18))) {
-            row.problem("admitted", "admitted-too-young", row.raw("admitted"));
-        }
-        if (admitted != null && confirmed != null && confirmed.isBefore(admitted)) {
-            row.problem("confirmed", "confirmed-before-admitted", row.raw("confirmed"));
         }
         if (card != null) {
             Integer first = seen.putIfAbsent(card, row.number);
@@ -312,7 +361,22 @@ class ImportService implements Imports {
                 row.problem("card", "card-duplicate", card, String.valueOf(first));
             }
         }
-        if (plan.problems.size() > before) {
+        boolean cellsRead = plan.problems.size() == before;
+        if (card == null || family == null || given == null || born == null || sex == null || organization == null
+                || admitted == null) {
+            return;
+        }
+        // the rules of an admission, as the pages and the API apply them, each broken one on its cell; a bad
+        // national ID number is already reported and left out
+        AdmitMember command = new AdmitMember(card, family, middle, given, born, sex,
+                nationalId != null && NATIONAL_ID.matcher(nationalId).matches() ? nationalId : null,
+                organization.id().value(), admitted, confirmed, civil, position);
+        boolean valid = valid(command, row);
+        for (Refused broken : Member.checkAdmission(command, organization)) {
+            refused(row, broken);
+            valid = false;
+        }
+        if (!valid || !cellsRead) {
             return;
         }
         Row planned = new Row();
@@ -329,14 +393,13 @@ class ImportService implements Imports {
             }
         } else {
             planned.create = true;
-            planned.member = new AdmitMember(card, family, middle, given, born, sex, nationalId,
-                    organization.id().value(), admitted, confirmed, civil, position);
+            planned.member = command;
         }
         plan.rows.add(planned);
     }
 
     private void organization(Cells row, Map<String, OrganizationSummary> byCode, Map<String, Integer> seen,
-            Predicate<OrganizationId> mayWrite, Plan plan) {
+            Map<String, Organization> planned, Plan plan) {
         int before = plan.problems.size();
         String code = row.text("code", CODE, 40);
         String name = row.required("name", 300);
@@ -355,19 +418,13 @@ class ImportService implements Imports {
         String parentCode = row.optional("parent", 40);
         LocalDate established = row.date("established", true);
         OrganizationSummary parent = null;
-        boolean parentInFile = false;
+        Organization parentInFile = null;
         if (parentCode != null) {
             parent = byCode.get(parentCode.toLowerCase(Locale.ROOT));
-            parentInFile = parent == null && seen.containsKey(parentCode.toLowerCase(Locale.ROOT));
-            if (parent == null && !parentInFile) {
+            parentInFile = parent == null ? planned.get(parentCode.toLowerCase(Locale.ROOT)) : null;
+            if (parent == null && parentInFile == null) {
                 row.problem("parent", "organization-unknown", parentCode);
-            } else if (parent != null && parent.dissolved()) {
-                row.problem("parent", "organization-dissolved", parentCode);
-            } else if (parent != null && !mayWrite.test(parent.id())) {
-                row.problem("parent", "out-of-scope", parentCode);
             }
-        } else if (!mayWrite.test(null)) {
-            row.problem("parent", "out-of-scope", "");
         }
         if (code != null) {
             Integer first = seen.putIfAbsent(code.toLowerCase(Locale.ROOT), row.number);
@@ -378,8 +435,16 @@ class ImportService implements Imports {
         if (plan.problems.size() > before) {
             return;
         }
-        Row planned = new Row();
-        planned.number = row.number;
+        RegisterOrganization command = new RegisterOrganization(code, name, kind,
+                parent == null ? null : parent.id().value(), established);
+        Organization above = parent != null ? Organization.restore(parent.id(), parent.code(), parent.name(),
+                parent.kind(), parent.parentId(), parent.establishedOn(), parent.dissolvedOn(), null) : parentInFile;
+        Organization.Registration[] registration = new Organization.Registration[1];
+        if (!valid(command, row) || !ruled(row, () -> registration[0] = Organization.register(command, above))) {
+            return;
+        }
+        Row next = new Row();
+        next.number = row.number;
         OrganizationSummary existing = byCode.get(code.toLowerCase(Locale.ROOT));
         if (existing != null) {
             boolean same = existing.name().equals(name) && existing.kind() == kind
@@ -389,12 +454,69 @@ class ImportService implements Imports {
                 return;
             }
         } else {
-            planned.create = true;
-            planned.parentCode = parentInFile ? parentCode : null;
-            planned.organization = new RegisterOrganization(code, name, kind,
-                    parent == null ? null : parent.id().value(), established);
+            next.create = true;
+            next.parentCode = parentInFile != null ? parentCode : null;
+            next.organization = command;
+            planned.put(code.toLowerCase(Locale.ROOT), registration[0].organization());
         }
-        plan.rows.add(planned);
+        plan.rows.add(next);
+    }
+
+    /** The command's constraints, each broken one a problem on its cell. */
+    private boolean valid(Object command, Cells row) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(command);
+        for (ConstraintViolation<Object> violation : violations) {
+            String property = violation.getPropertyPath().toString();
+            String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String reason = switch (constraint) {
+                case "Past", "PastOrPresent" -> "date-future";
+                case "NotNull", "NotBlank", "NotEmpty" -> "required";
+                case "Size" -> "too-long";
+                default -> "format-invalid";
+            };
+            Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+            String argument = reason.equals("too-long") ? String.valueOf(max)
+                    : String.valueOf(violation.getInvalidValue() instanceof LocalDate date
+                            ? date.format(Spreadsheets.VIETNAMESE_DATE) : violation.getInvalidValue());
+            row.problem(COLUMN_OF.getOrDefault(property, property), reason, argument);
+        }
+        return violations.isEmpty();
+    }
+
+    /** The domain's rules for the row: a refusal is a problem on the cell of the field it concerns. */
+    private static boolean ruled(Cells row, Runnable transition) {
+        try {
+            transition.run();
+            return true;
+        } catch (Refused refused) {
+            refused(row, refused);
+            return false;
+        }
+    }
+
+    private static void refused(Cells row, Refused refused) {
+        String field = refused.reason().field();
+        List<String> arguments = java.util.Arrays.stream(refused.arguments())
+                .map(a -> a instanceof LocalDate date ? date.format(Spreadsheets.VIETNAMESE_DATE) : String.valueOf(a))
+                .toList();
+        row.refused(field == null ? null : COLUMN_OF.getOrDefault(field, field), refused.reason().code(), arguments,
+                refused.reason().messageKey());
+    }
+
+    /** The organizations the caller may write into, worked out once for the whole file. */
+    private static final class Scope {
+        private final Visibility visibility;
+        private final Set<OrganizationId> below;
+
+        Scope(Visibility visibility, OrganizationService organizations) {
+            this.visibility = visibility;
+            this.below = visibility.isEverything() || visibility.isNothing() ? Set.of()
+                    : organizations.below(visibility.roots());
+        }
+
+        boolean covers(OrganizationId organization) {
+            return visibility.isEverything() || below.contains(organization);
+        }
     }
 
     /** The cells of one row, read by column key, recording problems with the row number and the heading. */
@@ -420,7 +542,12 @@ class ImportService implements Imports {
         }
 
         void problem(String key, String reason, String... arguments) {
-            problems.add(new ImportProblem(number, headings.get(key), reason, List.of(arguments)));
+            problems.add(new ImportProblem(number, headings.getOrDefault(key, ""), reason, List.of(arguments)));
+        }
+
+        void refused(String key, String reason, List<String> arguments, String messageKey) {
+            problems.add(new ImportProblem(number, key == null ? "" : headings.getOrDefault(key, ""), reason,
+                    arguments, messageKey));
         }
 
         String required(String key, int max) {
@@ -497,9 +624,9 @@ class ImportService implements Imports {
 
     @Override
     @Transactional(readOnly = true)
-    public byte[] exportTree(LocalDate asOf, List<OrganizationId> roots) {
+    public byte[] exportTree(LocalDate asOf, Visibility visibility) {
         List<List<Object>> rows = new ArrayList<>();
-        for (TreeNode node : organizations.tree(asOf, roots)) {
+        for (TreeNode node : organizations.tree(asOf, visibility)) {
             String parent = node.organization().parentId() == null ? null
                     : organizations.find(node.organization().parentId()).map(OrganizationSummary::code).orElse(null);
             flatten(node, parent, 0, rows);

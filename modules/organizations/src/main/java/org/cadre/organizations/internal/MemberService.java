@@ -1,115 +1,128 @@
 package org.cadre.organizations.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.cadre.organizations.AdmitMember;
+import org.cadre.organizations.CorrectMember;
 import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.EndMembership;
 import org.cadre.organizations.HistoryEntry;
-import org.cadre.organizations.MemberAdmitted;
-import org.cadre.organizations.MemberConfirmed;
-import org.cadre.organizations.MemberExempted;
 import org.cadre.organizations.MemberId;
-import org.cadre.organizations.MemberLeft;
-import org.cadre.organizations.MemberReinstated;
-import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.MemberSummary;
-import org.cadre.organizations.MemberSuspended;
-import org.cadre.organizations.MemberTransferred;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
-import org.cadre.organizations.OrganizationRejected;
+import org.cadre.organizations.OrganizationRefusal;
+import org.cadre.organizations.OrganizationRole;
 import org.cadre.organizations.OrganizationSummary;
+import org.cadre.organizations.RoleAssignment;
 import org.cadre.organizations.TransferMember;
+import org.cadre.organizations.Visibility;
+import org.cadre.organizations.domain.Member;
+import org.cadre.platform.Refused;
+import org.jmolecules.event.types.DomainEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Members, their membership and status over time. Current values sit on the member row; every change closes the
- * open period, opens a new one and publishes its event in the same transaction.
+ * Members, their membership and status over time. A change locks and loads the {@link Member} with the slice of
+ * history it needs, applies the transition, writes what it did through the {@link MemberStore} and publishes its
+ * events, in one transaction.
  */
 @Service
+@Validated
 @Transactional
 class MemberService implements Members {
 
+    private final MemberStore store;
     private final JdbcClient jdbc;
     private final OrganizationService organizations;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    MemberService(JdbcClient jdbc, OrganizationService organizations, ApplicationEventPublisher events) {
+    MemberService(MemberStore store, JdbcClient jdbc, OrganizationService organizations,
+            ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
     public MemberId admit(AdmitMember command) {
-        String card = command.cardNumber().trim();
-        if (findByCard(card).isPresent()) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "card-taken", "cardNumber", card);
+        if (store.cardTaken(command.cardNumber())) {
+            throw new Refused(OrganizationRefusal.CARD_TAKEN, command.cardNumber().trim());
         }
-        OrganizationSummary organization = liveOrganization(new OrganizationId(command.organizationId()),
-                "organizationId");
-        if (command.confirmedOn() != null && command.confirmedOn().isBefore(command.admittedOn())) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "confirmed-before-admitted",
-                    "confirmedOn", card);
-        }
-        if (command.admittedOn().isBefore(command.bornOn().plusYears(18))) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "admittedOn",
-                    card);
-        }
-        UUID id = UUID.randomUUID();
-        String middle = command.middleName() == null ? "" : command.middleName().trim();
-        String family = command.familyName().trim();
-        String given = command.givenName().trim();
-        jdbc.sql("""
-                INSERT INTO organizations.member (id, card_number, family_name, middle_name, given_name, search_name,
-                    sort_key, born_on, sex, national_id, admitted_on, confirmed_on, civil_servant, position,
-                    organization_id, status)
-                VALUES (:id, :card, :family, :middle, :given, :search, :sort, :born, :sex, :nid, :admitted,
-                    :confirmed, :civil, :position, :organization, 'ACTIVE')
-                """).param("id", id).param("card", card).param("family", family).param("middle", middle)
-                .param("given", given).param("search", VietnameseText.fold(String.join(" ", family, middle, given)))
-                .param("sort", VietnameseText.sortKey(family, middle, given)).param("born", command.bornOn())
-                .param("sex", command.sex().name())
-                .param("nid", StringUtils.hasText(command.nationalId()) ? command.nationalId().trim() : null)
-                .param("admitted", command.admittedOn()).param("confirmed", command.confirmedOn())
-                .param("civil", command.civilServant())
-                .param("position", StringUtils.hasText(command.position()) ? command.position().trim() : null)
-                .param("organization", command.organizationId()).update();
-        jdbc.sql("""
-                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
-                VALUES (:id, :organization, :from)
-                """).param("id", id).param("organization", command.organizationId())
-                .param("from", command.admittedOn()).update();
-        jdbc.sql("""
-                INSERT INTO organizations.member_status_period (member_id, status, valid_from)
-                VALUES (:id, 'ACTIVE', :from)
-                """).param("id", id).param("from", command.admittedOn()).update();
-        MemberId member = new MemberId(id);
-        events.publishEvent(new MemberAdmitted(member, organization.id(), card,
-                String.join(" ", family, middle, given).replace("  ", " "), command.bornOn(), command.sex(),
-                command.admittedOn(), command.confirmedOn(), command.civilServant()));
-        return member;
+        Member.Admission admission = Member.admit(command, target(command.organizationId()));
+        store.insert(admission.member());
+        events.publishEvent(admission.event());
+        return admission.member().id();
     }
 
-    private OrganizationSummary liveOrganization(OrganizationId id, String field) {
-        OrganizationSummary organization = organizations.find(id).orElseThrow(
-                () -> new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-unknown", field, id));
-        if (organization.dissolved()) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", field,
-                    organization.name());
-        }
-        return organization;
+    /** The organization a member goes into, as the member's rules see it. */
+    OrganizationSummary target(UUID organization) {
+        return organizations.find(new OrganizationId(organization))
+                .orElseThrow(() -> new Refused(OrganizationRefusal.TARGET_UNKNOWN, organization));
     }
+
+    @Override
+    public void correct(MemberId id, CorrectMember command) {
+        change(id, member -> List.of(member.correct(command)));
+    }
+
+    @Override
+    public void confirm(MemberId id, DatedChange command) {
+        change(id, member -> List.of(member.confirm(command.on())));
+    }
+
+    @Override
+    public void transfer(MemberId id, TransferMember command) {
+        change(id, member -> member.transfer(target(command.organizationId()), command.on()));
+    }
+
+    @Override
+    public void exempt(MemberId id, DatedChange command) {
+        change(id, member -> List.of(member.exempt(command.on(), reason(command.reason()))));
+    }
+
+    @Override
+    public void suspend(MemberId id, DatedChange command) {
+        change(id, member -> List.of(member.suspend(command.on(), reason(command.reason()))));
+    }
+
+    @Override
+    public void reinstate(MemberId id, DatedChange command) {
+        change(id, member -> List.of(member.reinstate(command.on(), reason(command.reason()))));
+    }
+
+    @Override
+    public void end(MemberId id, EndMembership command) {
+        change(id, member -> member.end(command.how(), command.on(), reason(command.reason())));
+    }
+
+    /** Locks and loads the member, applies the transition, writes what it did and publishes its events. */
+    private void change(MemberId id, Function<Member, List<? extends DomainEvent>> transition) {
+        Member member = store.locked(id).orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, id));
+        List<? extends DomainEvent> raised = transition.apply(member);
+        store.save(member, raised);
+        raised.forEach(events::publishEvent);
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? null : reason.trim();
+    }
+
+    // ---------------------------------------------------------------- reading
 
     @Override
     @Transactional(readOnly = true)
@@ -127,7 +140,7 @@ class MemberService implements Members {
     @Override
     @Transactional(readOnly = true)
     public List<MemberSummary> list(OrganizationId organization, boolean subtree, LocalDate asOf) {
-        LocalDate on = asOf == null ? LocalDate.now() : asOf;
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
         // the subtree as it was on that date: parents from the organization periods
         String organizationsIn = subtree ? """
                 WITH RECURSIVE tree (id) AS (
@@ -155,215 +168,27 @@ class MemberService implements Members {
 
     @Override
     @Transactional(readOnly = true)
-    public List<MemberSummary> search(String query, Collection<OrganizationId> roots, int limit) {
-        String folded = VietnameseText.fold(query);
-        if (folded.isEmpty()) {
+    public List<MemberSummary> search(String query, Visibility visibility, int limit) {
+        String folded = VietnameseText.fold(query == null ? "" : query);
+        if (folded.isEmpty() || visibility.isNothing()) {
             return List.of();
         }
         String pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String scope = "";
-        if (!roots.isEmpty()) {
-            scope = """
-                     AND m.organization_id IN (
-                        WITH RECURSIVE tree (id) AS (
-                            SELECT id FROM organizations.organization WHERE id = ANY (:roots)
-                            UNION ALL
-                            SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
-                        ) SELECT id FROM tree)
-                    """;
-        }
+        String scope = visibility.isEverything() ? "" : """
+                 AND m.organization_id IN (
+                    WITH RECURSIVE tree (id) AS (
+                        SELECT id FROM organizations.organization WHERE id = ANY (:roots)
+                        UNION ALL
+                        SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
+                    ) SELECT id FROM tree)
+                """;
         return jdbc.sql(Rows.MEMBER + """
                  WHERE (m.search_name LIKE :pattern OR lower(m.card_number) LIKE :pattern)
                 """ + scope + """
                  ORDER BY m.sort_key COLLATE "C", m.card_number LIMIT :limit
                 """).param("pattern", pattern)
-                .param("roots", roots.stream().map(OrganizationId::value).toArray(UUID[]::new))
+                .param("roots", visibility.roots().stream().map(OrganizationId::value).toArray(UUID[]::new))
                 .param("limit", Math.max(1, Math.min(limit, 500))).query(Rows::member).list();
-    }
-
-    @Override
-    public void correct(MemberId id, org.cadre.organizations.CorrectMember command) {
-        MemberSummary member = locked(id);
-        if (member.admittedOn().isBefore(command.bornOn().plusYears(18))) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "admitted-too-young", "bornOn",
-                    member.cardNumber());
-        }
-        String family = command.familyName().trim();
-        String middle = command.middleName() == null ? "" : command.middleName().trim();
-        String given = command.givenName().trim();
-        jdbc.sql("""
-                UPDATE organizations.member SET family_name = :family, middle_name = :middle, given_name = :given,
-                    search_name = :search, sort_key = :sort, born_on = :born, sex = :sex, national_id = :nid,
-                    civil_servant = :civil, position = :position, version = version + 1
-                WHERE id = :id
-                """).param("family", family).param("middle", middle).param("given", given)
-                .param("search", VietnameseText.fold(String.join(" ", family, middle, given)))
-                .param("sort", VietnameseText.sortKey(family, middle, given)).param("born", command.bornOn())
-                .param("sex", command.sex().name())
-                .param("nid", StringUtils.hasText(command.nationalId()) ? command.nationalId().trim() : null)
-                .param("civil", command.civilServant())
-                .param("position", StringUtils.hasText(command.position()) ? command.position().trim() : null)
-                .param("id", id.value()).update();
-        events.publishEvent(new org.cadre.organizations.MemberDetailsCorrected(id,
-                String.join(" ", family, middle, given).replace("  ", " "), command.bornOn(), command.sex(),
-                command.civilServant(), StringUtils.hasText(command.position()) ? command.position().trim() : null));
-    }
-
-    @Override
-    public void confirm(MemberId id, DatedChange command) {
-        MemberSummary member = locked(id);
-        if (member.confirmedOn() != null) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "member-confirmed", "confirmedOn", member.cardNumber());
-        }
-        requireOnRolls(member);
-        if (command.on().isBefore(member.admittedOn())) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "confirmed-before-admitted", "on",
-                    member.cardNumber());
-        }
-        jdbc.sql("UPDATE organizations.member SET confirmed_on = :on, version = version + 1 WHERE id = :id")
-                .param("on", command.on()).param("id", id.value()).update();
-        events.publishEvent(new MemberConfirmed(id, member.organizationId(), command.on()));
-    }
-
-    @Override
-    public void transfer(MemberId id, TransferMember command) {
-        MemberSummary member = locked(id);
-        requireOnRolls(member);
-        OrganizationSummary target = liveOrganization(new OrganizationId(command.organizationId()),
-                "organizationId");
-        if (target.id().equals(member.organizationId())) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "transfer-same", "organizationId",
-                    target.name());
-        }
-        LocalDate from = openPeriodStart("membership_period", id);
-        if (!command.on().isAfter(from)) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on",
-                    command.on(), from);
-        }
-        requireNotBeforeOpenRoles(member, command.on());
-        closeOpen("membership_period", id, command.on());
-        jdbc.sql("""
-                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
-                VALUES (:id, :organization, :on)
-                """).param("id", id.value()).param("organization", target.id().value()).param("on", command.on())
-                .update();
-        jdbc.sql("""
-                UPDATE organizations.member SET organization_id = :organization, version = version + 1 WHERE id = :id
-                """).param("organization", target.id().value()).param("id", id.value()).update();
-        // roles belong to the organization the member leaves
-        organizations.endOpenRoles("member_id", id.value(), command.on());
-        events.publishEvent(new MemberTransferred(id, member.organizationId(), target.id(), command.on()));
-    }
-
-    @Override
-    public void exempt(MemberId id, DatedChange command) {
-        MemberSummary member = changeStatus(id, MemberStatus.EXEMPT, command.on(), command.reason());
-        events.publishEvent(new MemberExempted(id, member.organizationId(), command.on(), command.reason()));
-    }
-
-    @Override
-    public void suspend(MemberId id, DatedChange command) {
-        MemberSummary member = changeStatus(id, MemberStatus.SUSPENDED, command.on(), command.reason());
-        events.publishEvent(new MemberSuspended(id, member.organizationId(), command.on(), command.reason()));
-    }
-
-    @Override
-    public void reinstate(MemberId id, DatedChange command) {
-        MemberSummary current = locked(id);
-        if (current.status() == MemberStatus.ACTIVE) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "status-unchanged", "status", current.cardNumber());
-        }
-        MemberSummary member = changeStatus(id, MemberStatus.ACTIVE, command.on(), command.reason());
-        events.publishEvent(new MemberReinstated(id, member.organizationId(), command.on()));
-    }
-
-    @Override
-    public void end(MemberId id, EndMembership command) {
-        if (command.how().isMember()) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "status-invalid", "how", command.how());
-        }
-        MemberSummary current = locked(id);
-        requireOnRolls(current);
-        // checked before anything is written: the membership and the roles end on that date too
-        LocalDate membership = openPeriodStart("membership_period", id);
-        if (!command.on().isAfter(membership)) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-period", "on",
-                    named(current), command.on(), membership);
-        }
-        requireNotBeforeOpenRoles(current, command.on());
-        MemberSummary member = changeStatus(id, command.how(), command.on(), command.reason());
-        closeOpen("membership_period", id, command.on());
-        organizations.endOpenRoles("member_id", id.value(), command.on());
-        events.publishEvent(new MemberLeft(id, member.organizationId(), command.how(), command.on(),
-                command.reason()));
-    }
-
-    private MemberSummary changeStatus(MemberId id, MemberStatus status, LocalDate on, String reason) {
-        MemberSummary member = locked(id);
-        requireOnRolls(member);
-        if (member.status() == status) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "status-unchanged", "status", member.cardNumber());
-        }
-        LocalDate from = openPeriodStart("member_status_period", id);
-        if (!on.isAfter(from)) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on", on, from);
-        }
-        closeOpen("member_status_period", id, on);
-        jdbc.sql("""
-                INSERT INTO organizations.member_status_period (member_id, status, reason, valid_from)
-                VALUES (:id, :status, :reason, :on)
-                """).param("id", id.value()).param("status", status.name()).param("reason", reason)
-                .param("on", on).update();
-        jdbc.sql("UPDATE organizations.member SET status = :status, version = version + 1 WHERE id = :id")
-                .param("status", status.name()).param("id", id.value()).update();
-        return member;
-    }
-
-    /** Refuses a date before the start of a role the member holds: the role would end before it began. */
-    private void requireNotBeforeOpenRoles(MemberSummary member, LocalDate on) {
-        jdbc.sql("""
-                SELECT max(valid_from) FROM organizations.role_period WHERE member_id = :id AND valid_to IS NULL
-                """).param("id", member.id().value()).query(LocalDate.class).optional()
-                .filter(on::isBefore).ifPresent(start -> {
-                    throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-period", "on",
-                            named(member), on, start);
-                });
-    }
-
-    private static String named(MemberSummary member) {
-        return member.fullName() + " (" + member.cardNumber() + ")";
-    }
-
-    /** Ends the member's open period in a history table on that date. */
-    private void closeOpen(String table, MemberId id, LocalDate on) {
-        jdbc.sql("UPDATE organizations." + table + " SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL")
-                .param("on", on).param("id", id.value()).update();
-    }
-
-    private LocalDate openPeriodStart(String table, MemberId id) {
-        return jdbc.sql("SELECT valid_from FROM organizations." + table + " WHERE member_id = :id AND valid_to IS NULL")
-                .param("id", id.value()).query(LocalDate.class).optional().orElse(LocalDate.MIN);
-    }
-
-    private static void requireOnRolls(MemberSummary member) {
-        if (!member.status().isMember()) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "member-not-on-rolls", "status", member.cardNumber());
-        }
-    }
-
-    /**
-     * Locks the member row for the rest of the transaction, then reads the member: every write starts here, so two
-     * concurrent changes of one member run one after the other and the second sees the first's periods.
-     */
-    private MemberSummary locked(MemberId id) {
-        jdbc.sql("SELECT id FROM organizations.member WHERE id = :id FOR UPDATE").param("id", id.value())
-                .query(UUID.class).optional();
-        return existing(id);
-    }
-
-    MemberSummary existing(MemberId id) {
-        return find(id).orElseThrow(() -> new OrganizationRejected(HttpStatus.NOT_FOUND, "member-unknown",
-                "memberId", id));
     }
 
     @Override
@@ -384,8 +209,8 @@ class MemberService implements Members {
                 .query((rs, row) -> new HistoryEntry("STATUS", rs.getString("status"), rs.getString("reason"),
                         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
                 .list();
-        return java.util.stream.Stream.concat(memberships.stream(), statuses.stream())
-                .sorted(java.util.Comparator.comparing(HistoryEntry::from)).toList();
+        return Stream.concat(memberships.stream(), statuses.stream())
+                .sorted(Comparator.comparing(HistoryEntry::from)).toList();
     }
 
     @Override
@@ -399,15 +224,15 @@ class MemberService implements Members {
 
     @Override
     @Transactional(readOnly = true)
-    public void forEachRole(Consumer<org.cadre.organizations.RoleAssignment> consumer) {
+    public void forEachRole(Consumer<RoleAssignment> consumer) {
         try (var rows = jdbc.sql("""
                 SELECT id, organization_id, member_id, role, valid_from, valid_to FROM organizations.role_period
                 ORDER BY id
                 """).withFetchSize(1000)
-                .query((rs, row) -> new org.cadre.organizations.RoleAssignment(rs.getObject("id", UUID.class),
+                .query((rs, row) -> new RoleAssignment(rs.getObject("id", UUID.class),
                         new OrganizationId(rs.getObject("organization_id", UUID.class)),
                         new MemberId(rs.getObject("member_id", UUID.class)), null,
-                        org.cadre.organizations.OrganizationRole.valueOf(rs.getString("role")),
+                        OrganizationRole.valueOf(rs.getString("role")),
                         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
                 .stream()) {
             rows.forEach(consumer);

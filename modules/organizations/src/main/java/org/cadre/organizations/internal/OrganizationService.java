@@ -1,13 +1,18 @@
 package org.cadre.organizations.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.cadre.organizations.AddCoordinatingBody;
+import org.cadre.organizations.AgencyAssigned;
 import org.cadre.organizations.AssignRole;
 import org.cadre.organizations.BlocCounts;
 import org.cadre.organizations.CoordinatingBody;
@@ -15,69 +20,133 @@ import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.HistoryEntry;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.MoveOrganization;
-import org.cadre.organizations.OrganizationDissolved;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.OrganizationMoved;
-import org.cadre.organizations.OrganizationRejected;
+import org.cadre.organizations.OrganizationRefusal;
+import org.cadre.organizations.OrganizationRenamed;
 import org.cadre.organizations.OrganizationRole;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.RegisterOrganization;
+import org.cadre.organizations.RenameOrganization;
 import org.cadre.organizations.RoleAssigned;
 import org.cadre.organizations.RoleAssignment;
 import org.cadre.organizations.RoleEnded;
+import org.cadre.organizations.SetAgency;
 import org.cadre.organizations.TreeNode;
+import org.cadre.organizations.Visibility;
+import org.cadre.organizations.domain.HeldRole;
+import org.cadre.organizations.domain.Member;
+import org.cadre.organizations.domain.Organization;
+import org.cadre.platform.Refused;
+import org.jmolecules.event.types.DomainEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The tree, its history and roles. Registration goes through the {@link Organization} aggregate (which registers
- * its event); the changes over time are written as periods and publish their events through the publisher, in
- * the same transaction.
+ * The tree, its history and roles. A change loads the {@link Organization} (locked), applies its transition, writes
+ * what it did through the {@link OrganizationStore} and publishes the events it raised, in one transaction.
  */
 @Service
+@Validated
 @Transactional
 class OrganizationService implements Organizations {
 
-    private final OrganizationRepository organizations;
+    private final OrganizationStore store;
+    private final MemberStore members;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    OrganizationService(OrganizationRepository organizations, JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.organizations = organizations;
+    OrganizationService(OrganizationStore store, MemberStore members, JdbcClient jdbc,
+            ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.members = members;
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
     public OrganizationId register(RegisterOrganization command) {
-        String code = command.code().trim();
-        if (organizations.existsByCodeIgnoringCase(code)) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "code-taken", "code", code);
+        if (store.codeTaken(command.code())) {
+            throw new Refused(OrganizationRefusal.CODE_TAKEN, command.code().trim());
         }
-        if (command.parentId() != null) {
-            OrganizationSummary parent = find(new OrganizationId(command.parentId())).orElseThrow(
-                    () -> new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "parent-unknown", "parentId",
-                            command.parentId()));
-            if (parent.dissolved()) {
-                throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved",
-                        "parentId", parent.name());
-            }
-        }
-        Organization organization = Organization.register(code, command.name().trim(), command.kind(),
-                command.parentId(), command.establishedOn());
-        OrganizationId id = organizations.save(organization).organizationId();
-        jdbc.sql("""
-                INSERT INTO organizations.organization_period (organization_id, parent_id, name, valid_from)
-                VALUES (:id, :parent, :name, :from)
-                """).param("id", id.value()).param("parent", command.parentId()).param("name", command.name().trim())
-                .param("from", command.establishedOn()).update();
-        return id;
+        Organization parent = command.parentId() == null ? null
+                : store.find(new OrganizationId(command.parentId()))
+                        .orElseThrow(() -> new Refused(OrganizationRefusal.PARENT_UNKNOWN, command.parentId()));
+        Organization.Registration registration = Organization.register(command, parent);
+        store.insert(registration.organization());
+        events.publishEvent(registration.event());
+        return registration.organization().id();
     }
+
+    @Override
+    public void move(OrganizationId id, MoveOrganization command) {
+        Organization organization = locked(id);
+        Organization parent = store.find(new OrganizationId(command.parentId()))
+                .orElseThrow(() -> new Refused(OrganizationRefusal.PARENT_UNKNOWN, command.parentId()));
+        OrganizationMoved moved = organization.move(parent, within(List.of(id), parent.id()), command.on());
+        write(organization, List.of(moved));
+    }
+
+    @Override
+    public void rename(OrganizationId id, RenameOrganization command) {
+        Organization organization = locked(id);
+        OrganizationRenamed renamed = organization.rename(command.name(), command.on());
+        write(organization, List.of(renamed));
+    }
+
+    @Override
+    public void setAgency(OrganizationId id, SetAgency command) {
+        Organization organization = locked(id);
+        // a refused assignment rolls back the agency row with everything else
+        UUID agency = store.agency(command.code(), command.name(), command.headName());
+        AgencyAssigned assigned = organization.assignAgency(agency, command.name(), command.headName());
+        write(organization, List.of(assigned));
+    }
+
+    @Override
+    public void dissolve(OrganizationId id, DatedChange command) {
+        Organization organization = locked(id);
+        List<DomainEvent> raised = organization.dissolve(command.on(), store.remaining(id), store.heldRoles(id));
+        write(organization, raised);
+    }
+
+    @Override
+    public UUID assignRole(OrganizationId id, AssignRole command) {
+        Organization organization = locked(id);
+        Member member = members.locked(new MemberId(command.memberId()))
+                .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_MEMBER_UNKNOWN, command.memberId()));
+        RoleAssigned assigned = organization.assignRole(member, command.role(), command.from(),
+                within(List.of(id), member.organization()), store.holds(id, member.id(), command.role()));
+        write(organization, List.of(assigned));
+        return assigned.assignment();
+    }
+
+    @Override
+    public void endRole(OrganizationId id, UUID assignment, DatedChange command) {
+        Organization organization = locked(id);
+        HeldRole role = store.heldRole(id, assignment)
+                .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_UNKNOWN, assignment));
+        RoleEnded ended = role.end(command.on());
+        write(organization, List.of(ended));
+    }
+
+    private Organization locked(OrganizationId id) {
+        return store.locked(id).orElseThrow(() -> new Refused(OrganizationRefusal.ORGANIZATION_UNKNOWN, id));
+    }
+
+    private void write(Organization organization, List<? extends DomainEvent> raised) {
+        store.save(organization, raised);
+        raised.forEach(events::publishEvent);
+    }
+
+    // ---------------------------------------------------------------- reading
 
     @Override
     @Transactional(readOnly = true)
@@ -101,8 +170,41 @@ class OrganizationService implements Organizations {
 
     @Override
     @Transactional(readOnly = true)
-    public List<TreeNode> tree(LocalDate asOf, Collection<OrganizationId> roots) {
-        LocalDate on = asOf == null ? LocalDate.now() : asOf;
+    public List<OrganizationSummary> list(Visibility visibility) {
+        if (visibility.isEverything()) {
+            return list();
+        }
+        if (visibility.isNothing()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                WITH RECURSIVE tree (id) AS (
+                    SELECT id FROM organizations.organization WHERE id = ANY (:roots)
+                    UNION
+                    SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
+                )
+                """ + Rows.ORGANIZATION + " WHERE o.id IN (SELECT id FROM tree) ORDER BY o.code")
+                .param("roots", ids(visibility.roots())).query(Rows::organization).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TreeNode> tree(LocalDate asOf, Visibility visibility) {
+        if (visibility.isNothing()) {
+            return List.of();
+        }
+        return forest(asOf, visibility.isEverything() ? null : visibility.roots());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TreeNode> subtree(OrganizationId id, LocalDate asOf) {
+        return forest(asOf, Set.of(id)).stream().findFirst();
+    }
+
+    /** The tree as of a date from its periods, with member counts; from the given roots, or from the top. */
+    private List<TreeNode> forest(LocalDate asOf, Collection<OrganizationId> roots) {
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
         List<OrganizationSummary> all = jdbc.sql("""
                 SELECT o.id, o.code, p.name, o.kind, p.parent_id, o.established_on, o.dissolved_on,
                        a.name AS agency, a.head_name
@@ -133,7 +235,7 @@ class OrganizationService implements Organizations {
                 children.computeIfAbsent(o.parentId().value(), k -> new ArrayList<>()).add(o);
             }
         }
-        List<OrganizationSummary> starts = roots == null || roots.isEmpty() ? tops
+        List<OrganizationSummary> starts = roots == null ? tops
                 : roots.stream().map(r -> byId.get(r.value())).filter(o -> o != null).toList();
         return starts.stream().map(o -> node(o, children, counts)).toList();
     }
@@ -146,139 +248,12 @@ class OrganizationService implements Organizations {
         return new TreeNode(o, own, own + below.stream().mapToInt(TreeNode::membersInSubtree).sum(), below);
     }
 
-    @Override
-    public void move(OrganizationId id, MoveOrganization command) {
-        OrganizationSummary organization = existing(id);
-        OrganizationSummary parent = find(new OrganizationId(command.parentId())).orElseThrow(
-                () -> new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "parent-unknown", "parentId",
-                        command.parentId()));
-        if (organization.dissolved() || parent.dissolved()) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", "parentId",
-                    organization.dissolved() ? organization.name() : parent.name());
-        }
-        if (within(List.of(id), parent.id())) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "move-cycle", "parentId",
-                    organization.name(), parent.name());
-        }
-        closeOpenPeriod(id, command.on());
-        jdbc.sql("""
-                INSERT INTO organizations.organization_period (organization_id, parent_id, name, valid_from)
-                VALUES (:id, :parent, :name, :from)
-                """).param("id", id.value()).param("parent", parent.id().value()).param("name", organization.name())
-                .param("from", command.on()).update();
-        jdbc.sql("UPDATE organizations.organization SET parent_id = :parent, version = version + 1 WHERE id = :id")
-                .param("parent", parent.id().value()).param("id", id.value()).update();
-        events.publishEvent(new OrganizationMoved(id, organization.parentId(), parent.id(), command.on()));
-    }
-
-    @Override
-    public void rename(OrganizationId id, org.cadre.organizations.RenameOrganization command) {
-        OrganizationSummary organization = existing(id);
-        if (organization.dissolved()) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", "id",
-                    organization.name());
-        }
-        String name = command.name().trim();
-        closeOpenPeriod(id, command.on());
-        jdbc.sql("""
-                INSERT INTO organizations.organization_period (organization_id, parent_id, name, valid_from)
-                VALUES (:id, :parent, :name, :from)
-                """).param("id", id.value())
-                .param("parent", organization.parentId() == null ? null : organization.parentId().value())
-                .param("name", name).param("from", command.on()).update();
-        jdbc.sql("UPDATE organizations.organization SET name = :name, version = version + 1 WHERE id = :id")
-                .param("name", name).param("id", id.value()).update();
-        events.publishEvent(new org.cadre.organizations.OrganizationRenamed(id, name, command.on()));
-    }
-
-    @Override
-    public void setAgency(OrganizationId id, org.cadre.organizations.SetAgency command) {
-        OrganizationSummary organization = existing(id);
-        if (organization.dissolved()) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved", "id",
-                    organization.name());
-        }
-        String head = command.headName() == null || command.headName().isBlank() ? null : command.headName().trim();
-        UUID agency = jdbc.sql("""
-                INSERT INTO organizations.agency (id, code, name, head_name) VALUES (:id, :code, :name, :head)
-                ON CONFLICT (lower(code)) DO UPDATE SET name = excluded.name, head_name = excluded.head_name
-                RETURNING id
-                """).param("id", UUID.randomUUID()).param("code", command.code().trim())
-                .param("name", command.name().trim()).param("head", head).query(UUID.class).single();
-        jdbc.sql("UPDATE organizations.organization SET agency_id = :agency, version = version + 1 WHERE id = :id")
-                .param("agency", agency).param("id", id.value()).update();
-        events.publishEvent(new org.cadre.organizations.AgencyAssigned(id, agency, command.name().trim(), head));
-    }
-
-    private void closeOpenPeriod(OrganizationId id, LocalDate on) {
-        LocalDate from = jdbc.sql("""
-                SELECT valid_from FROM organizations.organization_period WHERE organization_id = :id AND valid_to IS NULL
-                """).param("id", id.value()).query(LocalDate.class).optional().orElse(on);
-        if (!on.isAfter(from)) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "date-before-current", "on", on, from);
-        }
-        jdbc.sql("""
-                UPDATE organizations.organization_period SET valid_to = :on
-                WHERE organization_id = :id AND valid_to IS NULL
-                """).param("on", on).param("id", id.value()).update();
-    }
-
-    @Override
-    public void dissolve(OrganizationId id, DatedChange command) {
-        OrganizationSummary organization = existing(id);
-        if (organization.dissolved()) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "organization-dissolved", "id", organization.name());
-        }
-        if (command.on().isBefore(organization.establishedOn())) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "dates-out-of-order", "on",
-                    organization.name());
-        }
-        int remaining = jdbc.sql("""
-                SELECT (SELECT count(*) FROM organizations.member WHERE organization_id = :id
-                          AND status IN ('ACTIVE', 'EXEMPT', 'SUSPENDED'))
-                     + (SELECT count(*) FROM organizations.organization WHERE parent_id = :id AND dissolved_on IS NULL)
-                """).param("id", id.value()).query(Integer.class).single();
-        if (remaining > 0) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "dissolve-not-empty", "id", organization.name());
-        }
-        closeOpenPeriod(id, command.on());
-        jdbc.sql("""
-                UPDATE organizations.organization SET dissolved_on = :on, version = version + 1 WHERE id = :id
-                """).param("on", command.on()).param("id", id.value()).update();
-        endOpenRoles("organization_id", id.value(), command.on());
-        events.publishEvent(new OrganizationDissolved(id, command.on()));
-    }
-
-    /**
-     * Ends every open role of a member ({@code member_id}) or in an organization ({@code organization_id}) on that
-     * date and publishes a {@link RoleEnded} for each, in the caller's transaction, so consumers see the roles end.
-     */
-    void endOpenRoles(String column, UUID value, LocalDate on) {
-        if (!column.equals("member_id") && !column.equals("organization_id")) {
-            throw new IllegalArgumentException(column);
-        }
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE " + column
-                        + " = :value AND valid_to IS NULL RETURNING id, organization_id, member_id, role")
-                .param("on", on).param("value", value)
-                .query((rs, row) -> new RoleEnded(rs.getObject("id", UUID.class),
-                        new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                        new MemberId(rs.getObject("member_id", UUID.class)),
-                        OrganizationRole.valueOf(rs.getString("role")), on))
-                .list().forEach(events::publishEvent);
-    }
-
-    OrganizationSummary existing(OrganizationId id) {
-        return find(id).orElseThrow(() -> new OrganizationRejected(HttpStatus.NOT_FOUND, "organization-unknown",
-                "organizationId", id));
-    }
-
-    @Override
+    /** Whether {@code candidate} is one of the roots or below one of them (a walk up the tree). */
     @Transactional(readOnly = true)
-    public boolean within(Collection<OrganizationId> roots, OrganizationId candidate) {
+    boolean within(Collection<OrganizationId> roots, OrganizationId candidate) {
         if (roots.isEmpty() || candidate == null) {
             return false;
         }
-        UUID[] ids = roots.stream().map(OrganizationId::value).toArray(UUID[]::new);
         return Boolean.TRUE.equals(jdbc.sql("""
                 WITH RECURSIVE up (id, parent_id, depth) AS (
                     SELECT id, parent_id, 0 FROM organizations.organization WHERE id = :candidate
@@ -287,7 +262,26 @@ class OrganizationService implements Organizations {
                     JOIN up ON o.id = up.parent_id WHERE up.depth < 64
                 )
                 SELECT EXISTS (SELECT 1 FROM up WHERE id = ANY (:roots))
-                """).param("candidate", candidate.value()).param("roots", ids).query(Boolean.class).single());
+                """).param("candidate", candidate.value()).param("roots", ids(roots)).query(Boolean.class).single());
+    }
+
+    /** The organizations under the roots (the roots included), in one query: for checking many rows at once. */
+    @Transactional(readOnly = true)
+    Set<OrganizationId> below(Collection<OrganizationId> roots) {
+        if (roots.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                WITH RECURSIVE tree (id) AS (
+                    SELECT id FROM organizations.organization WHERE id = ANY (:roots)
+                    UNION
+                    SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
+                ) SELECT id FROM tree
+                """).param("roots", ids(roots)).query(UUID.class).list().stream().map(OrganizationId::new).toList());
+    }
+
+    private static UUID[] ids(Collection<OrganizationId> ids) {
+        return ids.stream().map(OrganizationId::value).toArray(UUID[]::new);
     }
 
     @Override
@@ -299,7 +293,7 @@ class OrganizationService implements Organizations {
                 FROM organizations.role_period r JOIN organizations.member m ON m.id = r.member_id
                 WHERE r.organization_id = :id
                 """ + (asOf == null ? "" : " AND r.valid_from <= :on AND (r.valid_to IS NULL OR r.valid_to > :on)")
-                + " ORDER BY r.role, r.valid_from").param("id", id.value()).param("on", asOf == null ? LocalDate.now() : asOf)
+                + " ORDER BY r.role, r.valid_from").param("id", id.value()).param("on", asOf)
                 .query((rs, row) -> new RoleAssignment(rs.getObject("id", UUID.class),
                         new OrganizationId(rs.getObject("organization_id", UUID.class)),
                         new MemberId(rs.getObject("member_id", UUID.class)),
@@ -308,64 +302,6 @@ class OrganizationService implements Organizations {
                         OrganizationRole.valueOf(rs.getString("role")), rs.getObject("valid_from", LocalDate.class),
                         rs.getObject("valid_to", LocalDate.class)))
                 .list();
-    }
-
-    @Override
-    public UUID assignRole(OrganizationId id, AssignRole command) {
-        OrganizationSummary organization = existing(id);
-        if (organization.dissolved()) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "organization-dissolved",
-                    "organizationId", organization.name());
-        }
-        UUID memberOrganization = jdbc.sql("""
-                SELECT organization_id FROM organizations.member WHERE id = :m AND status IN ('ACTIVE', 'EXEMPT')
-                FOR UPDATE
-                """).param("m", command.memberId()).query(UUID.class).optional()
-                .orElseThrow(() -> new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "member-unknown",
-                        "memberId", command.memberId()));
-        if (!within(List.of(id), new OrganizationId(memberOrganization))) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "role-outside-organization",
-                    "memberId", organization.name());
-        }
-        boolean held = jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM organizations.role_period WHERE organization_id = :o AND member_id = :m
-                               AND role = :role AND valid_to IS NULL)
-                """).param("o", id.value()).param("m", command.memberId()).param("role", command.role().name())
-                .query(Boolean.class).single();
-        if (held) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "role-held", "role", organization.name());
-        }
-        UUID assignment = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO organizations.role_period (id, organization_id, member_id, role, valid_from)
-                VALUES (:id, :o, :m, :role, :from)
-                """).param("id", assignment).param("o", id.value()).param("m", command.memberId())
-                .param("role", command.role().name()).param("from", command.from()).update();
-        events.publishEvent(new RoleAssigned(assignment, id, new MemberId(command.memberId()), command.role(),
-                command.from()));
-        return assignment;
-    }
-
-    @Override
-    public void endRole(OrganizationId id, UUID assignment, DatedChange command) {
-        RoleAssignment role = jdbc.sql("""
-                SELECT id, organization_id, member_id, role, valid_from FROM organizations.role_period
-                WHERE id = :id AND organization_id = :organization AND valid_to IS NULL
-                """).param("id", assignment).param("organization", id.value())
-                .query((rs, row) -> new RoleAssignment(assignment,
-                        new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                        new MemberId(rs.getObject("member_id", UUID.class)), null,
-                        OrganizationRole.valueOf(rs.getString("role")), rs.getObject("valid_from", LocalDate.class),
-                        null))
-                .optional().orElseThrow(() -> new OrganizationRejected(HttpStatus.NOT_FOUND, "role-unknown",
-                        "assignment", assignment));
-        if (command.on().isBefore(role.from())) {
-            throw new OrganizationRejected(HttpStatus.UNPROCESSABLE_CONTENT, "dates-out-of-order", "on",
-                    role.role());
-        }
-        jdbc.sql("UPDATE organizations.role_period SET valid_to = :on WHERE id = :id")
-                .param("on", command.on()).param("id", assignment).update();
-        events.publishEvent(new RoleEnded(assignment, role.organization(), role.member(), role.role(), command.on()));
     }
 
     @Override
@@ -381,6 +317,8 @@ class OrganizationService implements Organizations {
                         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
                 .list();
     }
+
+    // ---------------------------------------------------------------- coordinating bodies
 
     @Override
     @Transactional(readOnly = true)
@@ -399,20 +337,22 @@ class OrganizationService implements Organizations {
     }
 
     @Override
-    public UUID addCoordinatingBody(String code, String name, Collection<OrganizationId> mayCommentOn) {
+    public UUID addCoordinatingBody(AddCoordinatingBody command) {
         boolean taken = jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM organizations.coordinating_body WHERE lower(code) = lower(:code))
-                """).param("code", code.trim()).query(Boolean.class).single();
+                """).param("code", command.code().trim()).query(Boolean.class).single();
         if (taken) {
-            throw new OrganizationRejected(HttpStatus.CONFLICT, "code-taken", "code", code);
+            throw new Refused(OrganizationRefusal.CODE_TAKEN, command.code().trim());
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO organizations.coordinating_body (id, code, name) VALUES (:id, :code, :name)")
-                .param("id", id).param("code", code.trim()).param("name", name.trim()).update();
-        for (OrganizationId organization : mayCommentOn) {
-            existing(organization);
+                .param("id", id).param("code", command.code().trim()).param("name", command.name().trim()).update();
+        for (UUID organization : new java.util.LinkedHashSet<>(command.mayCommentOn())) {
+            if (find(new OrganizationId(organization)).isEmpty()) {
+                throw new Refused(OrganizationRefusal.COMMENTED_ORGANIZATION_UNKNOWN, organization);
+            }
             jdbc.sql("INSERT INTO organizations.coordinating_body_scope (body_id, organization_id) VALUES (:b, :o)")
-                    .param("b", id).param("o", organization.value()).update();
+                    .param("b", id).param("o", organization).update();
         }
         return id;
     }

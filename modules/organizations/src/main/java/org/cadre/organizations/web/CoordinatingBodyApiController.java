@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.cadre.organizations.AddCoordinatingBody;
 import org.cadre.organizations.CoordinatingBody;
-import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.Organizations;
+import org.cadre.organizations.web.OrganizationRoles.ChangesTree;
+import org.cadre.organizations.web.OrganizationRoles.ReadsBodies;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,17 +28,16 @@ class CoordinatingBodyApiController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'REVIEWER')")
+    @ReadsBodies
     List<CoordinatingBody> list() {
         return organizations.coordinatingBodies();
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
+    @ChangesTree
     @ResponseStatus(HttpStatus.CREATED)
     CoordinatingBody add(@Valid @RequestBody AddCoordinatingBody command) {
-        UUID id = organizations.addCoordinatingBody(command.code(), command.name(),
-                command.mayCommentOn().stream().map(OrganizationId::new).toList());
+        UUID id = organizations.addCoordinatingBody(command);
         return organizations.coordinatingBodies().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -2,19 +2,28 @@ package org.cadre.organizations.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.cadre.organizations.ImportKind;
 import org.cadre.organizations.ImportProblem;
 import org.cadre.organizations.ImportReport;
 import org.cadre.organizations.Imports;
+import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
-import org.cadre.organizations.OrganizationRejected;
+import org.cadre.organizations.OrganizationRefusal;
 import org.cadre.organizations.Organizations;
+import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
+import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Job;
+import org.cadre.platform.JobId;
+import org.cadre.platform.Jobs;
+import org.cadre.platform.PageForm;
+import org.cadre.platform.Refused;
+import org.cadre.platform.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -22,7 +31,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +41,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Import (template, dry run, all-or-nothing run with progress) and export of the tree and member lists, as pages
- * and as the JSON API. Members may be imported by administrators and by secretaries into their subtree; the tree
- * by administrators only.
+ * Import (template, dry run, all-or-nothing run as a job of the platform's job table, with progress any instance
+ * can report) and export of the tree and member lists, as pages and as the JSON API. Members may be imported by
+ * administrators and by secretaries into their subtree; the tree by administrators only (the import service
+ * refuses the rest).
  */
 @Controller
 class ImportController {
@@ -45,33 +54,35 @@ class ImportController {
 
     private final Imports imports;
     private final Organizations organizations;
-    private final OrganizationScope scope;
-    private final ImportJobs jobs;
+    private final OrganizationAccess access;
+    private final Jobs jobs;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ImportController(Imports imports, Organizations organizations, OrganizationScope scope, ImportJobs jobs,
-            MessageSource messages) {
+    ImportController(Imports imports, Organizations organizations, OrganizationAccess access, Jobs jobs,
+            MessageSource messages, Clock clock) {
         this.imports = imports;
         this.organizations = organizations;
-        this.scope = scope;
+        this.access = access;
         this.jobs = jobs;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/organizations/import")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY')")
-    String page(Model model) {
-        model.addAttribute("kinds", kinds());
+    @ChangesMembers
+    String page(Caller caller, Model model) {
+        model.addAttribute("kinds", kinds(caller));
         return "organizations/import";
     }
 
     /** Administrators import both kinds; secretaries members only. */
-    private ImportKind[] kinds() {
-        return scope.isAdmin() ? ImportKind.values() : new ImportKind[] {ImportKind.MEMBERS};
+    private static ImportKind[] kinds(Caller caller) {
+        return caller.has(Role.ADMIN) ? ImportKind.values() : new ImportKind[] {ImportKind.MEMBERS};
     }
 
     @GetMapping("/organizations/import/template")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY')")
+    @ChangesMembers
     ResponseEntity<byte[]> template(@RequestParam ImportKind kind, @RequestParam(defaultValue = "xlsx") String format) {
         boolean xlsx = !"csv".equals(format);
         String name = (kind == ImportKind.MEMBERS ? "mau-dang-vien" : "mau-to-chuc-dang") + (xlsx ? ".xlsx" : ".csv");
@@ -80,57 +91,62 @@ class ImportController {
     }
 
     @PostMapping("/organizations/import")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and (#kind.name() == 'MEMBERS' or hasRole('ADMIN'))")
+    @ChangesMembers
+    @PageForm(page = "/organizations/import", form = "import-form")
     String upload(@RequestParam ImportKind kind, @RequestParam MultipartFile file,
-            @RequestParam(defaultValue = "check") String mode, Principal principal, Locale locale, Model model)
+            @RequestParam(defaultValue = "check") String mode, Caller caller, Locale locale, Model model)
             throws IOException {
         byte[] content = file.getBytes();
-        Predicate<OrganizationId> mayWrite = mayWrite();
         if ("run".equals(mode)) {
-            ImportJob job = jobs.start(principal.getName(), kind, file.getOriginalFilename(), content, mayWrite);
-            return "redirect:/organizations/import/jobs/" + job.id;
+            JobId job = imports.submit(kind, file.getOriginalFilename(), content, caller);
+            return "redirect:/organizations/import/jobs/" + job;
         }
-        ImportReport report = imports.check(kind, file.getOriginalFilename(), content, mayWrite);
-        model.addAttribute("kinds", kinds());
+        ImportReport report = imports.check(kind, file.getOriginalFilename(), content, caller);
+        model.addAttribute("kinds", kinds(caller));
         model.addAttribute("report", report);
         model.addAttribute("problems", describe(report.problems(), locale));
         return "organizations/import";
     }
 
     @GetMapping("/organizations/import/jobs/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY')")
-    String job(@PathVariable UUID id, Principal principal, Locale locale, Model model) {
-        return jobModel(id, principal, locale, model) ? "organizations/import-job" : "error/404";
+    @ChangesMembers
+    String job(@PathVariable UUID id, Caller caller, Locale locale, Model model) {
+        jobModel(id, caller, locale, model);
+        return "organizations/import-job";
     }
 
     @GetMapping("/organizations/import/jobs/{id}/status")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY')")
-    String jobStatus(@PathVariable UUID id, Principal principal, Locale locale, Model model) {
-        return jobModel(id, principal, locale, model) ? "organizations/import-job :: status" : "error/404";
+    @ChangesMembers
+    String jobStatus(@PathVariable UUID id, Caller caller, Locale locale, Model model) {
+        jobModel(id, caller, locale, model);
+        return "organizations/import-job :: status";
     }
 
-    private boolean jobModel(UUID id, Principal principal, Locale locale, Model model) {
-        ImportJob job = jobs.find(id, principal.getName());
-        if (job == null) {
-            return false;
-        }
+    /** The job as the table has it, whichever instance runs it; only its owner (or an administrator) sees it. */
+    private void jobModel(UUID id, Caller caller, Locale locale, Model model) {
+        Job job = jobs.find(new JobId(id), caller).filter(j -> j.kind().equals(Imports.JOB_KIND))
+                .orElseThrow(() -> new Refused(OrganizationRefusal.IMPORT_UNKNOWN, id));
         model.addAttribute("job", job);
-        if (job.report != null) {
-            model.addAttribute("problems", describe(job.report.problems(), locale));
+        ImportReport report = jobs.result(job, ImportReport.class).orElse(null);
+        model.addAttribute("report", report);
+        if (report != null) {
+            model.addAttribute("problems", describe(report.problems(), locale));
         }
-        return true;
+        if (job.problemKey() != null) {
+            model.addAttribute("failure", messages.getMessage(job.problemKey(), job.problemArguments().toArray(),
+                    job.problemKey(), locale));
+        }
     }
 
     /** The JSON API: a dry run by default; {@code dryRun=false} imports (synchronously). */
     @PostMapping(path = "/api/organizations/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and (#kind.name() == 'MEMBERS' or hasRole('ADMIN'))")
+    @ChangesMembers
     @ResponseBody
     ResponseEntity<ApiReport> api(@RequestParam ImportKind kind, @RequestParam MultipartFile file,
-            @RequestParam(defaultValue = "true") boolean dryRun, Locale locale) throws IOException {
+            @RequestParam(defaultValue = "true") boolean dryRun, Caller caller, Locale locale) throws IOException {
         byte[] content = file.getBytes();
-        Predicate<OrganizationId> mayWrite = mayWrite();
-        ImportReport report = dryRun ? imports.check(kind, file.getOriginalFilename(), content, mayWrite)
-                : imports.run(kind, file.getOriginalFilename(), content, mayWrite, done -> { });
+        ImportReport report = dryRun ? imports.check(kind, file.getOriginalFilename(), content, caller)
+                : imports.run(kind, file.getOriginalFilename(), content, caller, done -> { });
         ApiReport body = new ApiReport(report, describe(report.problems(), locale));
         return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
     }
@@ -144,38 +160,34 @@ class ImportController {
     }
 
     @GetMapping("/organizations/export.xlsx")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER')")
+    @ReadsTree
     ResponseEntity<byte[]> exportTree(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        List<OrganizationId> roots = scope.seesEverything() ? List.of() : scope.visibleRoots();
-        if (!scope.seesEverything() && roots.isEmpty()) {
-            throw new OrganizationRejected(HttpStatus.FORBIDDEN, "out-of-scope", null);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Caller caller) {
+        var visibility = access.visibility(caller);
+        if (visibility.isNothing()) {
+            throw new Refused(OrganizationRefusal.OUT_OF_SCOPE);
         }
-        return download(imports.exportTree(asOf == null ? LocalDate.now() : asOf, roots), "to-chuc-dang.xlsx", XLSX);
+        return download(imports.exportTree(asOf == null ? LocalDate.now(clock) : asOf, visibility),
+                "to-chuc-dang.xlsx", XLSX);
     }
 
     @GetMapping("/organizations/{id}/members.xlsx")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER') and @orgScope.canSeeOrganization(#id)")
+    @ReadsTree
     ResponseEntity<byte[]> exportMembers(@PathVariable UUID id, @RequestParam(defaultValue = "true") boolean subtree,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        boolean nationalIds = scope.canChangeOrganization(id);
-        return download(imports.exportMembers(new OrganizationId(id), subtree, asOf, nationalIds),
-                "dang-vien.xlsx", XLSX);
-    }
-
-    /** Computed now, from the request's authorities: the import may run on another thread. */
-    private Predicate<OrganizationId> mayWrite() {
-        if (scope.isAdmin()) {
-            return id -> true;
-        }
-        List<OrganizationId> roots = List.copyOf(scope.secretaryRoots());
-        return id -> id != null && organizations.within(roots, id);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Caller caller) {
+        OrganizationId organization = new OrganizationId(id);
+        access.requireSee(caller, organization);
+        organizations.find(organization)
+                .orElseThrow(() -> new Refused(OrganizationRefusal.ORGANIZATION_UNKNOWN, id));
+        boolean nationalIds = access.mayChange(caller, organization);
+        return download(imports.exportMembers(organization, subtree, asOf, nationalIds), "dang-vien.xlsx", XLSX);
     }
 
     private List<DescribedProblem> describe(List<ImportProblem> problems, Locale locale) {
         return problems.stream().map(p -> new DescribedProblem(p.row(), p.column(), p.reason(),
-                messages.getMessage("import.problem." + p.reason(), p.arguments().toArray(), p.reason(), locale)))
-                .toList();
+                messages.getMessage(p.messageKey(), p.arguments().toArray(), p.reason(), locale))).toList();
     }
 
     private static ResponseEntity<byte[]> download(byte[] content, String filename, MediaType type) {

@@ -5,15 +5,23 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.organizations.AdmitMember;
+import org.cadre.organizations.CorrectMember;
 import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.EndMembership;
 import org.cadre.organizations.HistoryEntry;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.Members;
+import org.cadre.organizations.OrganizationAccess;
+import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationRefusal;
 import org.cadre.organizations.TransferMember;
+import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
+import org.cadre.organizations.web.OrganizationRoles.ReadsMember;
+import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Refused;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,99 +30,116 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API of party members: admit, read, search and the changes of status and organization. */
+/**
+ * JSON API of party members: admit, read, search and the changes of status and organization. Each method checks
+ * the caller's scope through {@link OrganizationAccess} before it reads or writes anything.
+ */
 @RestController
 @RequestMapping("/api/members")
 class MemberApiController {
 
     private final Members members;
-    private final OrganizationScope scope;
+    private final OrganizationAccess access;
 
-    MemberApiController(Members members, OrganizationScope scope) {
+    MemberApiController(Members members, OrganizationAccess access) {
         this.members = members;
-        this.scope = scope;
+        this.access = access;
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeOrganization(#command.organizationId())")
-    ResponseEntity<MemberSummary> admit(@Valid @RequestBody AdmitMember command) {
+    @ChangesMembers
+    ResponseEntity<MemberSummary> admit(@Valid @RequestBody AdmitMember command, Caller caller) {
+        access.requireChange(caller, new OrganizationId(command.organizationId()));
         MemberId id = members.admit(command);
         return ResponseEntity.created(URI.create("/api/members/" + id)).body(members.find(id).orElseThrow());
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER', 'MEMBER') and @orgScope.canSeeMember(#id)")
-    ResponseEntity<MemberSummary> get(@PathVariable UUID id) {
-        return ResponseEntity.of(members.find(new MemberId(id)).map(scope::redact));
+    @ReadsMember
+    MemberSummary get(@PathVariable UUID id, Caller caller) {
+        return current(visible(caller, id), caller);
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER')")
-    List<MemberSummary> search(@RequestParam("q") String query, @RequestParam(defaultValue = "50") int limit) {
-        if (!scope.seesEverything() && scope.visibleRoots().isEmpty()) {
-            return List.of();
-        }
-        return members.search(query, scope.seesEverything() ? List.of() : scope.visibleRoots(), limit).stream()
-                .map(scope::redact).toList();
+    @ReadsTree
+    List<MemberSummary> search(@RequestParam("q") String query, @RequestParam(defaultValue = "50") int limit,
+            Caller caller) {
+        return members.search(query, access.visibility(caller), limit).stream()
+                .map(m -> access.redact(caller, m)).toList();
     }
 
     @GetMapping("/{id}/history")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER', 'MEMBER') and @orgScope.canSeeMember(#id)")
-    List<HistoryEntry> history(@PathVariable UUID id) {
-        return members.history(new MemberId(id));
+    @ReadsMember
+    List<HistoryEntry> history(@PathVariable UUID id, Caller caller) {
+        MemberId member = visible(caller, id);
+        current(member, caller);
+        return members.history(member);
     }
 
     @PostMapping("/{id}/correct")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary correct(@PathVariable UUID id, @Valid @RequestBody org.cadre.organizations.CorrectMember command) {
-        members.correct(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary correct(@PathVariable UUID id, @Valid @RequestBody CorrectMember command, Caller caller) {
+        members.correct(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
     @PostMapping("/{id}/confirm")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary confirm(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {
-        members.confirm(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary confirm(@PathVariable UUID id, @Valid @RequestBody DatedChange command, Caller caller) {
+        members.confirm(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
-    /** A secretary sends a member of their subtree to any live organization: the receiving one need not be theirs. */
+    /** A secretary sends a member of their subtree to any live chapter: the receiving one need not be theirs. */
     @PostMapping("/{id}/transfer")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary transfer(@PathVariable UUID id, @Valid @RequestBody TransferMember command) {
-        members.transfer(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary transfer(@PathVariable UUID id, @Valid @RequestBody TransferMember command, Caller caller) {
+        members.transfer(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
     @PostMapping("/{id}/exempt")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary exempt(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {
-        members.exempt(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary exempt(@PathVariable UUID id, @Valid @RequestBody DatedChange command, Caller caller) {
+        members.exempt(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
     @PostMapping("/{id}/suspend")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary suspend(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {
-        members.suspend(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary suspend(@PathVariable UUID id, @Valid @RequestBody DatedChange command, Caller caller) {
+        members.suspend(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
     @PostMapping("/{id}/reinstate")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary reinstate(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {
-        members.reinstate(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary reinstate(@PathVariable UUID id, @Valid @RequestBody DatedChange command, Caller caller) {
+        members.reinstate(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
     @PostMapping("/{id}/end")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeMember(#id)")
-    MemberSummary end(@PathVariable UUID id, @Valid @RequestBody EndMembership command) {
-        members.end(new MemberId(id), command);
-        return current(id);
+    @ChangesMembers
+    MemberSummary end(@PathVariable UUID id, @Valid @RequestBody EndMembership command, Caller caller) {
+        members.end(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
     }
 
-    private MemberSummary current(UUID id) {
-        return members.find(new MemberId(id)).map(scope::redact).orElseThrow();
+    private MemberId visible(Caller caller, UUID id) {
+        MemberId member = new MemberId(id);
+        access.requireSee(caller, member);
+        return member;
+    }
+
+    private MemberId changeable(Caller caller, UUID id) {
+        MemberId member = new MemberId(id);
+        access.requireChange(caller, member);
+        return member;
+    }
+
+    private MemberSummary current(MemberId id, Caller caller) {
+        return members.find(id).map(m -> access.redact(caller, m))
+                .orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, id));
     }
 }

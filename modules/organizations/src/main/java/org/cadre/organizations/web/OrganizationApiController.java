@@ -11,15 +11,23 @@ import org.cadre.organizations.HistoryEntry;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.MoveOrganization;
+import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationRefusal;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.RegisterOrganization;
+import org.cadre.organizations.RenameOrganization;
 import org.cadre.organizations.RoleAssignment;
+import org.cadre.organizations.SetAgency;
 import org.cadre.organizations.TreeNode;
+import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
+import org.cadre.organizations.web.OrganizationRoles.ChangesTree;
+import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Refused;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +37,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * JSON API of the organization tree and its roles. Each method names the roles that may call it and, through
- * {@code @orgScope}, the subtree the caller must be in.
+ * JSON API of the organization tree and its roles. Each method names the roles that may call it and checks, through
+ * {@link OrganizationAccess}, that the organization is in the caller's scope before anything else.
  */
 @RestController
 @RequestMapping("/api/organizations")
@@ -38,121 +46,128 @@ class OrganizationApiController {
 
     private final Organizations organizations;
     private final Members members;
-    private final OrganizationScope scope;
+    private final OrganizationAccess access;
 
-    OrganizationApiController(Organizations organizations, Members members, OrganizationScope scope) {
+    OrganizationApiController(Organizations organizations, Members members, OrganizationAccess access) {
         this.organizations = organizations;
         this.members = members;
-        this.scope = scope;
+        this.access = access;
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER')")
-    List<OrganizationSummary> list() {
-        List<OrganizationSummary> all = organizations.list();
-        if (scope.seesEverything()) {
-            return all;
-        }
-        List<OrganizationId> roots = scope.visibleRoots();
-        if (roots.isEmpty()) {
-            return List.of();
-        }
-        java.util.Set<OrganizationId> visible = new java.util.HashSet<>();
-        organizations.tree(null, roots).forEach(node -> collect(node, visible));
-        return all.stream().filter(o -> visible.contains(o.id())).toList();
-    }
-
-    private static void collect(TreeNode node, java.util.Set<OrganizationId> into) {
-        into.add(node.organization().id());
-        node.children().forEach(child -> collect(child, into));
+    @ReadsTree
+    List<OrganizationSummary> list(Caller caller) {
+        return organizations.list(access.visibility(caller));
     }
 
     @GetMapping("/tree")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER')")
-    List<TreeNode> tree(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        if (scope.seesEverything()) {
-            return organizations.tree(asOf, List.of());
-        }
-        List<OrganizationId> roots = scope.visibleRoots();
-        return roots.isEmpty() ? List.of() : organizations.tree(asOf, roots);
+    @ReadsTree
+    List<TreeNode> tree(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Caller caller) {
+        return organizations.tree(asOf, access.visibility(caller));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER') and @orgScope.canSeeOrganization(#id)")
-    ResponseEntity<OrganizationSummary> get(@PathVariable UUID id) {
-        return ResponseEntity.of(organizations.find(new OrganizationId(id)));
+    @ReadsTree
+    OrganizationSummary get(@PathVariable UUID id, Caller caller) {
+        return existing(visible(caller, id));
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
+    @ChangesTree
     ResponseEntity<OrganizationSummary> register(@Valid @RequestBody RegisterOrganization command) {
         OrganizationId id = organizations.register(command);
-        return ResponseEntity.created(URI.create("/api/organizations/" + id))
-                .body(organizations.find(id).orElseThrow());
+        return ResponseEntity.created(URI.create("/api/organizations/" + id)).body(existing(id));
     }
 
     @PostMapping("/{id}/move")
-    @PreAuthorize("hasRole('ADMIN')")
+    @ChangesTree
     OrganizationSummary move(@PathVariable UUID id, @Valid @RequestBody MoveOrganization command) {
         organizations.move(new OrganizationId(id), command);
-        return organizations.find(new OrganizationId(id)).orElseThrow();
+        return existing(new OrganizationId(id));
     }
 
     @PostMapping("/{id}/rename")
-    @PreAuthorize("hasRole('ADMIN')")
-    OrganizationSummary rename(@PathVariable UUID id,
-            @Valid @RequestBody org.cadre.organizations.RenameOrganization command) {
+    @ChangesTree
+    OrganizationSummary rename(@PathVariable UUID id, @Valid @RequestBody RenameOrganization command) {
         organizations.rename(new OrganizationId(id), command);
-        return organizations.find(new OrganizationId(id)).orElseThrow();
+        return existing(new OrganizationId(id));
     }
 
     @PostMapping("/{id}/agency")
-    @PreAuthorize("hasRole('ADMIN')")
-    OrganizationSummary setAgency(@PathVariable UUID id,
-            @Valid @RequestBody org.cadre.organizations.SetAgency command) {
+    @ChangesTree
+    OrganizationSummary setAgency(@PathVariable UUID id, @Valid @RequestBody SetAgency command) {
         organizations.setAgency(new OrganizationId(id), command);
-        return organizations.find(new OrganizationId(id)).orElseThrow();
+        return existing(new OrganizationId(id));
     }
 
     @PostMapping("/{id}/dissolve")
-    @PreAuthorize("hasRole('ADMIN')")
+    @ChangesTree
     OrganizationSummary dissolve(@PathVariable UUID id, @Valid @RequestBody DatedChange command) {
         organizations.dissolve(new OrganizationId(id), command);
-        return organizations.find(new OrganizationId(id)).orElseThrow();
+        return existing(new OrganizationId(id));
     }
 
     @GetMapping("/{id}/members")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER') and @orgScope.canSeeOrganization(#id)")
+    @ReadsTree
     List<MemberSummary> members(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean subtree,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return members.list(new OrganizationId(id), subtree, asOf).stream().map(scope::redact).toList();
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Caller caller) {
+        OrganizationId organization = existingVisible(caller, id);
+        return members.list(organization, subtree, asOf).stream().map(m -> access.redact(caller, m)).toList();
     }
 
     @GetMapping("/{id}/roles")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER') and @orgScope.canSeeOrganization(#id)")
+    @ReadsTree
     List<RoleAssignment> roles(@PathVariable UUID id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return organizations.roles(new OrganizationId(id), asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Caller caller) {
+        return organizations.roles(existingVisible(caller, id), asOf);
     }
 
     @PostMapping("/{id}/roles")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeOrganization(#id)")
-    ResponseEntity<List<RoleAssignment>> assignRole(@PathVariable UUID id, @Valid @RequestBody AssignRole command) {
-        organizations.assignRole(new OrganizationId(id), command);
-        return ResponseEntity.status(201).body(organizations.roles(new OrganizationId(id), null));
+    @ChangesMembers
+    ResponseEntity<List<RoleAssignment>> assignRole(@PathVariable UUID id, @Valid @RequestBody AssignRole command,
+            Caller caller) {
+        OrganizationId organization = changeable(caller, id);
+        organizations.assignRole(organization, command);
+        return ResponseEntity.status(201).body(organizations.roles(organization, null));
     }
 
     @PostMapping("/{id}/roles/{assignment}/end")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SECRETARY') and @orgScope.canChangeOrganization(#id)")
+    @ChangesMembers
     List<RoleAssignment> endRole(@PathVariable UUID id, @PathVariable UUID assignment,
-            @Valid @RequestBody DatedChange command) {
-        organizations.endRole(new OrganizationId(id), assignment, command);
-        return organizations.roles(new OrganizationId(id), null);
+            @Valid @RequestBody DatedChange command, Caller caller) {
+        OrganizationId organization = changeable(caller, id);
+        organizations.endRole(organization, assignment, command);
+        return organizations.roles(organization, null);
     }
 
     @GetMapping("/{id}/history")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'REVIEWER') and @orgScope.canSeeOrganization(#id)")
-    List<HistoryEntry> history(@PathVariable UUID id) {
-        return organizations.history(new OrganizationId(id));
+    @ReadsTree
+    List<HistoryEntry> history(@PathVariable UUID id, Caller caller) {
+        return organizations.history(existingVisible(caller, id));
+    }
+
+    private OrganizationId visible(Caller caller, UUID id) {
+        OrganizationId organization = new OrganizationId(id);
+        access.requireSee(caller, organization);
+        return organization;
+    }
+
+    private OrganizationId existingVisible(Caller caller, UUID id) {
+        OrganizationId organization = visible(caller, id);
+        existing(organization);
+        return organization;
+    }
+
+    private OrganizationId changeable(Caller caller, UUID id) {
+        OrganizationId organization = new OrganizationId(id);
+        access.requireChange(caller, organization);
+        return organization;
+    }
+
+    private OrganizationSummary existing(OrganizationId id) {
+        return organizations.find(id).orElseThrow(() -> new Refused(OrganizationRefusal.ORGANIZATION_UNKNOWN, id));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.cadre.ratingrules.CalibrationCase;
-import org.cadre.ratingrules.Evaluation;
+import org.cadre.ratingrules.Ratings;
 import org.cadre.ratingrules.SubjectRating;
 import org.cadre.ratingrules.facts.MemberFacts;
 import org.cadre.ratingrules.facts.OrganizationFacts;
@@ -73,23 +73,27 @@ public final class CompiledPack implements AutoCloseable {
      * Rates members and organizations the way a classification run does: members in one session per organization
      * (so rules see their peers), then organizations from the bottom of the tree up, one session per parent, with
      * {@code memberLevelCounts} and {@code subOrganizationLevelCounts} filled from the levels just proposed; then
-     * the quotas per group. The facts are inserted as given: the engine sets their year (when 0), their criterion
-     * groups (when empty) and the organizations' level counts (when their members or sub-organizations are in the
-     * call).
+     * the quotas per group. The rules work on copies: the caller's facts stay as given. The engine sets the copies'
+     * year (when 0), their criterion groups (when empty) and the organizations' level counts (when their members or
+     * sub-organizations are in the call). Linear in the number of subjects.
      */
-    public Evaluation evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> members,
-            List<OrganizationFacts> organizations) {
+    public Ratings evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> givenMembers,
+            List<OrganizationFacts> givenOrganizations) {
         Parameters parameters = new Parameters(parameterValues);
+        List<MemberFacts> members = givenMembers.stream().map(MemberFacts::copy).toList();
+        List<OrganizationFacts> organizations = givenOrganizations.stream().map(OrganizationFacts::copy).toList();
         Map<String, SubjectRating> ratings = new LinkedHashMap<>();
         Map<String, List<MemberFacts>> byOrganization = members.stream().collect(Collectors.groupingBy(
                 m -> Objects.toString(m.getOrganizationId(), ""), LinkedHashMap::new, Collectors.toList()));
         for (List<MemberFacts> group : byOrganization.values()) {
             rate(year, group, Proposal.Subject.MEMBER, parameters).forEach(r -> ratings.put(r.subjectId(), r));
         }
-        Map<String, OrganizationFacts> byId = new LinkedHashMap<>();
-        organizations.forEach(o -> byId.put(o.getSubjectId(), o));
+        Map<String, List<OrganizationFacts>> children = organizations.stream().collect(Collectors.groupingBy(
+                o -> Objects.toString(o.getParentId(), ""), LinkedHashMap::new, Collectors.toList()));
         Map<String, Integer> height = new HashMap<>();
-        organizations.forEach(o -> height(o.getSubjectId(), byId, height, 0));
+        for (OrganizationFacts organization : organizations) {
+            height(organization, children, height, new java.util.HashSet<>());
+        }
         List<Integer> heights = height.values().stream().distinct().sorted().toList();
         for (int h : heights) {
             Map<String, List<OrganizationFacts>> byParent = organizations.stream()
@@ -98,56 +102,62 @@ public final class CompiledPack implements AutoCloseable {
                             Collectors.toList()));
             for (List<OrganizationFacts> group : byParent.values()) {
                 for (OrganizationFacts organization : group) {
-                    fillCounts(organization, members, organizations, ratings);
+                    fillCounts(organization, byOrganization, children, ratings);
                 }
                 rate(year, group, Proposal.Subject.ORGANIZATION, parameters).forEach(r -> ratings.put(r.subjectId(), r));
             }
         }
         List<SubjectFacts> all = new ArrayList<>(members);
         all.addAll(organizations);
-        return new Evaluation(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()),
+        return new Ratings(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()),
                 Quotas.apply(manifest, scale, parameters, all, ratings));
     }
 
-    /** Rates one batch of subjects of one kind in a single session: peers see each other. Quotas apply per group. */
-    public Evaluation evaluateBatch(int year, Map<String, Object> parameterValues, Proposal.Subject subject,
-            List<? extends SubjectFacts> batch) {
+    /**
+     * Rates one batch of subjects of one kind in a single session: peers see each other. Quotas apply per group.
+     * The rules work on copies: the caller's facts stay as given.
+     */
+    public Ratings evaluateBatch(int year, Map<String, Object> parameterValues, Proposal.Subject subject,
+            List<? extends SubjectFacts> givenBatch) {
         Parameters parameters = new Parameters(parameterValues);
+        List<SubjectFacts> batch = givenBatch.stream().map(SubjectFacts::copy).toList();
         Map<String, SubjectRating> ratings = new LinkedHashMap<>();
         rate(year, batch, subject, parameters).forEach(r -> ratings.put(r.subjectId(), r));
         List<CalibrationCase> calibrations = Quotas.apply(manifest, scale, parameters, new ArrayList<>(batch), ratings);
-        return new Evaluation(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()), calibrations);
+        return new Ratings(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()), calibrations);
     }
 
-    private static int height(String id, Map<String, OrganizationFacts> byId, Map<String, Integer> memo, int depth) {
+    /** How far an organization is from the bottom of the tree (0 for one with no organizations under it). */
+    private static int height(OrganizationFacts organization, Map<String, List<OrganizationFacts>> children,
+            Map<String, Integer> memo, java.util.Set<String> path) {
+        String id = organization.getSubjectId();
         Integer known = memo.get(id);
         if (known != null) {
             return known;
         }
-        if (depth > byId.size()) {
+        if (!path.add(id)) {
             throw new IllegalArgumentException("The organizations form a cycle through '" + id + "'");
         }
         int h = 0;
-        for (OrganizationFacts child : byId.values()) {
-            if (id.equals(child.getParentId())) {
-                h = Math.max(h, 1 + height(child.getSubjectId(), byId, memo, depth + 1));
-            }
+        for (OrganizationFacts child : children.getOrDefault(id, List.of())) {
+            h = Math.max(h, 1 + height(child, children, memo, path));
         }
+        path.remove(id);
         memo.put(id, h);
         return h;
     }
 
-    private static void fillCounts(OrganizationFacts organization, List<MemberFacts> members,
-            List<OrganizationFacts> organizations, Map<String, SubjectRating> ratings) {
+    private static void fillCounts(OrganizationFacts organization, Map<String, List<MemberFacts>> membersOf,
+            Map<String, List<OrganizationFacts>> children, Map<String, SubjectRating> ratings) {
         String id = organization.getSubjectId();
-        List<MemberFacts> own = members.stream().filter(m -> id.equals(m.getOrganizationId())).toList();
+        List<MemberFacts> own = membersOf.getOrDefault(id, List.of());
         if (!own.isEmpty()) {
             organization.setMemberLevelCounts(counts(own.stream().map(m -> ratings.get(m.getSubjectId())).toList()));
         }
-        List<OrganizationFacts> children = organizations.stream().filter(o -> id.equals(o.getParentId())).toList();
-        if (!children.isEmpty()) {
+        List<OrganizationFacts> below = children.getOrDefault(id, List.of());
+        if (!below.isEmpty()) {
             organization.setSubOrganizationLevelCounts(
-                    counts(children.stream().map(o -> ratings.get(o.getSubjectId())).toList()));
+                    counts(below.stream().map(o -> ratings.get(o.getSubjectId())).toList()));
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cadre.ratingrules.CalibrationCase;
-import org.cadre.ratingrules.Evaluation;
 import org.cadre.ratingrules.FiredRule;
+import org.cadre.ratingrules.Ratings;
 import org.cadre.ratingrules.ScenarioOutcome;
 import org.cadre.ratingrules.SubjectRating;
 import org.cadre.ratingrules.facts.Reason;
@@ -23,7 +23,7 @@ final class ScenarioRunner {
     static ScenarioOutcome run(CompiledPack pack, Map<String, Object> packParameters, Scenario scenario) {
         Map<String, Object> parameters = new LinkedHashMap<>(packParameters);
         parameters.putAll(scenario.parameters());
-        Evaluation evaluation;
+        Ratings evaluation;
         try {
             evaluation = pack.evaluate(scenario.year(), parameters, scenario.members(), scenario.organizations());
         } catch (RuntimeException e) {

@@ -47,6 +47,13 @@ public class MemberFacts extends SubjectFacts {
     private boolean exampleDutyViolation;
     private boolean exemplary;
 
+    @Override
+    public MemberFacts copy() {
+        MemberFacts copy = (MemberFacts) super.copy();
+        copy.disciplines = new ArrayList<>(disciplines);
+        return copy;
+    }
+
     /** The organization (chapter) the member belongs to. */
     public String getOrganizationId() {
         return organizationId;

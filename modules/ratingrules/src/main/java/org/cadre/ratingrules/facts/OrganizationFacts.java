@@ -34,6 +34,16 @@ public class OrganizationFacts extends SubjectFacts {
     private String sameLevelGovernmentRating;
     private List<String> massOrganizationRatings = new ArrayList<>();
 
+    @Override
+    public OrganizationFacts copy() {
+        OrganizationFacts copy = (OrganizationFacts) super.copy();
+        copy.leadershipMemberDisciplineForms = new ArrayList<>(leadershipMemberDisciplineForms);
+        copy.massOrganizationRatings = new ArrayList<>(massOrganizationRatings);
+        copy.memberLevelCounts = new java.util.HashMap<>(memberLevelCounts);
+        copy.subOrganizationLevelCounts = new java.util.HashMap<>(subOrganizationLevelCounts);
+        return copy;
+    }
+
     /** The organization directly above. */
     public String getParentId() {
         return parentId;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * scores entered by the chapter, comments of coordinating bodies, and extra criteria by name.
  * Ratios of an empty base are 1.0 (nothing was assigned, nothing was missed).
  */
-public abstract class SubjectFacts {
+public abstract class SubjectFacts implements Cloneable {
 
     private String subjectId;
     private int year;
@@ -31,6 +31,24 @@ public abstract class SubjectFacts {
     private Double scoreTask;
     private Map<String, Integer> commentsByStance = new HashMap<>();
     private Map<String, Object> extra = new HashMap<>();
+
+    /**
+     * A copy for the engine to work on, so that the facts a caller gives stay as given: values and the
+     * collections' contents are copied, the entries themselves (strings, numbers, immutable records) shared.
+     */
+    public SubjectFacts copy() {
+        try {
+            SubjectFacts copy = (SubjectFacts) super.clone();
+            copy.criterionLevels = new LinkedHashMap<>(criterionLevels);
+            copy.criterionScores = new LinkedHashMap<>(criterionScores);
+            copy.criterionGroups = new HashMap<>(criterionGroups);
+            copy.commentsByStance = new HashMap<>(commentsByStance);
+            copy.extra = new HashMap<>(extra);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The member's or organization's id. */
     public String getSubjectId() {

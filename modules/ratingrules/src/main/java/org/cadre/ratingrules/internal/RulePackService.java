@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cadre.ratingrules.AuditEntry;
-import org.cadre.ratingrules.Evaluation;
 import org.cadre.ratingrules.PackDiff;
 import org.cadre.ratingrules.PackParameter;
 import org.cadre.ratingrules.PackProblem;
@@ -19,7 +18,10 @@ import org.cadre.ratingrules.PackSummary;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRules;
 import org.cadre.ratingrules.RulePackActivated;
-import org.cadre.ratingrules.RulePackRejected;
+import org.cadre.ratingrules.PackRefusals;
+import org.cadre.ratingrules.Ratings;
+import org.cadre.ratingrules.RatingRulesRefusal;
+import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.RulePackRetired;
 import org.cadre.ratingrules.RulePackValidated;
 import org.cadre.ratingrules.ValidationReport;
@@ -39,7 +41,7 @@ import org.cadre.ratingrules.pack.ParameterValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
+import org.cadre.platform.Refused;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when its last running call ends. Other instances see the raised activation generation and reload.
  */
 @Service
-class RulePackService implements RatingRules {
+class RulePackService implements RatingRules, RulePackRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RulePackService.class);
     private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:[ \\t]*\\d+");
@@ -74,13 +76,13 @@ class RulePackService implements RatingRules {
     // ---------------------------------------------------------------- evaluation
 
     @Override
-    public Evaluation evaluate(int year, Proposal.Subject subject, List<? extends SubjectFacts> batch) {
+    public Ratings evaluate(int year, Proposal.Subject subject, List<? extends SubjectFacts> batch) {
         return active.with(year, subject, entry -> run(() -> entry.pack.evaluateBatch(year, entry.parameters, subject,
                 batch))).orElseThrow(() -> noActivePack(year, subject));
     }
 
     @Override
-    public Evaluation evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations) {
+    public Ratings evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations) {
         Proposal.Subject subject = members.isEmpty() ? Proposal.Subject.ORGANIZATION : Proposal.Subject.MEMBER;
         return active.with(year, subject, entry -> {
             if (!members.isEmpty() && !organizations.isEmpty()
@@ -90,23 +92,23 @@ class RulePackService implements RatingRules {
                 ActivePacks.Entry other = active.entries().stream()
                         .filter(e -> e.serves(year, Proposal.Subject.ORGANIZATION)).findFirst()
                         .orElseThrow(() -> noActivePack(year, Proposal.Subject.ORGANIZATION));
-                throw new RulePackRejected(HttpStatus.CONFLICT, "packs-differ", String.valueOf(year), entry.packId,
+                throw new Refused(RatingRulesRefusal.PACKS_DIFFER, String.valueOf(year), entry.packId,
                         String.valueOf(entry.version), other.packId, String.valueOf(other.version));
             }
             return run(() -> entry.pack.evaluate(year, entry.parameters, members, organizations));
         }).orElseThrow(() -> noActivePack(year, subject));
     }
 
-    private static Evaluation run(java.util.function.Supplier<Evaluation> call) {
+    private static Ratings run(java.util.function.Supplier<Ratings> call) {
         try {
             return call.get();
         } catch (EngineException e) {
-            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "rules-failed", e.getMessage());
+            throw new Refused(RatingRulesRefusal.RULES_FAILED, e.getMessage());
         }
     }
 
-    private static RulePackRejected noActivePack(int year, Proposal.Subject subject) {
-        return new RulePackRejected(HttpStatus.NOT_FOUND, "no-active-pack", year, subject.name());
+    private static Refused noActivePack(int year, Proposal.Subject subject) {
+        return new Refused(RatingRulesRefusal.NO_ACTIVE_PACK, year, subject.name());
     }
 
     @Override
@@ -126,7 +128,7 @@ class RulePackService implements RatingRules {
     public List<PackVersion> versions(String packId) {
         List<PackVersion> versions = store.versions(packId);
         if (versions.isEmpty()) {
-            throw new RulePackRejected(HttpStatus.NOT_FOUND, "pack-not-found", packId);
+            throw new Refused(RatingRulesRefusal.PACK_NOT_FOUND, packId);
         }
         return versions;
     }
@@ -134,7 +136,7 @@ class RulePackService implements RatingRules {
     @Override
     public PackVersion version(String packId, int version) {
         return store.find(packId, version).orElseThrow(() ->
-                new RulePackRejected(HttpStatus.NOT_FOUND, "version-not-found", packId, version));
+                new Refused(RatingRulesRefusal.VERSION_NOT_FOUND, packId, version));
     }
 
     @Override
@@ -188,8 +190,8 @@ class RulePackService implements RatingRules {
             files = PackFiles.fromZip(zip);
         } catch (PackRejectedException e) {
             store.audit(author, "UPLOAD_REFUSED", "-", null, e.getMessage());
-            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "unsafe-upload",
-                    new ValidationReport(null, null, e.problems(), List.of(), 0), null, e.getMessage());
+            throw PackRefusals.refused(RatingRulesRefusal.UNSAFE_UPLOAD,
+                    new ValidationReport(null, null, e.problems(), List.of(), 0), null);
         }
         return store(files, author, "UPLOAD", null);
     }
@@ -201,14 +203,14 @@ class RulePackService implements RatingRules {
         if (clean.isEmpty() || clean.startsWith("/") || clean.contains("\\") || List.of(clean.split("/")).contains("..")
                 || !PackFiles.ALLOWED_EXTENSIONS.contains(PackFiles.extension(clean))
                 || content.length > PackFiles.MAX_FILE_BYTES) {
-            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "file-path", clean);
+            throw new Refused(RatingRulesRefusal.FILE_PATH, clean);
         }
         PackFiles files = store.files(packId, baseVersion).with(clean, content);
         if (clean.equals(ManifestReader.FILE)) {
             // the manifest's id must stay; its version is set below
             ManifestReader.Result read = ManifestReader.read(files);
             if (read.ok() && !read.manifest().id().equals(packId)) {
-                throw new RulePackRejected(HttpStatus.BAD_REQUEST, "id-changed", packId, read.manifest().id());
+                throw new Refused(RatingRulesRefusal.ID_CHANGED, packId, read.manifest().id());
             }
         }
         return store(nextVersion(packId, files), author, "EDIT", baseVersion);
@@ -220,9 +222,8 @@ class RulePackService implements RatingRules {
         PackFiles files = store.files(packId, baseVersion);
         ManifestReader.Result read = ManifestReader.read(files);
         if (!read.ok()) {
-            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pack",
-                    new ValidationReport(packId, baseVersion, read.problems(), List.of(), 0), null,
-                    summaryOf(read.problems()));
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK,
+                    new ValidationReport(packId, baseVersion, read.problems(), List.of(), 0), null);
         }
         Manifest manifest = read.manifest();
         List<PackProblem> problems = new ArrayList<>();
@@ -231,8 +232,8 @@ class RulePackService implements RatingRules {
         merged.putAll(values);
         Map<String, Object> changed = ParameterValues.apply(manifest, merged, ParameterFile.FILE, problems);
         if (!problems.isEmpty()) {
-            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-parameters",
-                    new ValidationReport(packId, baseVersion, problems, List.of(), 0), null, summaryOf(problems));
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PARAMETERS,
+                    new ValidationReport(packId, baseVersion, problems, List.of(), 0), null);
         }
         PackFiles next = files.withText(ParameterFile.FILE, ParameterFile.write(manifest, changed));
         return store(nextVersion(packId, next), author, "PARAMETERS", baseVersion);
@@ -243,7 +244,7 @@ class RulePackService implements RatingRules {
         int next = store.maxVersion(packId) + 1;
         Matcher matcher = manifest == null ? null : VERSION_LINE.matcher(manifest);
         if (matcher == null || !matcher.find()) {
-            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "version-line", packId);
+            throw new Refused(RatingRulesRefusal.VERSION_LINE, packId);
         }
         return files.withText(ManifestReader.FILE, matcher.replaceFirst("version: " + next));
     }
@@ -257,11 +258,10 @@ class RulePackService implements RatingRules {
         }
         Manifest manifest = validation.manifest();
         if (manifest == null) {
-            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", report, null,
-                    summaryOf(report.problems()));
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_MANIFEST, report, null);
         }
         if (store.find(manifest.id(), manifest.version()).isPresent()) {
-            throw new RulePackRejected(HttpStatus.CONFLICT, "version-exists", manifest.id(), manifest.version(),
+            throw new Refused(RatingRulesRefusal.VERSION_EXISTS, manifest.id(), manifest.version(),
                     store.maxVersion(manifest.id()) + 1);
         }
         transactions.executeWithoutResult(status -> {
@@ -276,19 +276,13 @@ class RulePackService implements RatingRules {
             }
         });
         if (!report.valid()) {
-            throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pack", report, manifest.version(),
-                    summaryOf(report));
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, report, manifest.version());
         }
         return version(manifest.id(), manifest.version());
     }
 
     static String summaryOf(List<PackProblem> problems) {
         return problems.stream().limit(5).map(PackProblem::describe).reduce((a, b) -> a + "; " + b).orElse("");
-    }
-
-    static String summaryOf(ValidationReport report) {
-        String text = report.summary().strip().replace('\n', ';');
-        return text.length() > 600 ? text.substring(0, 600) + "…" : text;
     }
 
     @Override
@@ -321,21 +315,20 @@ class RulePackService implements RatingRules {
                 current = versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
                         .map(PackVersion::version).findFirst().orElse(null);
                 if (current != null && version >= current) {
-                    throw new RulePackRejected(HttpStatus.CONFLICT, "rollback-forward", packId, version, current);
+                    throw new Refused(RatingRulesRefusal.ROLLBACK_FORWARD, packId, version, current);
                 }
             }
             if (target.state() == PackState.ACTIVE && active.contains(packId, version)) {
                 return target;
             }
             if (target.state() == PackState.DRAFT) {
-                throw new RulePackRejected(HttpStatus.CONFLICT, "not-validated", packId, version);
+                throw new Refused(RatingRulesRefusal.NOT_VALIDATED, packId, version);
             }
             Integer rolledBackFrom = current;
             // compile and test before anything changes: a broken pack never replaces a working one
             PackValidator.Validation validation = validator.validate(store.files(packId, version));
             if (validation.pack() == null) {
-                throw new RulePackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pack", validation.report(),
-                        null, summaryOf(validation.report()));
+                throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, validation.report(), null);
             }
             CompiledPack compiled = validation.pack();
             Manifest manifest = validation.manifest();
@@ -353,7 +346,7 @@ class RulePackService implements RatingRules {
                             continue;
                         }
                         if (!other.packId().equals(packId)) {
-                            throw new RulePackRejected(HttpStatus.CONFLICT, "years-taken", other.packId(),
+                            throw new Refused(RatingRulesRefusal.YEARS_TAKEN, other.packId(),
                                     other.version(), other.years());
                         }
                         store.state(other.packId(), other.version(), PackState.RETIRED, actor);
@@ -396,7 +389,7 @@ class RulePackService implements RatingRules {
         synchronized (active.lock()) {
             PackVersion target = version(packId, version);
             if (target.state() != PackState.ACTIVE) {
-                throw new RulePackRejected(HttpStatus.CONFLICT, "not-active", packId, version);
+                throw new Refused(RatingRulesRefusal.NOT_ACTIVE, packId, version);
             }
             long generation = transactions.execute(status -> {
                 store.lockGeneration();

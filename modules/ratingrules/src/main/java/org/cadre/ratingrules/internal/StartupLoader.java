@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackVersion;
-import org.cadre.ratingrules.RulePackRejected;
+import org.cadre.platform.Refused;
+import org.cadre.ratingrules.PackRefusals;
+import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.pack.ManifestReader;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.slf4j.Logger;
@@ -108,9 +110,10 @@ class StartupLoader implements ApplicationRunner {
                 service.activate(id, loaded.version(), RulePackService.FOLDER_AUTHOR);
             }
             log.info("Rule pack {} version {} loaded from {}", id, version, folder);
-        } catch (RulePackRejected e) {
-            log.error("Rule pack folder {} was not activated ({}): {}", folder, e.reason(),
-                    e.report() == null ? e.getDetailMessageArguments() : e.report().summary());
+        } catch (Refused e) {
+            ValidationReport report = PackRefusals.report(e);
+            log.error("Rule pack folder {} was not activated ({}): {}", folder, e.reason().code(),
+                    report == null ? java.util.Arrays.toString(e.arguments()) : report.summary());
         } catch (RuntimeException e) {
             log.error("Rule pack folder {} could not be loaded", folder, e);
         }

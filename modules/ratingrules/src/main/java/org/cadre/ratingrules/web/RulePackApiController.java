@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Refused;
 import org.cadre.ratingrules.AuditEntry;
-import org.cadre.ratingrules.Evaluation;
 import org.cadre.ratingrules.PackDiff;
 import org.cadre.ratingrules.PackParameter;
 import org.cadre.ratingrules.PackSummary;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRules;
-import org.cadre.ratingrules.RulePackRejected;
+import org.cadre.ratingrules.RatingRulesRefusal;
+import org.cadre.ratingrules.Ratings;
+import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.facts.MemberFacts;
 import org.cadre.ratingrules.facts.OrganizationFacts;
@@ -23,10 +25,10 @@ import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.SubjectFacts;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.ScenarioReader;
-import org.springframework.http.HttpStatus;
+import org.cadre.ratingrules.web.RulePackRoles.ChangesPacks;
+import org.cadre.ratingrules.web.RulePackRoles.ReadsPacks;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,66 +51,65 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RequestMapping("/api/rule-packs")
 class RulePackApiController {
 
-    static final String READ = "hasAnyRole('RULE_ADMIN', 'ADMIN', 'EVALUATOR')";
-    static final String WRITE = "hasAnyRole('RULE_ADMIN', 'ADMIN')";
-
+    private final RulePackRegistry registry;
     private final RatingRules rules;
 
-    RulePackApiController(RatingRules rules) {
+    RulePackApiController(RulePackRegistry registry, RatingRules rules) {
+        this.registry = registry;
         this.rules = rules;
     }
 
     @GetMapping
-    @PreAuthorize(READ)
+    @ReadsPacks
     List<PackSummary> packs() {
-        return rules.packs();
+        return registry.packs();
     }
 
     /** Upload a zip of a pack (the raw body, or a multipart part named {@code file}). */
     @PostMapping(consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     ResponseEntity<PackVersion> upload(@RequestParam(defaultValue = "false") boolean activate,
-            jakarta.servlet.http.HttpServletRequest request, Principal principal) throws IOException {
+            jakarta.servlet.http.HttpServletRequest request, Caller caller) throws IOException {
         byte[] zip = body(request, PackFiles.MAX_ZIP_BYTES);
-        return created(rules.upload(zip, principal.getName()), activate, principal);
+        return created(registry.upload(zip, caller.username()), activate, caller);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     ResponseEntity<PackVersion> uploadForm(@RequestParam("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean activate, Principal principal) throws IOException {
+            @RequestParam(defaultValue = "false") boolean activate, Caller caller) throws IOException {
         if (file.getSize() > PackFiles.MAX_ZIP_BYTES) {
             throw tooLarge(PackFiles.MAX_ZIP_BYTES);
         }
-        return created(rules.upload(file.getBytes(), principal.getName()), activate, principal);
+        return created(registry.upload(file.getBytes(), caller.username()), activate, caller);
     }
 
     @GetMapping("/{packId}/versions")
-    @PreAuthorize(READ)
+    @ReadsPacks
     List<PackVersion> versions(@PathVariable String packId) {
-        return rules.versions(packId);
+        return registry.versions(packId);
     }
 
     @GetMapping("/{packId}/versions/{version}")
-    @PreAuthorize(READ)
+    @ReadsPacks
     PackVersion version(@PathVariable String packId, @PathVariable int version) {
-        return rules.version(packId, version);
+        return registry.version(packId, version);
     }
 
     @GetMapping("/{packId}/versions/{version}/files")
-    @PreAuthorize(READ)
+    @ReadsPacks
     List<String> files(@PathVariable String packId, @PathVariable int version) {
-        return List.copyOf(rules.files(packId, version).keySet());
+        return List.copyOf(registry.files(packId, version).keySet());
     }
 
     @GetMapping("/{packId}/versions/{version}/files/**")
-    @PreAuthorize(READ)
+    @ReadsPacks
     ResponseEntity<byte[]> file(@PathVariable String packId, @PathVariable int version,
             jakarta.servlet.http.HttpServletRequest request) {
         String path = filePath(request, packId, version);
-        byte[] content = rules.files(packId, version).get(path);
+        byte[] content = registry.files(packId, version).get(path);
         if (content == null) {
-            throw new RulePackRejected(HttpStatus.NOT_FOUND, "file-not-found", path);
+            throw new Refused(RatingRulesRefusal.FILE_NOT_FOUND, path);
         }
         MediaType type = path.endsWith(".xlsx") ? MediaType.APPLICATION_OCTET_STREAM
                 : new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
@@ -117,79 +118,79 @@ class RulePackApiController {
 
     /** A new version with one file replaced or added (text or XLSX as the raw body). */
     @PutMapping("/{packId}/versions/{version}/files/**")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     ResponseEntity<PackVersion> saveFile(@PathVariable String packId, @PathVariable int version,
             @RequestParam(defaultValue = "false") boolean activate, jakarta.servlet.http.HttpServletRequest request,
-            Principal principal) throws IOException {
+            Caller caller) throws IOException {
         String path = filePath(request, packId, version);
         byte[] content = body(request, PackFiles.MAX_FILE_BYTES);
-        return created(rules.saveFile(packId, version, path, content, principal.getName()), activate, principal);
+        return created(registry.saveFile(packId, version, path, content, caller.username()), activate, caller);
     }
 
     @GetMapping("/{packId}/versions/{version}/parameters")
-    @PreAuthorize(READ)
+    @ReadsPacks
     List<PackParameter> parameters(@PathVariable String packId, @PathVariable int version) {
-        return rules.parameters(packId, version);
+        return registry.parameters(packId, version);
     }
 
     /** A new version with parameter values changed: {@code {"minCompletionRatio": "0.6"}}. */
     @PostMapping("/{packId}/versions/{version}/parameters")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     ResponseEntity<PackVersion> changeParameters(@PathVariable String packId, @PathVariable int version,
             @RequestBody Map<String, Object> values, @RequestParam(defaultValue = "false") boolean activate,
-            Principal principal) {
+            Caller caller) {
         Map<String, String> text = new java.util.LinkedHashMap<>();
         values.forEach((name, value) -> text.put(name, value == null ? null : String.valueOf(value)));
-        return created(rules.changeParameters(packId, version, text, principal.getName()), activate, principal);
+        return created(registry.changeParameters(packId, version, text, caller.username()), activate, caller);
     }
 
     @GetMapping("/{packId}/versions/{version}/rules")
-    @PreAuthorize(READ)
-    List<RatingRules.RuleInfo> ruleList(@PathVariable String packId, @PathVariable int version) {
-        return rules.rules(packId, version);
+    @ReadsPacks
+    List<RulePackRegistry.RuleInfo> ruleList(@PathVariable String packId, @PathVariable int version) {
+        return registry.rules(packId, version);
     }
 
     /** Compile and run every scenario again: the report lists problems and scenarios expected against actual. */
     @PostMapping("/{packId}/versions/{version}/validate")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     ValidationReport validate(@PathVariable String packId, @PathVariable int version) {
-        return rules.validate(packId, version);
+        return registry.validate(packId, version);
     }
 
     @PostMapping("/{packId}/versions/{version}/activate")
-    @PreAuthorize(WRITE)
-    PackVersion activate(@PathVariable String packId, @PathVariable int version, Principal principal) {
-        return rules.activate(packId, version, principal.getName());
+    @ChangesPacks
+    PackVersion activate(@PathVariable String packId, @PathVariable int version, Caller caller) {
+        return registry.activate(packId, version, caller.username());
     }
 
     @PostMapping("/{packId}/versions/{version}/retire")
-    @PreAuthorize(WRITE)
-    PackVersion retire(@PathVariable String packId, @PathVariable int version, Principal principal) {
-        return rules.retire(packId, version, principal.getName());
+    @ChangesPacks
+    PackVersion retire(@PathVariable String packId, @PathVariable int version, Caller caller) {
+        return registry.retire(packId, version, caller.username());
     }
 
     @PostMapping("/{packId}/rollback")
-    @PreAuthorize(WRITE)
-    PackVersion rollback(@PathVariable String packId, @RequestParam("to") int version, Principal principal) {
-        return rules.rollback(packId, version, principal.getName());
+    @ChangesPacks
+    PackVersion rollback(@PathVariable String packId, @RequestParam("to") int version, Caller caller) {
+        return registry.rollback(packId, version, caller.username());
     }
 
     @GetMapping("/{packId}/diff")
-    @PreAuthorize(READ)
+    @ReadsPacks
     PackDiff diff(@PathVariable String packId, @RequestParam int from, @RequestParam int to) {
-        return rules.diff(packId, from, to);
+        return registry.diff(packId, from, to);
     }
 
     @GetMapping("/{packId}/audit")
-    @PreAuthorize(READ)
+    @ReadsPacks
     List<AuditEntry> audit(@PathVariable String packId) {
-        return rules.audit(packId);
+        return registry.audit(packId);
     }
 
     @GetMapping("/audit")
-    @PreAuthorize(READ)
+    @ReadsPacks
     List<AuditEntry> auditAll() {
-        return rules.audit(null);
+        return registry.audit(null);
     }
 
     /**
@@ -197,17 +198,17 @@ class RulePackApiController {
      * [...]}}, each subject with the properties of MemberFacts or OrganizationFacts (an unknown name is refused).
      */
     @PostMapping("/evaluate")
-    @PreAuthorize(READ)
-    Evaluation evaluate(@RequestBody JsonNode request) {
+    @ReadsPacks
+    Ratings evaluate(@RequestBody JsonNode request) {
         JsonNode year = request.get("year");
         if (year == null || !year.isIntegralNumber()) {
-            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "year-required");
+            throw new Refused(RatingRulesRefusal.YEAR_REQUIRED);
         }
         List<MemberFacts> members = subjects(request.get("members"), "members", MemberFacts.class);
         List<OrganizationFacts> organizations = subjects(request.get("organizations"), "organizations",
                 OrganizationFacts.class);
         if (members.isEmpty() && organizations.isEmpty()) {
-            throw new RulePackRejected(HttpStatus.BAD_REQUEST, "nothing-to-evaluate");
+            throw new Refused(RatingRulesRefusal.NOTHING_TO_EVALUATE);
         }
         if (!members.isEmpty() && !organizations.isEmpty()) {
             return rules.evaluateAll(year.intValue(), members, organizations);
@@ -227,17 +228,17 @@ class RulePackApiController {
             try {
                 subjects.add(ScenarioReader.facts(item, type));
             } catch (UnrecognizedPropertyException e) {
-                throw new RulePackRejected(HttpStatus.BAD_REQUEST, "fact-unknown", at + "." + e.getPropertyName(),
+                throw new Refused(RatingRulesRefusal.FACT_UNKNOWN, at + "." + e.getPropertyName(),
                         type.getSimpleName());
             } catch (JacksonException e) {
-                throw new RulePackRejected(HttpStatus.BAD_REQUEST, "fact-unreadable", at, e.getOriginalMessage());
+                throw new Refused(RatingRulesRefusal.FACT_UNREADABLE, at, e.getOriginalMessage());
             }
         }
         return subjects;
     }
 
-    private ResponseEntity<PackVersion> created(PackVersion version, boolean activate, Principal principal) {
-        PackVersion result = activate ? rules.activate(version.packId(), version.version(), principal.getName())
+    private ResponseEntity<PackVersion> created(PackVersion version, boolean activate, Caller caller) {
+        PackVersion result = activate ? registry.activate(version.packId(), version.version(), caller.username())
                 : version;
         return ResponseEntity.created(URI.create("/api/rule-packs/" + result.packId() + "/versions/"
                 + result.version())).body(result);
@@ -260,8 +261,8 @@ class RulePackApiController {
         }
     }
 
-    private static RulePackRejected tooLarge(long limit) {
-        return new RulePackRejected(HttpStatus.CONTENT_TOO_LARGE, "too-large", String.valueOf(limit),
+    static Refused tooLarge(long limit) {
+        return new Refused(RatingRulesRefusal.TOO_LARGE, String.valueOf(limit),
                 String.valueOf(limit / (1024 * 1024)));
     }
 

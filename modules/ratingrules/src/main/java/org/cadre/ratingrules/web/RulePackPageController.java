@@ -1,20 +1,22 @@
 package org.cadre.ratingrules.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.cadre.platform.Caller;
+import org.cadre.platform.PageForm;
+import org.cadre.platform.Refused;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackVersion;
-import org.cadre.ratingrules.RatingRules;
-import org.cadre.ratingrules.RulePackRejected;
+import org.cadre.ratingrules.RatingRulesRefusal;
+import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.ScenarioOutcome;
 import org.cadre.ratingrules.ValidationReport;
+import org.cadre.ratingrules.web.RulePackRoles.ChangesPacks;
+import org.cadre.ratingrules.web.RulePackRoles.ReadsPacks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,65 +30,61 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Pages for rule administrators: packs and versions, files with highlighting and the DRL editor, the parameter
  * form, validation, scenarios (expected against actual), activation, rollback, diff and the audit log. Every change
- * makes a new version; a refusal is shown on the page in the user's language.
+ * makes a new version; a refusal goes back to its form with the reason and each problem in the user's language
+ * ({@link PageForm}).
  */
 @Controller
 @RequestMapping("/rule-packs")
 class RulePackPageController {
 
-    private static final String READ = RulePackApiController.READ;
-    private static final String WRITE = RulePackApiController.WRITE;
-
-    private final RatingRules rules;
+    private final RulePackRegistry registry;
     private final MessageSource messages;
 
-    RulePackPageController(RatingRules rules, MessageSource messages) {
-        this.rules = rules;
+    RulePackPageController(RulePackRegistry registry, MessageSource messages) {
+        this.registry = registry;
         this.messages = messages;
     }
 
     @GetMapping
-    @PreAuthorize(READ)
+    @ReadsPacks
     String list(Model model) {
-        model.addAttribute("packs", rules.packs());
+        model.addAttribute("packs", registry.packs());
         return "ratingrules/list";
     }
 
     @PostMapping("/upload")
-    @PreAuthorize(WRITE)
-    String upload(@RequestParam("file") MultipartFile file, Principal principal, RedirectAttributes redirect)
+    @ChangesPacks
+    @PageForm(page = "/rule-packs", form = "upload-form")
+    String upload(@RequestParam("file") MultipartFile file, Caller caller, RedirectAttributes redirect)
             throws java.io.IOException {
-        try {
-            PackVersion version = rules.upload(file.getBytes(), principal.getName());
-            redirect.addFlashAttribute("notice", message("ratingrules.notice.stored", version.version()));
-            return "redirect:/rule-packs/" + version.packId() + "/" + version.version();
-        } catch (RulePackRejected e) {
-            redirect.addFlashAttribute("error", describe(e));
-            redirect.addFlashAttribute("errorProblems", problemLines(e.report()));
-            return "redirect:/rule-packs";
+        if (file.getSize() > org.cadre.ratingrules.pack.PackFiles.MAX_ZIP_BYTES) {
+            throw RulePackApiController.tooLarge(org.cadre.ratingrules.pack.PackFiles.MAX_ZIP_BYTES);
         }
+        PackVersion version = registry.upload(file.getBytes(), caller.username());
+        redirect.addFlashAttribute("notice", message("ratingrules.notice.stored", version.version()));
+        return "redirect:/rule-packs/" + version.packId() + "/" + version.version();
     }
 
     @GetMapping("/{packId}")
-    @PreAuthorize(READ)
+    @ReadsPacks
     String pack(@PathVariable String packId, Model model) {
-        List<PackVersion> versions = rules.versions(packId);
+        List<PackVersion> versions = registry.versions(packId);
         model.addAttribute("packId", packId);
         model.addAttribute("versions", versions);
         model.addAttribute("activeVersion", versions.stream().filter(v -> v.state() == PackState.ACTIVE)
                 .map(PackVersion::version).findFirst().orElse(null));
-        model.addAttribute("audit", rules.audit(packId));
+        model.addAttribute("audit", registry.audit(packId));
         return "ratingrules/pack";
     }
 
     @GetMapping("/{packId}/{version}")
-    @PreAuthorize(READ)
+    @ReadsPacks
     String version(@PathVariable String packId, @PathVariable int version, Model model) {
-        PackVersion pack = rules.version(packId, version);
+        PackVersion pack = registry.version(packId, version);
         model.addAttribute("pack", pack);
         model.addAttribute("report", pack.report());
-        model.addAttribute("files", rules.files(packId, version).keySet());
-        Integer active = rules.versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
+        model.addAttribute("files", registry.files(packId, version).keySet());
+        Integer active = registry.versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
                 .map(PackVersion::version).findFirst().orElse(null);
         model.addAttribute("activeVersion", active);
         model.addAttribute("scenarios", pack.report().scenarios());
@@ -94,13 +92,13 @@ class RulePackPageController {
     }
 
     @GetMapping("/{packId}/{version}/file")
-    @PreAuthorize(READ)
+    @ReadsPacks
     String file(@PathVariable String packId, @PathVariable int version, @RequestParam String path, Model model) {
-        byte[] content = rules.files(packId, version).get(path);
+        byte[] content = registry.files(packId, version).get(path);
         if (content == null) {
-            throw new RulePackRejected(org.springframework.http.HttpStatus.NOT_FOUND, "file-not-found", path);
+            throw new Refused(RatingRulesRefusal.FILE_NOT_FOUND, path);
         }
-        model.addAttribute("pack", rules.version(packId, version));
+        model.addAttribute("pack", registry.version(packId, version));
         model.addAttribute("path", path);
         model.addAttribute("binary", path.endsWith(".xlsx"));
         model.addAttribute("fileText", path.endsWith(".xlsx") ? "" : new String(content, StandardCharsets.UTF_8));
@@ -108,33 +106,46 @@ class RulePackPageController {
         return "ratingrules/file";
     }
 
+    /** A new version with the file as edited; a refused version goes back to the editor with what was typed. */
     @PostMapping("/{packId}/{version}/file")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}/file?path={path}", form = "file-form")
     String saveFile(@PathVariable String packId, @PathVariable int version, @RequestParam String path,
             @RequestParam(required = false) String content, @RequestParam(required = false) MultipartFile upload,
-            Principal principal, RedirectAttributes redirect) throws java.io.IOException {
+            Caller caller, RedirectAttributes redirect) throws java.io.IOException {
         byte[] bytes = upload != null && !upload.isEmpty() ? upload.getBytes()
                 : (content == null ? "" : content.replace("\r\n", "\n")).getBytes(StandardCharsets.UTF_8);
         String target = upload != null && !upload.isEmpty() && (path == null || path.isBlank())
                 ? upload.getOriginalFilename() : path;
-        return newVersion(() -> rules.saveFile(packId, version, target, bytes, principal.getName()), packId, version,
-                redirect);
+        return stored(registry.saveFile(packId, version, target, bytes, caller.username()), redirect);
+    }
+
+    /** A new version with a file added or replaced by an upload, from the version page. */
+    @PostMapping("/{packId}/{version}/files")
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}", form = "add-file-form")
+    String addFile(@PathVariable String packId, @PathVariable int version,
+            @RequestParam(required = false) String path, @RequestParam MultipartFile upload, Caller caller,
+            RedirectAttributes redirect) throws java.io.IOException {
+        String target = path == null || path.isBlank() ? upload.getOriginalFilename() : path;
+        return stored(registry.saveFile(packId, version, target, upload.getBytes(), caller.username()), redirect);
     }
 
     @GetMapping("/{packId}/{version}/parameters")
-    @PreAuthorize(READ)
+    @ReadsPacks
     String parameters(@PathVariable String packId, @PathVariable int version, Model model) {
-        model.addAttribute("pack", rules.version(packId, version));
-        model.addAttribute("parameters", rules.parameters(packId, version));
+        model.addAttribute("pack", registry.version(packId, version));
+        model.addAttribute("parameters", registry.parameters(packId, version));
         return "ratingrules/parameters";
     }
 
     @PostMapping("/{packId}/{version}/parameters")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}/parameters", form = "parameters-form")
     String changeParameters(@PathVariable String packId, @PathVariable int version,
-            @RequestParam Map<String, String> form, Principal principal, RedirectAttributes redirect) {
+            @RequestParam Map<String, String> form, Caller caller, RedirectAttributes redirect) {
         Map<String, String> values = new LinkedHashMap<>();
-        rules.parameters(packId, version).forEach(p -> {
+        registry.parameters(packId, version).forEach(p -> {
             String value = form.get("p." + p.name());
             if ("boolean".equals(p.type())) {
                 value = value == null ? "false" : "true";
@@ -143,14 +154,13 @@ class RulePackPageController {
                 values.put(p.name(), value);
             }
         });
-        return newVersion(() -> rules.changeParameters(packId, version, values, principal.getName()), packId, version,
-                redirect);
+        return stored(registry.changeParameters(packId, version, values, caller.username()), redirect);
     }
 
     @PostMapping("/{packId}/{version}/validate")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     String validate(@PathVariable String packId, @PathVariable int version, RedirectAttributes redirect) {
-        ValidationReport report = rules.validate(packId, version);
+        ValidationReport report = registry.validate(packId, version);
         redirect.addFlashAttribute(report.valid() ? "notice" : "error", message(report.valid()
                 ? "ratingrules.notice.valid" : "ratingrules.notice.invalid", report.problems().size(),
                 report.scenarios().size() - report.scenariosPassed()));
@@ -158,11 +168,11 @@ class RulePackPageController {
     }
 
     @PostMapping("/{packId}/{version}/scenarios")
-    @PreAuthorize(WRITE)
+    @ChangesPacks
     String scenarios(@PathVariable String packId, @PathVariable int version, RedirectAttributes redirect) {
         // the report (with every scenario, expected against actual) is stored with the version and shown there;
         // flash attributes carry only text, since sessions may live in the database
-        ValidationReport report = rules.validate(packId, version);
+        ValidationReport report = registry.validate(packId, version);
         List<ScenarioOutcome> scenarios = report.scenarios();
         redirect.addFlashAttribute(report.valid() ? "notice" : "error", message("ratingrules.notice.scenarios",
                 report.scenariosPassed(), scenarios.size()));
@@ -170,76 +180,48 @@ class RulePackPageController {
     }
 
     @PostMapping("/{packId}/{version}/activate")
-    @PreAuthorize(WRITE)
-    String activate(@PathVariable String packId, @PathVariable int version, Principal principal,
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}", form = "version-actions")
+    String activate(@PathVariable String packId, @PathVariable int version, Caller caller,
             RedirectAttributes redirect) {
-        return action(() -> rules.activate(packId, version, principal.getName()), "ratingrules.notice.activated",
-                packId, version, redirect);
+        registry.activate(packId, version, caller.username());
+        return done("ratingrules.notice.activated", packId, version, redirect);
     }
 
     @PostMapping("/{packId}/{version}/rollback")
-    @PreAuthorize(WRITE)
-    String rollback(@PathVariable String packId, @PathVariable int version, Principal principal,
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}", form = "version-actions")
+    String rollback(@PathVariable String packId, @PathVariable int version, Caller caller,
             RedirectAttributes redirect) {
-        return action(() -> rules.rollback(packId, version, principal.getName()), "ratingrules.notice.rolledBack",
-                packId, version, redirect);
+        registry.rollback(packId, version, caller.username());
+        return done("ratingrules.notice.rolledBack", packId, version, redirect);
     }
 
     @PostMapping("/{packId}/{version}/retire")
-    @PreAuthorize(WRITE)
-    String retire(@PathVariable String packId, @PathVariable int version, Principal principal,
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}", form = "version-actions")
+    String retire(@PathVariable String packId, @PathVariable int version, Caller caller,
             RedirectAttributes redirect) {
-        return action(() -> rules.retire(packId, version, principal.getName()), "ratingrules.notice.retired",
-                packId, version, redirect);
+        registry.retire(packId, version, caller.username());
+        return done("ratingrules.notice.retired", packId, version, redirect);
     }
 
     @GetMapping("/{packId}/diff")
-    @PreAuthorize(READ)
+    @ReadsPacks
     String diff(@PathVariable String packId, @RequestParam int from, @RequestParam int to, Model model) {
         model.addAttribute("packId", packId);
-        model.addAttribute("diff", rules.diff(packId, from, to));
+        model.addAttribute("diff", registry.diff(packId, from, to));
         return "ratingrules/diff";
     }
 
-    private String newVersion(java.util.function.Supplier<PackVersion> change, String packId, int version,
-            RedirectAttributes redirect) {
-        try {
-            PackVersion created = change.get();
-            redirect.addFlashAttribute("notice", message("ratingrules.notice.stored", created.version()));
-            return "redirect:/rule-packs/" + packId + "/" + created.version();
-        } catch (RulePackRejected e) {
-            redirect.addFlashAttribute("error", describe(e));
-            Object draft = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("draftVersion");
-            return "redirect:/rule-packs/" + packId + "/" + (draft != null ? draft : version);
-        }
+    private String stored(PackVersion created, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", message("ratingrules.notice.stored", created.version()));
+        return "redirect:/rule-packs/" + created.packId() + "/" + created.version();
     }
 
-    private String action(Runnable change, String notice, String packId, int version, RedirectAttributes redirect) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("notice", message(notice, version));
-        } catch (RulePackRejected e) {
-            redirect.addFlashAttribute("error", describe(e));
-        }
+    private String done(String notice, String packId, int version, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", message(notice, version));
         return "redirect:/rule-packs/" + packId + "/" + version;
-    }
-
-    /** The problems of a refused pack as lines of text in the user's language (flash attributes carry only text). */
-    private List<String> problemLines(ValidationReport report) {
-        if (report == null) {
-            return List.of();
-        }
-        Locale locale = LocaleContextHolder.getLocale();
-        return report.problems().stream().map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "")
-                + (p.location().isEmpty() ? "" : ": " + p.location()) + ": "
-                + messages.getMessage("ratingrules.problem." + p.code(), p.arguments().toArray(), p.message(), locale))
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    }
-
-    private String describe(RulePackRejected e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(e.getDetailMessageCode(), e.getDetailMessageArguments(messages, locale),
-                e.getMessage(), locale);
     }
 
     private String message(String key, Object... arguments) {

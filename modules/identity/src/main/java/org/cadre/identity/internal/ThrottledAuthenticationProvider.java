@@ -1,0 +1,68 @@
+package org.cadre.identity.internal;
+
+import org.cadre.identity.CallerAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Password sign-in, for the login form and HTTP basic alike, with the throttle in front: a blocked name is refused
+ * before its password is checked, and every failure is logged and counted.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
+
+    private final DaoAuthenticationProvider delegate;
+    private final LoginThrottle throttle;
+
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        this.delegate = new DaoAuthenticationProvider(users);
+        this.delegate.setPasswordEncoder(encoder);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        var blocked = throttle.blockedFor(username);
+        if (blocked.isPresent()) {
+            log.warn("Sign-in refused for '{}': blocked for another {} s after repeated failures",
+                    printable(username), blocked.get().toSeconds());
+            throw new LoginThrottledException(blocked.get());
+        }
+        try {
+            Authentication checked = delegate.authenticate(authentication);
+            throttle.succeeded(username);
+            // the typed caller becomes the principal; the password and its hash go no further
+            CallerAuthentication result = new CallerAuthentication(((CallerUser) checked.getPrincipal()).caller());
+            result.setDetails(checked.getDetails());
+            return result;
+        } catch (BadCredentialsException e) {
+            int failures = throttle.failed(username);
+            log.warn("Failed sign-in for '{}' ({} in a row)", printable(username), failures);
+            throw e;
+        } catch (AuthenticationException e) {
+            log.warn("Sign-in refused for '{}': {}", printable(username), e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** A user name as typed can hold anything: keep log lines single and short. */
+    private static String printable(String username) {
+        String name = username == null ? "" : username.replaceAll("[\\p{Cntrl}]", "?");
+        return name.length() > 60 ? name.substring(0, 60) + "…" : name;
+    }
+}

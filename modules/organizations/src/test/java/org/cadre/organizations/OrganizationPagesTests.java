@@ -1,0 +1,113 @@
+package org.cadre.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import org.cadre.platform.Role;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The forms of the pages: each change goes through the facade, in scope, and a refusal comes back readable. */
+@OrganizationsModuleTest
+class OrganizationPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Members members;
+
+    TestTree tree;
+
+    @BeforeEach
+    void tree() {
+        tree = new TestTree(organizations, members);
+    }
+
+    @Test
+    void aSecretaryRecordsAMemberAssignsARoleAndChangesAStatusFromThePages() throws Exception {
+        var secretary = Callers.secretaryOf(tree.committee);
+        mvc.perform(get("/organizations/{id}", tree.chapterA).with(secretary))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("admit-form")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/dissolve"))));
+        String card = tree.nextCard();
+        mvc.perform(post("/organizations/{id}/members", tree.chapterA).with(secretary).with(csrf())
+                        .param("cardNumber", card).param("familyName", "Ngô").param("middleName", "Thị")
+                        .param("givenName", "Yến").param("bornOn", "1992-03-04").param("sex", "FEMALE")
+                        .param("admittedOn", "2020-02-03").param("civilServant", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        MemberSummary member = members.findByCard(card).orElseThrow();
+        assertThat(member.probationary()).isTrue();
+
+        mvc.perform(post("/organizations/{id}/roles", tree.committee).with(secretary).with(csrf())
+                        .param("memberId", member.id().toString()).param("role", "DEPUTY_SECRETARY")
+                        .param("from", "2024-01-01"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(organizations.roles(tree.committee, null)).extracting(RoleAssignment::member)
+                .contains(member.id());
+
+        mvc.perform(post("/members/{id}/status", member.id()).with(secretary).with(csrf())
+                        .param("change", "CONFIRM").param("on", "2021-02-03"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(members.find(member.id()).orElseThrow().probationary()).isFalse();
+
+        mvc.perform(post("/members/{id}/correct", member.id()).with(secretary).with(csrf())
+                        .param("familyName", "Ngô").param("middleName", "Thị Hải").param("givenName", "Yến")
+                        .param("bornOn", "1992-03-04").param("sex", "FEMALE").param("civilServant", "true"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(members.find(member.id()).orElseThrow().fullName()).isEqualTo("Ngô Thị Hải Yến");
+
+        // a refusal: confirmed before admitted, in the user's language, nothing written
+        String other = tree.nextCard();
+        mvc.perform(post("/organizations/{id}/members", tree.chapterA).with(secretary).with(csrf())
+                        .header("Accept-Language", "vi")
+                        .param("cardNumber", other).param("familyName", "Ngô").param("givenName", "Tú")
+                        .param("bornOn", "1992-03-04").param("sex", "MALE").param("admittedOn", "2020-02-03")
+                        .param("confirmedOn", "2019-01-01"))
+                .andExpect(redirectedUrl("/organizations/" + tree.chapterA))
+                // the reason goes back to the form it came from, in the user's language, with what was typed
+                .andExpect(flash().attribute("formError", Matchers.hasToString(Matchers.allOf(
+                        Matchers.containsString("admit-form"), Matchers.containsString("ngày chính thức")))))
+                .andExpect(flash().attribute("formValues", Matchers.hasEntry("cardNumber", other)));
+        assertThat(members.findByCard(other)).isEmpty();
+
+        // outside the scope: refused before anything happens
+        mvc.perform(post("/organizations/{id}/members", tree.elsewhere).with(secretary).with(csrf())
+                        .param("cardNumber", tree.nextCard()).param("familyName", "A").param("givenName", "B")
+                        .param("bornOn", "1990-01-01").param("sex", "MALE").param("admittedOn", "2015-01-01"))
+                .andExpect(status().isForbidden());
+        assertThat(members.list(tree.elsewhere, false, null)).isEmpty();
+    }
+
+    @Test
+    void anAdministratorMovesRenamesPlacesInAnAgencyAndDissolvesFromThePages() throws Exception {
+        var admin = Callers.with(Role.ADMIN);
+        mvc.perform(post("/organizations/{id}/move", tree.chapterB).with(admin).with(csrf())
+                        .param("parentId", tree.chapterB.toString()).param("on", "2024-01-01"))
+                .andExpect(flash().attribute("formError", Matchers.hasToString(Matchers.containsString("move-form"))));
+        mvc.perform(post("/organizations/{id}/rename", tree.chapterB).with(admin).with(csrf())
+                        .param("name", "Chi bộ Thanh tra - Pháp chế").param("on", "2024-01-01"))
+                .andExpect(flash().attributeExists("notice"));
+        mvc.perform(post("/organizations/{id}/agency", tree.committee).with(admin).with(csrf())
+                        .param("code", tree.prefix).param("name", "Sở Thử nghiệm").param("headName", "Trần Văn Giám"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(organizations.find(tree.committee).orElseThrow().agencyHead()).isEqualTo("Trần Văn Giám");
+        mvc.perform(post("/organizations/{id}/dissolve", tree.chapterB).with(admin).with(csrf())
+                        .param("on", "2025-01-01"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(organizations.find(tree.chapterB).orElseThrow().dissolvedOn()).isEqualTo(LocalDate.of(2025, 1, 1));
+        mvc.perform(post("/organizations/{id}/dissolve", tree.chapterA).with(Callers.secretaryOf(tree.chapterA)).with(csrf()).param("on", "2025-01-01"))
+                .andExpect(status().isForbidden());
+    }
+}

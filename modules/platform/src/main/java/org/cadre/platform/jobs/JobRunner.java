@@ -1,0 +1,214 @@
+package org.cadre.platform.jobs;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cadre.platform.Caller;
+import org.cadre.platform.JobContext;
+import org.cadre.platform.JobHandler;
+import org.cadre.platform.JobId;
+import org.cadre.platform.Refused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves the job table on this instance: takes queued jobs while a worker is free, runs each through the handler
+ * of its kind, beats the heart of the jobs it runs, and fails the jobs of instances that stopped beating. Every
+ * write is a transaction of its own, so progress shows at once on every instance even while the job's own work
+ * sits in a long transaction.
+ */
+class JobRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(200);
+    private static final Duration REAP_EVERY = Duration.ofSeconds(10);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    private final JobTable table;
+    /** Looked up when the runner starts: handlers may themselves submit jobs, and so depend on the runner. */
+    private final ObjectProvider<JobHandler> handlerBeans;
+    private volatile Map<String, JobHandler> handlers = Map.of();
+    private final TransactionTemplate separately;
+    private final JsonMapper json;
+    private final JobsProperties properties;
+    private final Clock clock;
+    private final String instance;
+    private final Set<JobId> running = ConcurrentHashMap.newKeySet();
+    private final Semaphore free;
+    private volatile ScheduledExecutorService ticker;
+    private volatile ExecutorService workers;
+    private volatile Instant lastReap = Instant.EPOCH;
+    private volatile Instant lastPrune = Instant.EPOCH;
+
+    JobRunner(JobTable table, ObjectProvider<JobHandler> handlers, TransactionTemplate separately, JsonMapper json,
+            JobsProperties properties, Clock clock) {
+        this.table = table;
+        this.handlerBeans = handlers;
+        this.separately = separately;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+                .substring(0, 8);
+        this.free = new Semaphore(Math.max(1, properties.workers()));
+    }
+
+    @Override
+    public void start() {
+        handlers = handlerBeans.orderedStream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        AtomicLong threads = new AtomicLong();
+        workers = Executors.newFixedThreadPool(Math.max(1, properties.workers()), r -> daemon(r,
+                "cadre-job-" + threads.incrementAndGet()));
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cadre-jobs"));
+        long every = Math.max(50, properties.pollInterval().toMillis());
+        ticker.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+        log.debug("Serving the job table as {} with {} worker(s)", instance, properties.workers());
+    }
+
+    @Override
+    public void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticker != null && !ticker.isShutdown();
+    }
+
+    /** Looks for work now (a job was submitted on this instance). */
+    void wake() {
+        ScheduledExecutorService current = ticker;
+        if (current != null && !current.isShutdown()) {
+            current.execute(this::tick);
+        }
+    }
+
+    private void tick() {
+        try {
+            separately.executeWithoutResult(s -> table.heartbeat(new ArrayList<>(running)));
+            Instant now = clock.instant();
+            if (now.isAfter(lastReap.plus(REAP_EVERY))) {
+                lastReap = now;
+                int stale = separately.execute(s -> table.failStale(now.minus(properties.stale())));
+                if (stale > 0) {
+                    log.warn("{} job(s) lost their instance and were marked failed", stale);
+                }
+            }
+            if (now.isAfter(lastPrune.plus(PRUNE_EVERY))) {
+                lastPrune = now;
+                separately.executeWithoutResult(s -> table.deleteFinishedBefore(now.minus(properties.keep())));
+            }
+            while (free.tryAcquire()) {
+                var claimed = separately.execute(s -> table.claim(instance));
+                if (claimed == null || claimed.isEmpty()) {
+                    free.release();
+                    return;
+                }
+                running.add(claimed.get().id());
+                workers.execute(() -> {
+                    try {
+                        run(claimed.get());
+                    } finally {
+                        running.remove(claimed.get().id());
+                        free.release();
+                        wake();
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a moment: the next tick tries again
+            log.warn("The job table could not be served: {}", e.toString());
+        }
+    }
+
+    private void run(JobTable.Claimed job) {
+        JobHandler handler = handlers.get(job.kind());
+        if (handler == null) {
+            separately.executeWithoutResult(s -> table.failed(job.id(), "problem.job.unknown-kind", List.of(job.kind())));
+            return;
+        }
+        try {
+            Object result = handler.run(new Context(job));
+            String written = json.writeValueAsString(result);
+            separately.executeWithoutResult(s -> table.succeeded(job.id(), written));
+        } catch (Refused refused) {
+            List<String> arguments = java.util.Arrays.stream(refused.arguments()).map(String::valueOf).toList();
+            separately.executeWithoutResult(s -> table.failed(job.id(), refused.reason().messageKey(), arguments));
+        } catch (RuntimeException e) {
+            log.error("Job {} ({}) failed", job.id(), job.kind(), e);
+            separately.executeWithoutResult(s -> table.failed(job.id(), "problem.job.failed",
+                    List.of(job.id().toString())));
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** What the handler sees; progress is written at most every 200 ms, and always at the end of the work. */
+    private final class Context implements JobContext {
+
+        private final JobTable.Claimed job;
+        private volatile Instant lastWrite = Instant.EPOCH;
+
+        Context(JobTable.Claimed job) {
+            this.job = job;
+        }
+
+        @Override
+        public JobId id() {
+            return job.id();
+        }
+
+        @Override
+        public Caller caller() {
+            return job.caller();
+        }
+
+        @Override
+        public byte[] input() {
+            return job.input() == null ? new byte[0] : job.input();
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return job.parameters();
+        }
+
+        @Override
+        public void progress(int done, int total) {
+            Instant now = clock.instant();
+            if (done < total && now.isBefore(lastWrite.plus(PROGRESS_EVERY))) {
+                return;
+            }
+            lastWrite = now;
+            separately.executeWithoutResult(s -> table.progress(job.id(), done, total));
+        }
+    }
+}

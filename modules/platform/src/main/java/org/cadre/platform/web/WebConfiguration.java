@@ -1,0 +1,24 @@
+package org.cadre.platform.web;
+
+import java.util.List;
+import org.cadre.platform.CurrentCaller;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** What every controller of every module may take as a parameter: the {@link org.cadre.platform.Caller}. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final ObjectProvider<CurrentCaller> current;
+
+    WebConfiguration(ObjectProvider<CurrentCaller> current) {
+        this.current = current;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver(current));
+    }
+}

@@ -1,0 +1,61 @@
+package org.cadre.ratingrules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry of rule packs, for the pages and the API of rule administrators: versions (immutable once stored),
+ * upload, edits that make new versions, validation, activation with rollback, diff and audit. Refusals are
+ * {@link org.cadre.platform.Refused} with a {@link RatingRulesRefusal}; a refused pack carries its problems
+ * ({@link PackRefusals}).
+ */
+public interface RulePackRegistry {
+
+    List<PackSummary> packs();
+
+    List<PackVersion> versions(String packId);
+
+    PackVersion version(String packId, int version);
+
+    /** The files of a version, by path. */
+    Map<String, byte[]> files(String packId, int version);
+
+    /** The parameters of a version, declarations and current values, for the parameter form. */
+    List<PackParameter> parameters(String packId, int version);
+
+    /** The rules of a version: name, id, criterion, article (compiles the version). */
+    List<RuleInfo> rules(String packId, int version);
+
+    /** A rule of a pack. */
+    record RuleInfo(String name, String id, String criterion, String article) {
+    }
+
+    /**
+     * Stores an uploaded zip as a new version (the version in its {@code pack.yaml} must be new). A pack that does
+     * not validate is stored as a draft and refused with its problems; a zip that is unsafe is refused and not
+     * stored.
+     */
+    PackVersion upload(byte[] zip, String author);
+
+    /** A new version from {@code baseVersion} with one file replaced or added (DRL, YAML, XLSX). */
+    PackVersion saveFile(String packId, int baseVersion, String path, byte[] content, String author);
+
+    /** A new version from {@code baseVersion} with parameter values changed (written to {@code parameters.yaml}). */
+    PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values, String author);
+
+    /** Validates a stored version again: compile and every scenario. */
+    ValidationReport validate(String packId, int version);
+
+    /** Activates a validated (or retired) version: an atomic hot swap, retiring the version of the pack it replaces. */
+    PackVersion activate(String packId, int version, String actor);
+
+    /** Activates an earlier version again. */
+    PackVersion rollback(String packId, int toVersion, String actor);
+
+    /** Retires an active version: its years are no longer served. */
+    PackVersion retire(String packId, int version, String actor);
+
+    PackDiff diff(String packId, int from, int to);
+
+    List<AuditEntry> audit(String packId);
+}
