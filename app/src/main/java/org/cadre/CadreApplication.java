@@ -8,7 +8,7 @@ import org.springframework.modulith.Modulithic;
  * Cadre: from the study of a resolution to the annual rating of members and party organizations.
  * Each direct sub-package is an application module; see {@code docs/architecture.md}.
  */
-@Modulithic(systemName = "Cadre")
+@Modulithic(systemName = "Cadre", sharedModules = "platform")
 @SpringBootApplication
 public class CadreApplication {
 

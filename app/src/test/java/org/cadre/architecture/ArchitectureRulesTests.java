@@ -9,7 +9,10 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -18,10 +21,19 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.core.domain.JavaMethod;
+import org.cadre.platform.Refused;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What Spring Modulith's verification does not see (style point 8). Each rule names what it protects; a
@@ -52,12 +64,61 @@ class ArchitectureRulesTests {
             .should().notBePublic()
             .allowEmptyShould(true);
 
-    /** The domain model carries no framework: it can be read and tested on its own. */
+    /**
+     * The domain model carries no framework: it can be read and tested on its own. It guards a real package
+     * ({@code org.cadre.organizations.domain}), so it must find classes to check.
+     */
     @ArchTest
     static final ArchRule domainHasNoFramework = noClasses()
             .that().resideInAPackage("org.cadre..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.kie..", "org.drools..")
-            .allowEmptyShould(true);
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.kie..", "org.drools..",
+                    "jakarta.servlet..", "tools.jackson..");
+
+    /** Who is calling is read in one place: only identity touches the security context and authority strings. */
+    @ArchTest
+    static final ArchRule onlyIdentityReadsTheSecurityContext = noClasses()
+            .that().resideOutsideOfPackage("org.cadre.identity..")
+            .should().callMethod(GrantedAuthority.class, "getAuthority")
+            .orShould().dependOnClassesThat().areAssignableTo(SecurityContextHolder.class)
+            .because("modules read the typed org.cadre.platform.Caller; authority strings are identity's own");
+
+    /**
+     * Security expressions name roles only: a bean in SpEL ({@code @orgScope...}) is a dependency Spring Modulith
+     * cannot see. Scope is asked of {@code OrganizationAccess} in Java.
+     */
+    @ArchTest
+    static final ArchRule securityExpressionsNameNoBean = methods()
+            .that().areAnnotatedWith(PreAuthorize.class).or().areMetaAnnotatedWith(PreAuthorize.class)
+            .should(haveSecurityExpressionsWithoutBeans());
+
+    /**
+     * Every page and API method says who may call it: a role meta-annotation of its module, or @PreAuthorize
+     * (the sign-in page says {@code permitAll()}).
+     */
+    @ArchTest
+    static final ArchRule everyEndpointNamesItsRoles = methods()
+            .that().areMetaAnnotatedWith(RequestMapping.class)
+            .should().beMetaAnnotatedWith(PreAuthorize.class).orShould().beAnnotatedWith(PreAuthorize.class);
+
+    /** Time comes from the Clock bean: dates of changes, deadlines and tests that move time depend on it. */
+    @ArchTest
+    static final ArchRule timeComesFromTheClock = noClasses()
+            .should().callMethodWhere(readsTheSystemClock())
+            .because("main code reads the injected java.time.Clock, so tests can move time");
+
+    /** A module refuses with its refusal enumeration; the HTTP status is the platform's concern. */
+    @ArchTest
+    static final ArchRule noHttpStatusInsideModules = noClasses()
+            .that().resideInAnyPackage("org.cadre..internal..", "org.cadre..domain..")
+            .should().dependOnClassesThat().areAssignableTo(HttpStatus.class)
+            .orShould().dependOnClassesThat().areAssignableTo(HttpStatusCode.class);
+
+    /** A page controller holds no try/catch for refusals: the platform sends a refused form back to its page. */
+    @ArchTest
+    static final ArchRule controllersDoNotCatchRefusals = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
+            .or().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .should(notCatch(Refused.class));
 
     /** Drools stays behind the rating rules engine: nothing else may depend on a rule engine's types. */
     @ArchTest
@@ -85,6 +146,47 @@ class ArchitectureRulesTests {
     @ArchTest
     static final ArchRule noCyclesInsideModules = slices().matching("org.cadre.(*).(*)..")
             .should().beFreeOfCycles().allowEmptyShould(true);
+
+    private static ArchCondition<JavaMethod> haveSecurityExpressionsWithoutBeans() {
+        return new ArchCondition<>("have security expressions that name no bean") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                PreAuthorize direct = method.reflect().getAnnotation(PreAuthorize.class);
+                PreAuthorize merged = direct != null ? direct : AnnotatedElementUtils.findMergedAnnotation(
+                        method.reflect(), PreAuthorize.class);
+                String expression = merged == null ? "" : merged.value();
+                boolean ok = !expression.contains("@");
+                events.add(new SimpleConditionEvent(method, ok,
+                        method.getFullName() + (ok ? " names roles only" : " names a bean: " + expression)));
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
+        return new DescribedPredicate<>("reads the system clock (now() without a Clock, currentTimeMillis())") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                String owner = call.getTargetOwner().getName();
+                String name = call.getName();
+                boolean noArgumentNow = name.equals("now") && call.getTarget().getRawParameterTypes().isEmpty()
+                        && owner.startsWith("java.time.");
+                boolean millis = owner.equals(System.class.getName()) && name.equals("currentTimeMillis");
+                return noArgumentNow || millis;
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> notCatch(Class<? extends Throwable> type) {
+        return new ArchCondition<>("not catch " + type.getSimpleName()) {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean catches = method.getTryCatchBlocks().stream().flatMap(b -> b.getCaughtThrowables().stream())
+                        .anyMatch(t -> t.isAssignableTo(type));
+                events.add(new SimpleConditionEvent(method, !catches,
+                        method.getFullName() + (catches ? " catches " : " does not catch ") + type.getSimpleName()));
+            }
+        };
+    }
 
     private static ArchCondition<JavaClass> beRecords() {
         return new ArchCondition<>("be records") {

@@ -1,23 +1,26 @@
 package org.cadre.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.cadre.identity.CallerAuthentication;
 import org.cadre.organizations.BlocCounts;
 import org.cadre.organizations.BulkLoad;
 import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.Organizations;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Role;
 import org.cadre.support.CadreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +58,11 @@ class DemoDataTests {
 
     @Test
     void theHomePageShowsTheBlocThroughItsSummaryFragment() throws Exception {
-        mvc.perform(get("/").with(user("u").roles("MEMBER")))
+        var member = authentication(new CallerAuthentication(Caller.of("u", Role.MEMBER)));
+        mvc.perform(get("/").with(member))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("hx-get=\"/organizations/summary\"")));
-        mvc.perform(get("/organizations/summary").with(user("u").roles("MEMBER")))
+        mvc.perform(get("/organizations/summary").with(member))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-grassroots\">74<")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-members\">3600<")));

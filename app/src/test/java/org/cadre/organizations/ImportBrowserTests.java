@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
-import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
+import org.cadre.identity.testing.TestUsers;
+import org.cadre.organizations.testing.TestTree;
+import org.cadre.organizations.testing.Workbooks;
+import org.cadre.platform.Role;
 import org.cadre.support.Browser;
 import org.cadre.support.CadreTest;
-import org.cadre.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -45,7 +47,7 @@ class ImportBrowserTests {
         TestTree tree = new TestTree(organizations, members);
         List<String> chapters = new ArrayList<>(List.of(tree.prefix + "-A", tree.prefix + "-B"));
         Path file = Files.createTempFile("dang-vien", ".xlsx");
-        Files.write(file, ImportTests.workbook(tree.prefix, chapters, 600));
+        Files.write(file, Workbooks.members(tree.prefix, chapters, 600));
         String username = "i-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new NewUserAccount(username, TestUsers.PASSWORD, "Bí thư Đảng bộ", Set.of(Role.SECRETARY),
                 tree.committee.value(), null));

@@ -7,10 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
+import org.cadre.identity.testing.TestUsers;
 import org.cadre.support.CadreTest;
-import org.cadre.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +44,15 @@ class ApiErrorTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.detail").value("Không có tài nguyên nào tại đường dẫn \"/api/no-such-thing\"."));
+    }
+
+    @Test
+    void everyModulesApiIsInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(httpBasic(admin, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/evaluate']").exists())
+                .andExpect(jsonPath("$.paths['/api/rule-packs/{packId}/rollback']").exists())
+                .andExpect(jsonPath("$.paths['/api/members/{id}/transfer']").exists());
     }
 
     @Test
@@ -93,7 +101,7 @@ class ApiErrorTests {
     @Test
     void duplicateCodeIsAConflictNamingTheCode() throws Exception {
         String body = """
-                {"code": "DUP-%s", "name": "Chi bộ Thanh tra", "kind": "CHAPTER", "establishedOn": "2012-05-01"}
+                {"code": "DUP-%s", "name": "Chi bộ Thanh tra", "kind": "GRASSROOTS_CHAPTER", "establishedOn": "2012-05-01"}
                 """.formatted(admin);
         mvc.perform(post("/api/organizations").with(httpBasic(admin, TestUsers.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
@@ -117,7 +125,7 @@ class ApiErrorTests {
         mvc.perform(post("/api/organizations").with(httpBasic(member, TestUsers.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"code": "FORGED", "name": "x", "kind": "CHAPTER", "establishedOn": "2012-05-01"}
+                                {"code": "FORGED", "name": "x", "kind": "GRASSROOTS_CHAPTER", "establishedOn": "2012-05-01"}
                                 """))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

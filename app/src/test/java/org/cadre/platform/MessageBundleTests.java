@@ -2,6 +2,9 @@ package org.cadre.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,39 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Every text a user reads exists in Vietnamese and in English, in every module's bundles. */
 class MessageBundleTests {
+
+    /**
+     * Every reason any module refuses with has its text in both languages: walks each enumeration that implements
+     * {@link Refusal} and looks its key up in the Vietnamese and the English bundles of all modules.
+     */
+    @Test
+    void everyRefusalOfEveryModuleHasAVietnameseAndAnEnglishText() throws IOException {
+        Properties vietnamese = new Properties();
+        Properties english = new Properties();
+        for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+            String name = bundle.getFilename();
+            (name != null && name.matches(".*_en\\.properties") ? english : vietnamese).putAll(load(bundle));
+        }
+        List<Class<?>> enumerations = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("org.cadre").stream()
+                .filter(c -> c.isEnum() && c.isAssignableTo(Refusal.class)).map(JavaClass::reflect).toList();
+        assertThat(enumerations).as("one refusal enumeration per module that refuses, and the platform's")
+                .extracting(Class::getSimpleName)
+                .contains("OrganizationRefusal", "RatingRulesRefusal", "PlatformRefusal");
+        List<String> missing = new ArrayList<>();
+        for (Class<?> enumeration : enumerations) {
+            for (Object constant : enumeration.getEnumConstants()) {
+                String key = ((Refusal) constant).messageKey();
+                if (!vietnamese.containsKey(key)) {
+                    missing.add(key + " (Vietnamese)");
+                }
+                if (!english.containsKey(key)) {
+                    missing.add(key + " (English)");
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
 
     @Test
     void everyVietnameseKeyHasAnEnglishTextAndBack() throws IOException {

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.cadre.platform.Role;
 import org.cadre.identity.UserAccounts;
+import org.cadre.identity.testing.TestUsers;
+import org.cadre.platform.Role;
 import org.cadre.ratingrules.facts.Proposal;
+import org.cadre.ratingrules.testing.TestPacks.TestPack;
+import org.cadre.ratingrules.testing.TestPacks;
 import org.cadre.support.Browser;
 import org.cadre.support.CadreTest;
-import org.cadre.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -32,12 +34,14 @@ class RulePackBrowserTests {
     UserAccounts accounts;
     @Autowired
     RatingRules rules;
+    @Autowired
+    RulePackRegistry registry;
 
     @Test
     void editAParameterValidateRunScenariosActivateAndRollBack() throws Exception {
-        TestPacks.TestPack pack = TestPacks.fresh();
-        rules.upload(pack.zip(), "test");
-        rules.activate(pack.id(), 1, "test");
+        TestPack pack = TestPacks.fresh();
+        registry.upload(pack.zip(), "test");
+        registry.activate(pack.id(), 1, "test");
         String user = TestUsers.create(accounts, Role.RULE_ADMIN);
         try (Browser browser = Browser.start("vi")) {
             WebDriver page = browser.driver();
@@ -72,7 +76,7 @@ class RulePackBrowserTests {
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "Phiên bản 2 đang được áp dụng."));
             assertThat(page.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("ACTIVE");
             assertThat(rules.evaluate(pack.year(), Proposal.Subject.MEMBER,
-                    List.of(EngineCoreTests.member("m1", 10, 7, "GOOD"))).ratings().get(0).level()).isEqualTo("PASS");
+                    List.of(TestPacks.member("m1", 10, 7, "GOOD"))).ratings().get(0).level()).isEqualTo("PASS");
 
             shot(browser, "rule-pack-version.png");
 
@@ -82,7 +86,7 @@ class RulePackBrowserTests {
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "Đã quay lại phiên bản 1."));
             assertThat(page.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("ACTIVE");
             assertThat(rules.evaluate(pack.year(), Proposal.Subject.MEMBER,
-                    List.of(EngineCoreTests.member("m1", 10, 7, "GOOD"))).packVersion()).isEqualTo(1);
+                    List.of(TestPacks.member("m1", 10, 7, "GOOD"))).packVersion()).isEqualTo(1);
 
             // the DRL in the editor, highlighted
             page.findElement(By.linkText("rules.drl")).click();

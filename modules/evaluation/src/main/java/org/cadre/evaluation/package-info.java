@@ -3,5 +3,5 @@
  * classification runs through the active rule pack, review, decisions, appeals and reports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-        allowedDependencies = {"organizations", "commitments", "supervision", "ratingrules"})
+        allowedDependencies = {"platform", "organizations", "commitments", "supervision", "ratingrules"})
 package org.cadre.evaluation;

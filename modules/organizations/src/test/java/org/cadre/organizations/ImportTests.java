@@ -17,6 +17,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
+import org.cadre.organizations.testing.TestTree;
+import org.cadre.organizations.testing.Workbooks;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Spreadsheet import: a bad file lists every bad row and writes nothing; a 3,600-member workbook imports in one
- * go as a job of the platform's job table, with progress on the page, and importing it again changes nothing.
+ * Spreadsheet import: a bad file lists every bad row and writes nothing; a workbook imports in one go as a job of
+ * the platform's job table, with progress on the page, and importing it again changes nothing. (How long 3,600
+ * members take is the opt-in {@link ImportBenchmarkTests}.)
  */
 @OrganizationsModuleTest
 class ImportTests {
 
     static final Caller ADMIN = Caller.of("importer", Role.ADMIN);
+    /** Enough rows for the progress to be reported several times (every 50 rows). */
+    static final int ROWS = 400;
 
     @Autowired
     Imports imports;
@@ -106,21 +111,20 @@ class ImportTests {
     }
 
     @Test
-    void threeThousandSixHundredMembersImportOnceWithProgressAndAgainChangeNothing() throws Exception {
+    void aWorkbookImportsOnceAsAJobWithProgressAndAgainChangesNothing() throws Exception {
         TestTree tree = new TestTree(organizations, members);
         List<String> chapters = new ArrayList<>();
-        for (int c = 0; c < 12; c++) {
+        for (int c = 0; c < 4; c++) {
             String code = tree.prefix + "-C" + c;
             organizations.register(new RegisterOrganization(code, "Chi bộ " + c + " " + tree.prefix,
                     OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2005, 2, 1)));
             chapters.add(code);
         }
-        byte[] workbook = workbook(tree.prefix, chapters, 3_600);
+        byte[] workbook = Workbooks.members(tree.prefix, chapters, ROWS);
         int before = count("organizations.member");
 
-        long started = System.nanoTime();
         MvcResult upload = mvc.perform(multipart("/organizations/import")
-                        .file(new MockMultipartFile("file", "3600.xlsx", "application/octet-stream", workbook))
+                        .file(new MockMultipartFile("file", "members.xlsx", "application/octet-stream", workbook))
                         .param("kind", "MEMBERS").param("mode", "run")
                         .with(importer()).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -141,18 +145,14 @@ class ImportTests {
                     s -> assertThat(s).contains("hx-trigger=\"every 500ms\""));
             return status[0].contains("import-done");
         });
-        double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(status[0]).contains("import-done").doesNotContain("hx-trigger");
-        assertThat(count("organizations.member") - before).isEqualTo(3_600);
-        assertThat(seconds).as("3,600 members import in seconds").isLessThan(60);
-        org.slf4j.LoggerFactory.getLogger(ImportTests.class).info("3,600 members imported in {} s",
-                String.format("%.1f", seconds));
+        assertThat(count("organizations.member") - before).isEqualTo(ROWS);
 
-        ImportReport again = imports.run(ImportKind.MEMBERS, "3600.xlsx", workbook, ADMIN, done -> { });
+        ImportReport again = imports.run(ImportKind.MEMBERS, "members.xlsx", workbook, ADMIN, done -> { });
         assertThat(again.ok()).isTrue();
         assertThat(again.created()).isZero();
-        assertThat(again.unchanged()).isEqualTo(3_600);
-        assertThat(count("organizations.member") - before).isEqualTo(3_600);
+        assertThat(again.unchanged()).isEqualTo(ROWS);
+        assertThat(count("organizations.member") - before).isEqualTo(ROWS);
     }
 
     @Test
@@ -198,33 +198,5 @@ class ImportTests {
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor importer() {
         return Callers.as(ADMIN);
-    }
-
-    static byte[] workbook(String prefix, List<String> chapters, int rows) throws Exception {
-        String[] family = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng"};
-        String[] given = {"An", "Bình", "Cường", "Dũng", "Hoa", "Lan", "Thảo", "Ánh"};
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Đảng viên");
-            String[] headings = {"Số thẻ đảng viên", "Họ", "Tên đệm", "Tên", "Ngày sinh", "Giới tính",
-                    "Số định danh cá nhân", "Mã tổ chức đảng", "Ngày vào Đảng", "Ngày chính thức",
-                    "Công chức, viên chức", "Chức vụ"};
-            Row heading = sheet.createRow(0);
-            for (int c = 0; c < headings.length; c++) {
-                heading.createCell(c).setCellValue(headings[c]);
-            }
-            for (int i = 0; i < rows; i++) {
-                Row row = sheet.createRow(i + 1);
-                boolean woman = i % 2 == 1;
-                String[] values = {prefix + "-" + i, family[i % family.length], woman ? "Thị" : "Văn",
-                        given[i % given.length], String.format("%02d/%02d/%d", 1 + i % 28, 1 + i % 12, 1960 + i % 35),
-                        woman ? "Nữ" : "Nam", "", chapters.get(i % chapters.size()), "19/05/2018", "19/05/2019",
-                        "Có", "Chuyên viên"};
-                for (int c = 0; c < values.length; c++) {
-                    row.createCell(c).setCellValue(values[c]);
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import org.cadre.organizations.testing.TestTree;
 import org.cadre.platform.Role;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,6 +3,7 @@ package org.cadre.organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.cadre.organizations.testing.TestTree;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -22,10 +22,10 @@ class LoginThrottle {
     private final LoginProperties properties;
     private final Clock clock;
 
-    LoginThrottle(JdbcClient jdbc, LoginProperties properties) {
+    LoginThrottle(JdbcClient jdbc, LoginProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** How long the name stays blocked, if it is blocked now. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
 /** Sign-in refused without checking the password, because the user name is blocked for a while. */
-class LoginThrottledException extends AuthenticationException {
+public class LoginThrottledException extends AuthenticationException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ class LoginThrottledException extends AuthenticationException {
         this.wait = wait;
     }
 
-    long waitSeconds() {
+    public long waitSeconds() {
         return Math.max(1, wait.toSeconds());
     }
 }

@@ -1,5 +1,7 @@
 package org.cadre.organizations.internal;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,8 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.ImportKind;
 import org.cadre.organizations.ImportProblem;

@@ -33,7 +33,7 @@ public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
+    EmbeddedServer embeddedServer(EmbeddedDatabaseProperties properties) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // zonky's own shutdown hook races Spring's and costs 30 s per JVM: Spring closes it as a bean
@@ -43,6 +43,7 @@ public class EmbeddedDatabaseConfiguration {
                     .setLocaleConfig("encoding", "UTF8");
             if (properties.ephemeral()) {
                 log.info("Starting a throwaway embedded PostgreSQL");
+                return EmbeddedServer.throwaway(builder);
             } else {
                 Path dir = properties.dataDirectory().toAbsolutePath();
                 Files.createDirectories(dir.getParent());
@@ -55,7 +56,7 @@ public class EmbeddedDatabaseConfiguration {
                 }
                 log.info("Starting embedded PostgreSQL with its data in {}", dir);
             }
-            return builder.start();
+            return EmbeddedServer.persistent(builder);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage()
                     + ". Set SPRING_DATASOURCE_URL to use a PostgreSQL server instead.", e);
@@ -63,7 +64,8 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer server) {
+        EmbeddedPostgres postgres = server.postgres();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         dataSource.setUsername("postgres");

@@ -123,7 +123,7 @@ class JobRunner implements SmartLifecycle {
                 separately.executeWithoutResult(s -> table.deleteFinishedBefore(now.minus(properties.keep())));
             }
             while (free.tryAcquire()) {
-                var claimed = separately.execute(s -> table.claim(instance));
+                var claimed = separately.execute(s -> table.claim(instance, handlers.keySet()));
                 if (claimed == null || claimed.isEmpty()) {
                     free.release();
                     return;
@@ -147,10 +147,6 @@ class JobRunner implements SmartLifecycle {
 
     private void run(JobTable.Claimed job) {
         JobHandler handler = handlers.get(job.kind());
-        if (handler == null) {
-            separately.executeWithoutResult(s -> table.failed(job.id(), "problem.job.unknown-kind", List.of(job.kind())));
-            return;
-        }
         try {
             Object result = handler.run(new Context(job));
             String written = json.writeValueAsString(result);

@@ -75,14 +75,21 @@ final class JobTable {
                 """).param("kind", kind).param("owner", owner).query(this::job).optional();
     }
 
-    /** Takes the oldest queued job for this instance; other instances skip the row it locked. */
-    Optional<Claimed> claim(String instance) {
+    /**
+     * Takes the oldest queued job of a kind this instance can run; other instances skip the row it locked. An
+     * instance that lacks a handler (an older version during an upgrade) leaves the job to one that has it.
+     */
+    Optional<Claimed> claim(String instance, Set<String> kinds) {
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 UPDATE jobs.job SET state = 'RUNNING', instance = :instance, started_at = :now, heartbeat_at = :now
-                WHERE id = (SELECT id FROM jobs.job WHERE state = 'QUEUED' ORDER BY created_at
-                            FOR UPDATE SKIP LOCKED LIMIT 1)
+                WHERE id = (SELECT id FROM jobs.job WHERE state = 'QUEUED' AND kind = ANY (:kinds)
+                            ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
                 RETURNING id, kind, owner, owner_roles, owner_member, owner_organization, owner_body, parameters, input
-                """).param("instance", instance).param("now", now()).query((rs, row) -> claimed(rs)).optional();
+                """).param("instance", instance).param("now", now()).param("kinds", kinds.toArray(String[]::new))
+                .query((rs, row) -> claimed(rs)).optional();
     }
 
     void progress(JobId id, int done, int total) {

@@ -9,18 +9,19 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cadre.platform.Refused;
 import org.cadre.ratingrules.AuditEntry;
 import org.cadre.ratingrules.PackDiff;
 import org.cadre.ratingrules.PackParameter;
 import org.cadre.ratingrules.PackProblem;
+import org.cadre.ratingrules.PackRefusals;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackSummary;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRules;
-import org.cadre.ratingrules.RulePackActivated;
-import org.cadre.ratingrules.PackRefusals;
-import org.cadre.ratingrules.Ratings;
 import org.cadre.ratingrules.RatingRulesRefusal;
+import org.cadre.ratingrules.Ratings;
+import org.cadre.ratingrules.RulePackActivated;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.RulePackRetired;
 import org.cadre.ratingrules.RulePackValidated;
@@ -41,7 +42,6 @@ import org.cadre.ratingrules.pack.ParameterValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.cadre.platform.Refused;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -252,10 +252,36 @@ class RulePackService implements RatingRules, RulePackRegistry {
     /** Validates and stores a new version (a draft when it does not validate, then refused with its problems). */
     PackVersion store(PackFiles files, String author, String source, Integer basedOn) {
         PackValidator.Validation validation = validator.validate(files);
-        ValidationReport report = validation.report();
         if (validation.pack() != null) {
             validation.pack().close();
         }
+        return store(files, validation, author, source, basedOn);
+    }
+
+    /**
+     * Stores a pack folder of {@code rules/} as a new version and activates it when it validates, compiling it
+     * once: the start-up path, where every shipped pack would otherwise be compiled and tested twice.
+     */
+    PackVersion storeAndActivate(PackFiles files, String author, boolean activate) {
+        PackValidator.Validation validation = validator.validate(files);
+        try {
+            PackVersion stored = store(files, validation, author, "FOLDER", null);
+            if (!activate) {
+                validation.pack().close();
+                return stored;
+            }
+            return activate(stored.packId(), stored.version(), author, false, validation);
+        } catch (RuntimeException e) {
+            if (validation.pack() != null) {
+                validation.pack().close();
+            }
+            throw e;
+        }
+    }
+
+    private PackVersion store(PackFiles files, PackValidator.Validation validation, String author, String source,
+            Integer basedOn) {
+        ValidationReport report = validation.report();
         Manifest manifest = validation.manifest();
         if (manifest == null) {
             throw PackRefusals.refused(RatingRulesRefusal.INVALID_MANIFEST, report, null);
@@ -300,14 +326,15 @@ class RulePackService implements RatingRules, RulePackRegistry {
 
     @Override
     public PackVersion activate(String packId, int version, String actor) {
-        return activate(packId, version, actor, false);
+        return activate(packId, version, actor, false, null);
     }
 
     /**
      * Activates a version; a rollback also checks that it goes back and writes its ROLLBACK audit entry in the
      * activation's own transaction, so a rollback that is refused leaves no trace of having happened.
      */
-    private PackVersion activate(String packId, int version, String actor, boolean rollback) {
+    private PackVersion activate(String packId, int version, String actor, boolean rollback,
+            PackValidator.Validation validated) {
         synchronized (active.lock()) {
             PackVersion target = version(packId, version);
             Integer current = null;
@@ -319,14 +346,19 @@ class RulePackService implements RatingRules, RulePackRegistry {
                 }
             }
             if (target.state() == PackState.ACTIVE && active.contains(packId, version)) {
+                if (validated != null && validated.pack() != null) {
+                    validated.pack().close();
+                }
                 return target;
             }
             if (target.state() == PackState.DRAFT) {
                 throw new Refused(RatingRulesRefusal.NOT_VALIDATED, packId, version);
             }
             Integer rolledBackFrom = current;
-            // compile and test before anything changes: a broken pack never replaces a working one
-            PackValidator.Validation validation = validator.validate(store.files(packId, version));
+            // compile and test before anything changes: a broken pack never replaces a working one (a version just
+            // stored from the same files comes with its validation)
+            PackValidator.Validation validation = validated != null ? validated
+                    : validator.validate(store.files(packId, version));
             if (validation.pack() == null) {
                 throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, validation.report(), null);
             }
@@ -381,7 +413,7 @@ class RulePackService implements RatingRules, RulePackRegistry {
 
     @Override
     public PackVersion rollback(String packId, int toVersion, String actor) {
-        return activate(packId, toVersion, actor, true);
+        return activate(packId, toVersion, actor, true, null);
     }
 
     @Override

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.cadre.ratingrules.PackState;
-import org.cadre.ratingrules.PackVersion;
 import org.cadre.platform.Refused;
 import org.cadre.ratingrules.PackRefusals;
+import org.cadre.ratingrules.PackState;
+import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.pack.ManifestReader;
 import org.cadre.ratingrules.pack.PackFiles;
@@ -103,12 +103,9 @@ class StartupLoader implements ApplicationRunner {
                         version, folder, newest);
                 return;
             }
-            PackVersion loaded = service.store(files, RulePackService.FOLDER_AUTHOR, "FOLDER", null);
             boolean newerActive = service.store().versions(id).stream()
                     .anyMatch(v -> v.state() == PackState.ACTIVE && v.version() > version);
-            if (!newerActive) {
-                service.activate(id, loaded.version(), RulePackService.FOLDER_AUTHOR);
-            }
+            service.storeAndActivate(files, RulePackService.FOLDER_AUTHOR, !newerActive);
             log.info("Rule pack {} version {} loaded from {}", id, version, folder);
         } catch (Refused e) {
             ValidationReport report = PackRefusals.report(e);

@@ -1,0 +1,95 @@
+package org.cadre.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.cadre.identity.internal.LoginThrottledException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Pages: form login with a session and CSRF protection. The JSON API under {@code /api/**}:
+ * HTTP basic for scripts, no session, errors as problem details. Method security ({@code @PreAuthorize}) on each
+ * controller says which roles, and the modules check organization scope. The password check and its throttle are
+ * {@code internal.AuthenticationConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, MessageSource messages,
+            JsonMapper json, LocaleResolver locales)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Cadre\"");
+            String key = e instanceof LoginThrottledException ? "problem.throttled" : "problem.unauthorized";
+            Object[] args = e instanceof LoginThrottledException t ? new Object[] {t.waitSeconds()} : null;
+            writeProblem(response, HttpStatus.UNAUTHORIZED, messages, json, key, args,
+                    locales.resolveLocale(request));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
+                messages, json, "problem.forbidden", null, locales.resolveLocale(request));
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no cookie authenticates an API call, so there is no cross-site request to forge
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/fonts/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").failureHandler(loginFailure()).permitAll())
+                .httpBasic(b -> { })
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "frame-ancestors 'none'; form-action 'self'")))
+                .build();
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, e) -> {
+            String target = e instanceof LoginThrottledException t ? "/login?error=throttled&wait=" + t.waitSeconds()
+                    : "/login?error=credentials";
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
+    private static void writeProblem(HttpServletResponse response, HttpStatus status, MessageSource messages,
+            JsonMapper json, String key, Object[] args, Locale locale) throws java.io.IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, args, locale));
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
+                locale));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+}

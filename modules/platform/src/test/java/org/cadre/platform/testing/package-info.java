@@ -1,0 +1,7 @@
+/**
+ * Test support every module's tests may use (the platform's test jar): the {@link
+ * org.cadre.platform.testing.MutableClock}. A named interface, so module tests that depend on it respect the
+ * module's boundary.
+ */
+@org.springframework.modulith.NamedInterface("testing")
+package org.cadre.platform.testing;

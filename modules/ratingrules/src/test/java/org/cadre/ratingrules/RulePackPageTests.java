@@ -1,0 +1,89 @@
+package org.cadre.ratingrules;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.cadre.identity.CallerAuthentication;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Role;
+import org.cadre.ratingrules.testing.TestPacks.TestPack;
+import org.cadre.ratingrules.testing.TestPacks;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every rule pack page renders, in both languages, for the roles that may see it; refusals show on the page. */
+@RatingRulesModuleTest
+class RulePackPageTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RulePackRegistry registry;
+
+    static org.springframework.test.web.servlet.request.RequestPostProcessor as(Caller caller) {
+        return authentication(new CallerAuthentication(caller));
+    }
+
+    @Test
+    void everyPageRenders() throws Exception {
+        TestPack pack = TestPacks.fresh();
+        registry.upload(pack.zip(), "test");
+        registry.activate(pack.id(), 1, "test");
+        registry.changeParameters(pack.id(), 1, Map.of("minAttendance", "0.7"), "test");
+        var admin = as(Caller.of("rule-admin", Role.RULE_ADMIN));
+        var evaluator = as(Caller.of("evaluator", Role.EVALUATOR));
+
+        mvc.perform(get("/rule-packs").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(pack.id())))
+                .andExpect(content().string(containsString("upload-file")));
+        mvc.perform(get("/rule-packs").param("lang", "en").with(evaluator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Rating rule packs")))
+                .andExpect(content().string(not(containsString("upload-file"))));
+        mvc.perform(get("/rule-packs/{id}", pack.id()).with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nhật ký thay đổi")));
+        mvc.perform(get("/rule-packs/{id}/2", pack.id()).with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"activate\"")))
+                .andExpect(content().string(containsString("parameters.yaml")));
+        mvc.perform(get("/rule-packs/{id}/1/file", pack.id()).param("path", "rules.drl").with(evaluator))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("content-readonly")))
+                .andExpect(content().string(containsString("T-PASS")));
+        mvc.perform(get("/rule-packs/{id}/1/parameters", pack.id()).with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("p-quotaEnabled")))
+                .andExpect(content().string(containsString("Tỷ lệ dự họp tối thiểu")));
+        mvc.perform(get("/rule-packs/{id}/diff", pack.id()).param("from", "1").param("to", "2").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("minAttendance")))
+                .andExpect(content().string(containsString("+ minAttendance: 0.7")));
+        // an evaluator may not change anything
+        mvc.perform(post("/rule-packs/{id}/2/activate", pack.id()).with(evaluator).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aBadUploadShowsItsProblemsOnThePage() throws Exception {
+        TestPack pack = TestPacks.fresh();
+        TestPack broken = pack.withText("evil.drl", "package x;\nimport java.io.File;\n");
+        mvc.perform(multipart("/rule-packs/upload").file(new MockMultipartFile("file", "pack.zip", "application/zip",
+                        broken.zip())).with(as(Caller.of("rule-admin", Role.RULE_ADMIN))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/rule-packs"))
+                // back to the upload form, with the reason and each problem as a line, in Vietnamese
+                .andExpect(flash().attribute("formError", org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers
+                        .allOf(containsString("upload-form"), containsString("evil.drl:2"),
+                                containsString("evil.drl:2: Không được import \"java.io.File\": bộ quy tắc chỉ "
+                                        + "được import org.cadre.ratingrules.facts.*")))));
+    }
+}
