@@ -21,6 +21,7 @@ import org.cadre.organizations.Organizations;
 import org.cadre.organizations.OrganizationsBulkLoaded;
 import org.cadre.organizations.RoleAssignment;
 import org.cadre.organizations.TransferMember;
+import org.cadre.platform.ClusterLocks;
 import org.cadre.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,12 @@ class DemoData implements ApplicationRunner {
     private final Organizations organizations;
     private final Members members;
     private final UserAccounts accounts;
+    private final ClusterLocks locks;
     private final boolean enabled;
 
     DemoData(DemoDataProperties properties, BulkLoad bulk, Organizations organizations, Members members,
-            UserAccounts accounts, Environment environment) {
+            UserAccounts accounts, ClusterLocks locks, Environment environment) {
+        this.locks = locks;
         this.properties = properties;
         this.enabled = enabled(properties, environment);
         this.bulk = bulk;
@@ -66,9 +69,16 @@ class DemoData implements ApplicationRunner {
                 : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 
+    /** One instance seeds an empty database; another starting at the same time waits, then finds it seeded. */
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || !bulk.empty()) {
+        if (enabled) {
+            locks.runExclusively("demo-data", this::seedIfEmpty);
+        }
+    }
+
+    private void seedIfEmpty() {
+        if (!bulk.empty()) {
             return;
         }
         long started = System.nanoTime();

@@ -98,8 +98,8 @@ class ArchitectureRulesCanFailTests {
     }
 
     @Test
-    void onlyIdentityReadsTheSecurityContextRejectsAModuleThatDoes() {
-        assertViolated(ArchitectureRulesTests.onlyIdentityReadsTheSecurityContext, ReadsTheSecurityContext.class);
+    void onlyThePlatformReadsTheSecurityContextRejectsAModuleThatDoes() {
+        assertViolated(ArchitectureRulesTests.onlyThePlatformReadsTheSecurityContext, ReadsTheSecurityContext.class);
     }
 
     @Test

@@ -74,13 +74,16 @@ class ArchitectureRulesTests {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.kie..", "org.drools..",
                     "jakarta.servlet..", "tools.jackson..");
 
-    /** Who is calling is read in one place: only identity touches the security context and authority strings. */
+    /**
+     * Who is calling is read in one place, the platform's security: no module reads the security context or parses
+     * authority strings; each reads the typed {@code org.cadre.platform.Caller}.
+     */
     @ArchTest
-    static final ArchRule onlyIdentityReadsTheSecurityContext = noClasses()
-            .that().resideOutsideOfPackage("org.cadre.identity..")
+    static final ArchRule onlyThePlatformReadsTheSecurityContext = noClasses()
+            .that().resideOutsideOfPackage("org.cadre.platform.security..")
             .should().callMethod(GrantedAuthority.class, "getAuthority")
             .orShould().dependOnClassesThat().areAssignableTo(SecurityContextHolder.class)
-            .because("modules read the typed org.cadre.platform.Caller; authority strings are identity's own");
+            .because("modules read the typed org.cadre.platform.Caller, never authority strings");
 
     /**
      * Security expressions name roles only: a bean in SpEL ({@code @orgScope...}) is a dependency Spring Modulith

@@ -3,8 +3,8 @@ package org.cadre.organizations;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 import java.util.UUID;
-import org.cadre.identity.CallerAuthentication;
 import org.cadre.platform.Caller;
+import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.Role;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 

@@ -8,12 +8,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 /**
- * The organizations module on its own, against real PostgreSQL, with identity for the security of its pages and
+ * The organizations module on its own, against real PostgreSQL, with the platform's security for its pages and
  * API: one configuration for every test class of the module, so they share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ApplicationModuleTest(extraIncludes = "identity")
+@ApplicationModuleTest
 @AutoConfigureMockMvc
 @interface OrganizationsModuleTest {
 }

@@ -1,8 +1,8 @@
 package org.cadre.platform;
 
 /**
- * The caller of the request being served. The identity module implements it (the one place that reads the
- * security context); controllers take a {@link Caller} parameter instead of calling this.
+ * The caller of the request being served, read from the security context in one place; controllers take a
+ * {@link Caller} parameter instead of calling this.
  */
 public interface CurrentCaller {
 

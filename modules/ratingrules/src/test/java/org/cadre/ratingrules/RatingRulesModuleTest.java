@@ -9,12 +9,12 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 
 /**
  * The rating rules module on its own, against real PostgreSQL, with the shipped packs of {@code rules/} loaded at
- * start-up and identity for the security of its pages and API: one configuration for every test class of the
+ * start-up, with the platform's security for its pages and API: one configuration for every test class of the
  * module, so they share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ApplicationModuleTest(extraIncludes = "identity")
+@ApplicationModuleTest
 @AutoConfigureMockMvc
 @interface RatingRulesModuleTest {
 }

@@ -1,7 +1,7 @@
 package org.cadre.ratingrules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -9,19 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.cadre.identity.UserAccounts;
-import org.cadre.identity.testing.TestUsers;
+import org.cadre.platform.Caller;
+import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.testing.TestPacks.TestPack;
 import org.cadre.ratingrules.testing.TestPacks;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The rule pack API: upload, edit, validate, activate, roll back, diff, audit, evaluate; bad input refused. */
 @RatingRulesModuleTest
@@ -29,17 +29,10 @@ class RulePackApiTests {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserAccounts accounts;
-
-    String admin;
-    String evaluator;
-
-    @BeforeEach
-    void users() {
-        admin = TestUsers.create(accounts, Role.RULE_ADMIN);
-        evaluator = TestUsers.create(accounts, Role.EVALUATOR);
-    }
+    /** Calls as a rule administrator and as evaluation staff, signed in the way identity signs users in. */
+    final RequestPostProcessor admin = authentication(new CallerAuthentication(Caller.of("rule-admin", Role.RULE_ADMIN)));
+    final RequestPostProcessor evaluator = authentication(new CallerAuthentication(Caller.of("evaluator",
+            Role.EVALUATOR)));
 
     @Test
     void editingAParameterThroughTheApiChangesTheNextRatingWithoutARestart() throws Exception {
@@ -53,7 +46,7 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$.ratings[0].level").value("FAIL"));
 
         mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id()).queryParam("activate", "true")
-                        .with(httpBasic(admin, TestUsers.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .with(admin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"minAttendance\": 0.6}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.version").value(2))
@@ -67,7 +60,7 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$.ratings[0].reasons[0].article").value("TEST-01, 2"));
 
         mvc.perform(get("/api/rule-packs/{id}/diff", pack.id()).queryParam("from", "1").queryParam("to", "2")
-                        .with(httpBasic(evaluator, TestUsers.PASSWORD)))
+                        .with(evaluator))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.parameters[0].name").value("minAttendance"))
                 .andExpect(jsonPath("$.parameters[0].before").value("0.8"))
@@ -77,16 +70,16 @@ class RulePackApiTests {
 
         // roll back: the old threshold serves again
         mvc.perform(post("/api/rule-packs/{id}/rollback", pack.id()).queryParam("to", "1")
-                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                        .with(admin))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("ACTIVE"));
         evaluate(member).andExpect(jsonPath("$.packVersion").value(1))
                 .andExpect(jsonPath("$.ratings[0].level").value("FAIL"));
 
-        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "PARAMETERS", "RETIRE",
                         "ROLLBACK")))
-                .andExpect(jsonPath("$[0].actor").value(admin));
+                .andExpect(jsonPath("$[0].actor").value("rule-admin"));
     }
 
     @Test
@@ -94,7 +87,7 @@ class RulePackApiTests {
         TestPack pack = TestPacks.fresh();
         upload(pack.zip(), true).andExpect(status().isCreated());
         mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id())
-                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .with(admin).header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"minAttendance\": 1.5}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.reason").value("invalid-parameters"))
@@ -110,7 +103,7 @@ class RulePackApiTests {
 
         // a DRL syntax error through the editor: stored as a draft, refused with file and line
         mvc.perform(put("/api/rule-packs/{id}/versions/1/files/rules.drl", pack.id())
-                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .with(admin).header("Accept-Language", "en")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content(pack.files().text("rules.drl").replace("$p.qualify(\"PASS\");", "$p.qualify(\"PASS\"")))
                 .andExpect(status().isUnprocessableContent())
@@ -139,17 +132,17 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$.problems[0]", Matchers.containsString("inflates beyond the limit")));
         // a decision table with overlapping rows, through the file API
         mvc.perform(put("/api/rule-packs/{id}/versions/1/files/attendance.xlsx", pack.id())
-                        .with(httpBasic(admin, TestUsers.PASSWORD)).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .with(admin).contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .content(DecisionTableTests.table(true, 8, 6, 10)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0]", Matchers.containsString("rows 10 and 11 can match the same input")));
         // a draft cannot be activated
         mvc.perform(post("/api/rule-packs/{id}/versions/2/activate", pack.id())
-                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                        .with(admin))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("not-validated"));
         // an existing version number
         upload(pack.zip(), false).andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("version-exists"));
-        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(admin))
                 .andExpect(jsonPath("$[?(@.version == 3)].state").value("DRAFT"));
 
         evaluate(member).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
@@ -166,12 +159,12 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$.reason").value("too-large"))
                 .andExpect(jsonPath("$.detail", Matchers.containsString(String.valueOf(PackFiles.MAX_ZIP_BYTES))));
         mvc.perform(put("/api/rule-packs/{id}/versions/1/files/big.md", pack.id()).queryParam("activate", "true")
-                        .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                        .with(admin).header("Accept-Language", "en")
                         .contentType(MediaType.TEXT_PLAIN).content(new byte[(int) PackFiles.MAX_FILE_BYTES + 1]))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.reason").value("too-large"))
                 .andExpect(jsonPath("$.detail", Matchers.containsString(String.valueOf(PackFiles.MAX_FILE_BYTES))));
-        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(admin))
                 .andExpect(jsonPath("$.length()").value(1));
         evaluate(memberJson(pack.year(), 9)).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1))
                 .andExpect(jsonPath("$.ratings[0].level").value("PASS"));
@@ -182,7 +175,7 @@ class RulePackApiTests {
         TestPack pack = TestPacks.fresh();
         upload(pack.zip(), true).andExpect(status().isCreated());
         upload(pack.version(2).zip(), true).andExpect(status().isCreated());
-        mvc.perform(post("/api/rule-packs/{id}/versions/2/retire", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+        mvc.perform(post("/api/rule-packs/{id}/versions/2/retire", pack.id()).with(admin))
                 .andExpect(status().isOk());
         // another pack now serves the year: rolling back to version 1 must be refused, and not audited
         TestPack rival = TestPacks.fresh();
@@ -194,13 +187,13 @@ class RulePackApiTests {
                         .replace("year: " + rival.year(), "year: " + pack.year()));
         upload(sameYear.zip(), true).andExpect(status().isCreated());
         mvc.perform(post("/api/rule-packs/{id}/rollback", pack.id()).queryParam("to", "1")
-                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                        .with(admin))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("years-taken"));
-        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+        mvc.perform(get("/api/rule-packs/{id}/audit", pack.id()).with(admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "RETIRE")))
                 .andExpect(jsonPath("$[*].action", Matchers.not(Matchers.hasItem("ROLLBACK"))));
-        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(httpBasic(admin, TestUsers.PASSWORD)))
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(admin))
                 .andExpect(jsonPath("$[?(@.version == 1)].state").value("RETIRED"));
     }
 
@@ -242,7 +235,7 @@ class RulePackApiTests {
                   "meetingsRequired": 10, "meetingsAttended": 9, "criterionLevels": {"WORK": "GOOD"}}],
                  "organizations": [{"subjectId": "c1", "kind": "CHAPTER", "grassrootsOrganizationId": "g1"}]}
                 """.formatted(year);
-        mvc.perform(post("/api/rule-packs/evaluate").with(httpBasic(evaluator, TestUsers.PASSWORD))
+        mvc.perform(post("/api/rule-packs/evaluate").with(evaluator)
                         .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(both))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reason").value("packs-differ"))
@@ -260,7 +253,7 @@ class RulePackApiTests {
     void theDetailOfAnInvalidPackListsItsProblemsInTheReadersLanguage() throws Exception {
         TestPack evil = TestPacks.fresh().withText("evil.drl",
                 "package x;\nimport org.cadre.ratingrules.facts.*;\nimport java.nio.file.Files;\n");
-        mvc.perform(post("/api/rule-packs").with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "vi")
+        mvc.perform(post("/api/rule-packs").with(admin).header("Accept-Language", "vi")
                         .contentType("application/zip").content(evil.zip()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", Matchers.containsString(
@@ -269,7 +262,7 @@ class RulePackApiTests {
         TestPack failing = TestPacks.fresh();
         failing = failing.withText("scenarios/quota.yaml", failing.files().text("scenarios/quota.yaml")
                 .replace("excess: 2", "excess: 3"));
-        mvc.perform(post("/api/rule-packs").with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "vi")
+        mvc.perform(post("/api/rule-packs").with(admin).header("Accept-Language", "vi")
                         .contentType("application/zip").content(failing.zip()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", Matchers.containsString("scenarios/quota.yaml: kịch bản")))
@@ -297,7 +290,7 @@ class RulePackApiTests {
                         .replace("year: " + rival.year(), "year: " + pack.year())));
         upload(sameYear.zip(), false).andExpect(status().isCreated());
         mvc.perform(post("/api/rule-packs/{id}/versions/1/activate", rival.id())
-                        .with(httpBasic(admin, TestUsers.PASSWORD)))
+                        .with(admin))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reason").value("years-taken"));
         evaluate(memberJson(pack.year(), 9)).andExpect(jsonPath("$.packId").value(pack.id()));
@@ -306,10 +299,10 @@ class RulePackApiTests {
     @Test
     void evaluatorsMayReadButNotChange() throws Exception {
         TestPack pack = TestPacks.fresh();
-        mvc.perform(post("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD))
+        mvc.perform(post("/api/rule-packs").with(evaluator)
                         .contentType("application/zip").content(pack.zip()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/rule-packs").with(httpBasic(evaluator, TestUsers.PASSWORD)))
+        mvc.perform(get("/api/rule-packs").with(evaluator))
                 .andExpect(status().isOk());
         evaluate("{\"year\": 1900, \"members\": [{\"subjectId\": \"m\"}]}").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.reason").value("no-active-pack"));
@@ -317,12 +310,12 @@ class RulePackApiTests {
 
     private ResultActions upload(byte[] zip, boolean activate) throws Exception {
         return mvc.perform(post("/api/rule-packs").queryParam("activate", String.valueOf(activate))
-                .with(httpBasic(admin, TestUsers.PASSWORD)).header("Accept-Language", "en")
+                .with(admin).header("Accept-Language", "en")
                 .contentType("application/zip").content(zip));
     }
 
     private ResultActions evaluate(String body) throws Exception {
-        return mvc.perform(post("/api/rule-packs/evaluate").with(httpBasic(evaluator, TestUsers.PASSWORD))
+        return mvc.perform(post("/api/rule-packs/evaluate").with(evaluator)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
-import org.cadre.identity.CallerAuthentication;
 import org.cadre.platform.Caller;
+import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.testing.TestPacks.TestPack;
 import org.cadre.ratingrules.testing.TestPacks;

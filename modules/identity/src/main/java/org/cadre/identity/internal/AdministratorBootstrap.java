@@ -3,6 +3,7 @@ package org.cadre.identity.internal;
 import java.util.EnumSet;
 import org.cadre.identity.NewUserAccount;
 import org.cadre.identity.Passwords;
+import org.cadre.platform.ClusterLocks;
 import org.cadre.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,21 @@ class AdministratorBootstrap implements ApplicationRunner {
 
     private final UserAccountStore users;
     private final LoginProperties properties;
+    private final ClusterLocks locks;
 
-    AdministratorBootstrap(UserAccountStore users, LoginProperties properties) {
+    AdministratorBootstrap(UserAccountStore users, LoginProperties properties, ClusterLocks locks) {
         this.users = users;
         this.properties = properties;
+        this.locks = locks;
     }
 
+    /** Instances that start together on an empty database create one administrator, not one each. */
     @Override
     public void run(ApplicationArguments args) {
+        locks.runExclusively("administrator", this::createIfNone);
+    }
+
+    private void createIfNone() {
         if (users.anyAdministrator() || users.exists(ADMIN)) {
             return;
         }

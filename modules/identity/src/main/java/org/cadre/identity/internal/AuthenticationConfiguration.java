@@ -7,8 +7,12 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** How a password is checked: hashed with bcrypt, behind the throttle, giving the typed caller. */
+/**
+ * How a password is checked (hashed with bcrypt, behind the throttle, giving the typed caller) and what a failed
+ * sign-in shows; the platform's filter chains use both.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginProperties.class)
 class AuthenticationConfiguration {
@@ -23,5 +27,15 @@ class AuthenticationConfiguration {
     AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
             LoginThrottle throttle) {
         return new ThrottledAuthenticationProvider(users, encoder, throttle);
+    }
+
+    /** A failed sign-in goes back to the sign-in page saying why: wrong name or password, or blocked for a while. */
+    @Bean
+    AuthenticationFailureHandler signInFailure() {
+        return (request, response, e) -> {
+            String target = e instanceof LoginThrottledException t ? "/login?error=throttled&wait=" + t.waitSeconds()
+                    : "/login?error=credentials";
+            response.sendRedirect(request.getContextPath() + target);
+        };
     }
 }

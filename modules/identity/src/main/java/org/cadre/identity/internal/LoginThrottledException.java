@@ -1,10 +1,10 @@
 package org.cadre.identity.internal;
 
 import java.time.Duration;
-import org.springframework.security.core.AuthenticationException;
+import org.cadre.platform.SignInRefused;
 
 /** Sign-in refused without checking the password, because the user name is blocked for a while. */
-public class LoginThrottledException extends AuthenticationException {
+class LoginThrottledException extends SignInRefused {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +17,15 @@ public class LoginThrottledException extends AuthenticationException {
 
     public long waitSeconds() {
         return Math.max(1, wait.toSeconds());
+    }
+
+    @Override
+    public String messageKey() {
+        return "problem.throttled";
+    }
+
+    @Override
+    public Object[] arguments() {
+        return new Object[] {waitSeconds()};
     }
 }

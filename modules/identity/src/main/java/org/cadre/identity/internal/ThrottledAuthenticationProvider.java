@@ -1,6 +1,6 @@
 package org.cadre.identity.internal;
 
-import org.cadre.identity.CallerAuthentication;
+import org.cadre.platform.CallerAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -1,9 +1,10 @@
-package org.cadre.identity.web;
+package org.cadre.platform.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.cadre.identity.internal.LoginThrottledException;
+import org.cadre.platform.SignInRefused;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +19,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Pages: form login with a session and CSRF protection. The JSON API under {@code /api/**}:
- * HTTP basic for scripts, no session, errors as problem details. Method security ({@code @PreAuthorize}) on each
- * controller says which roles, and the modules check organization scope. The password check and its throttle are
- * {@code internal.AuthenticationConfiguration}.
+ * Who may call what, for every module. Pages: form login with a session and CSRF protection. The JSON API under
+ * {@code /api/**}: HTTP basic for scripts, no session, errors as problem details. Method security
+ * ({@code @PreAuthorize}) on each controller says which roles, and the modules ask organizations for scope. Who the
+ * users are, how a password is checked and what a failed sign-in page shows are the identity module's (its
+ * authentication provider and failure handler are used here when present).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,8 +41,8 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Cadre\"");
-            String key = e instanceof LoginThrottledException ? "problem.throttled" : "problem.unauthorized";
-            Object[] args = e instanceof LoginThrottledException t ? new Object[] {t.waitSeconds()} : null;
+            String key = e instanceof SignInRefused refused ? refused.messageKey() : "problem.unauthorized";
+            Object[] args = e instanceof SignInRefused refused ? refused.arguments() : null;
             writeProblem(response, HttpStatus.UNAUTHORIZED, messages, json, key, args,
                     locales.resolveLocale(request));
         };
@@ -57,7 +60,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<AuthenticationFailureHandler> failure)
+            throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/fonts/**",
@@ -65,21 +69,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").failureHandler(loginFailure()).permitAll())
+                .formLogin(f -> f.loginPage("/login").failureHandler(failure.getIfAvailable(() ->
+                        new SimpleUrlAuthenticationFailureHandler("/login?error=credentials"))).permitAll())
                 .httpBasic(b -> { })
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'")))
                 .build();
-    }
-
-    private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, e) -> {
-            String target = e instanceof LoginThrottledException t ? "/login?error=throttled&wait=" + t.waitSeconds()
-                    : "/login?error=credentials";
-            response.sendRedirect(request.getContextPath() + target);
-        };
     }
 
     private static void writeProblem(HttpServletResponse response, HttpStatus status, MessageSource messages,

@@ -1,13 +1,16 @@
-package org.cadre.identity.internal;
+package org.cadre.platform.security;
 
-import org.cadre.identity.CallerAuthentication;
 import org.cadre.platform.Caller;
+import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.CurrentCaller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The one place that reads the security context: the caller is the principal identity put there at sign-in. */
+/**
+ * The one place that reads the security context: the caller is the principal of the {@link CallerAuthentication}
+ * identity made at sign-in (or a test made).
+ */
 @Component
 class SecurityContextCaller implements CurrentCaller {
 

@@ -1,8 +1,6 @@
-package org.cadre.identity;
+package org.cadre.platform;
 
 import java.io.Serial;
-import org.cadre.platform.Caller;
-import org.cadre.platform.Role;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
