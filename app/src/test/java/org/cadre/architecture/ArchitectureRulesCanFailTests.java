@@ -19,6 +19,8 @@ import org.cadre.fixture.b.CycleB;
 import org.cadre.platform.Refused;
 import org.jmolecules.event.types.DomainEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.repository.Repository;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The rules are not vacuous: each one rejects a class that breaks it, and no rule goes without such a test. */
+@Execution(ExecutionMode.CONCURRENT)
 class ArchitectureRulesCanFailTests {
 
     @Test

@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.cadre.CadreApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** Module boundaries hold, and the documentation in {@code docs/} is generated from the code as it is. */
+@Execution(ExecutionMode.CONCURRENT)
 class ModularityTests {
 
     /** The modules of the application; the test support the modules' test jars bring is not part of them. */

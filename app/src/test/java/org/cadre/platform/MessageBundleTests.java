@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Every text a user reads exists in Vietnamese and in English, in every module's bundles. */
+@Execution(ExecutionMode.CONCURRENT)
 class MessageBundleTests {
 
     /**

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,8 +21,14 @@ import org.springframework.util.FileSystemUtils;
  * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by Selenium with no
  * network look-ups. Where the packages are missing, browser tests are skipped with a message, unless
  * {@code CADRE_BROWSER_TESTS=required} (as in CI), where they fail.
+ *
+ * <p>One Chromium per language serves the test classes of a JVM one after the other (starting one costs a second or
+ * two): {@link #close()} ends the test's session (the cookies of every site, the page) and the browser quits when the JVM
+ * ends. A browser that no longer answers is replaced by a fresh one.
  */
 public final class Browser implements AutoCloseable {
+
+    private static final Map<String, Browser> OPEN = new HashMap<>();
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -32,7 +41,23 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    public static Browser start(String language) {
+    public static synchronized Browser start(String language) {
+        Browser open = OPEN.get(language);
+        if (open != null && open.answers()) {
+            return open;
+        }
+        if (open != null) {
+            open.quit();
+        }
+        Browser started = launch(language);
+        OPEN.put(language, started);
+        if (OPEN.size() == 1) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitAll, "browser-quit"));
+        }
+        return started;
+    }
+
+    private static Browser launch(String language) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             String message = "Browser tests need Debian's chromium and chromium-driver packages "
@@ -53,7 +78,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
-                    .withEnvironment(java.util.Map.of(
+                    .withEnvironment(Map.of(
                             "XDG_CACHE_HOME", profile.resolve("cache").toString(),
                             "XDG_CONFIG_HOME", profile.resolve("config").toString()))
                     .build();
@@ -81,12 +106,39 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("login-submit")).click();
     }
 
+    /** Ends this test's session: the next test starts signed out, with no language chosen, on a blank page. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            driver.get("about:blank");
+            // every site's cookies, not only the current page's (which is all deleteAllCookies reaches)
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        } catch (WebDriverException e) {
+            quit();
+        }
+    }
+
+    private boolean answers() {
+        try {
+            driver.getCurrentUrl();
+            return true;
+        } catch (WebDriverException e) {
+            return false;
+        }
+    }
+
+    private void quit() {
         try {
             driver.quit();
+        } catch (WebDriverException e) {
+            // already gone: only its profile folder is left to remove
         } finally {
             FileSystemUtils.deleteRecursively(profile.toFile());
         }
+    }
+
+    private static synchronized void quitAll() {
+        OPEN.values().forEach(Browser::quit);
+        OPEN.clear();
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -117,6 +118,22 @@ class SignInTests {
         String hash = jdbc.sql("SELECT password_hash FROM identity.app_user WHERE username = :u").param("u", user)
                 .query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain(TestUsers.PASSWORD);
+    }
+
+    @Test
+    void newHashesTakeTheConfiguredCostAndAHashOfAnotherCostStillSignsIn() throws Exception {
+        String user = TestUsers.create(accounts, Role.MEMBER);
+        // the suite runs with cadre.security.login.bcrypt-strength=4
+        assertThat(jdbc.sql("SELECT password_hash FROM identity.app_user WHERE username = :u").param("u", user)
+                .query(String.class).single()).startsWith("{bcrypt}$2a$04$");
+        // a password stored before the cost changed (here the default, 10) keeps its own cost and still matches
+        jdbc.sql("UPDATE identity.app_user SET password_hash = :hash WHERE username = :u")
+                .param("hash", "{bcrypt}" + new BCryptPasswordEncoder(10).encode("mat-khau-cu-2019"))
+                .param("u", user).update();
+        mvc.perform(get("/api/anything").with(httpBasic(user, "mat-khau-cu-2019")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/anything").with(httpBasic(user, TestUsers.PASSWORD)))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test

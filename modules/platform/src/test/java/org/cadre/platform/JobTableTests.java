@@ -12,7 +12,6 @@ import org.cadre.platform.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -133,7 +132,10 @@ class JobTableTests {
     record Echo(String caller, String text, String scope) {
     }
 
-    @TestConfiguration
+    /**
+     * The test job handlers, imported by {@link PlatformModuleTest} (not a nested test configuration: that would
+     * give this class a Spring context of its own).
+     */
     static class Handlers {
 
         @Bean

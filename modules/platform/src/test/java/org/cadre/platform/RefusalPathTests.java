@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -80,44 +79,44 @@ class RefusalPathTests {
                 .andExpect(content().string(containsString("id=\"error-detail\"")));
     }
 
-    @TestConfiguration
-    static class Forms {
+    /**
+     * Test endpoints that refuse, imported by {@link PlatformModuleTest} (not a nested test configuration: that
+     * would give this class a Spring context of its own).
+     */
+    @Controller
+    static class TestForms {
 
-        @Controller
-        static class TestForms {
+        @PostMapping("/api/test-refusals/busy")
+        @ResponseBody
+        String api(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+            throw new Refused(PlatformRefusal.JOBS_BUSY, on);
+        }
 
-            @PostMapping("/api/test-refusals/busy")
-            @ResponseBody
-            String api(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-                throw new Refused(PlatformRefusal.JOBS_BUSY, on);
-            }
+        @PostMapping("/test-forms/{id}")
+        @PageForm(page = "/test-pages/{id}", form = "name-form")
+        String form(@PathVariable String id, @RequestParam String name,
+                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+            throw new Refused(PlatformRefusal.JOBS_BUSY, on);
+        }
 
-            @PostMapping("/test-forms/{id}")
-            @PageForm(page = "/test-pages/{id}", form = "name-form")
-            String form(@PathVariable String id, @RequestParam String name,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-                throw new Refused(PlatformRefusal.JOBS_BUSY, on);
-            }
+        @PostMapping("/test-pages/missing")
+        String notAForm() {
+            throw new Refused(new Refusal() {
+                @Override
+                public String name() {
+                    return "JOBS_BUSY";
+                }
 
-            @PostMapping("/test-pages/missing")
-            String notAForm() {
-                throw new Refused(new Refusal() {
-                    @Override
-                    public String name() {
-                        return "JOBS_BUSY";
-                    }
+                @Override
+                public Outcome outcome() {
+                    return Outcome.NOT_FOUND;
+                }
 
-                    @Override
-                    public Outcome outcome() {
-                        return Outcome.NOT_FOUND;
-                    }
-
-                    @Override
-                    public String field() {
-                        return null;
-                    }
-                });
-            }
+                @Override
+                public String field() {
+                    return null;
+                }
+            });
         }
     }
 }

@@ -15,11 +15,14 @@ import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.PackRejectedException;
 import org.cadre.ratingrules.testing.TestPacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every kind of bad input of issue 4 is refused with a precise message, naming the file and, where there is one,
  * the line. (That the active version keeps serving meanwhile is {@code RulePackApiTests}' part.)
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BadPackInputTests {
 
     static ValidationReport validate(PackFiles files) {

@@ -15,8 +15,11 @@ import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.testing.TestPacks.TestPack;
 import org.cadre.ratingrules.testing.TestPacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** XLSX decision tables: compiled with the pack, refused without a hit policy or with overlapping rows. */
+@Execution(ExecutionMode.CONCURRENT)
 class DecisionTableTests {
 
     @Test

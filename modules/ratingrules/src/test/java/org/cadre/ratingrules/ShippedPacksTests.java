@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every pack that ships in {@code rules/} is valid: its manifest reads, its DRL passes the forbidden-construct
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * pack at all. Runs without Spring (a pack author can run it alone:
  * {@code ./mvnw -B -o verify -pl modules/ratingrules -am -Dtest=ShippedPacksTests -Dsurefire.failIfNoSpecifiedTests=false}).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ShippedPacksTests {
 
     @TestFactory

@@ -1,11 +1,13 @@
 package org.cadre.identity.internal;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -17,9 +19,14 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 @EnableConfigurationProperties(LoginProperties.class)
 class AuthenticationConfiguration {
 
+    /**
+     * Passwords are stored as {@code {bcrypt}…} with the configured cost; a stored hash carries its own cost, so
+     * changing the setting affects new passwords only, and every stored one still matches.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(LoginProperties properties) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
     }
 
     /** The one authentication provider: Spring Security's global manager uses it for every filter chain. */

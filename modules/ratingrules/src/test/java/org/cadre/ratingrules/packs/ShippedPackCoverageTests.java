@@ -18,6 +18,8 @@ import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -27,6 +29,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * calibration case, and scenarios name only rules that exist. {@code ShippedPacksTests} proves that the scenarios
  * pass; this test proves that they cover every rule (in DRL files and in XLSX decision tables).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ShippedPackCoverageTests {
 
     private static final Pattern RULE_ID = Pattern.compile("@id\\(\\s*\"([^\"]+)\"\\s*\\)");
