@@ -1,5 +1,6 @@
 package org.cadre.organizations;
 
+import java.util.List;
 import org.cadre.platform.Caller;
 
 /**
@@ -35,4 +36,7 @@ public interface OrganizationAccess {
 
     /** The member as this caller may read them: the national ID only for administrators, their secretaries and themselves. */
     MemberSummary redact(Caller caller, MemberSummary member);
+
+    /** {@link #redact(Caller, MemberSummary)} for a list, working out the caller's scope once. */
+    List<MemberSummary> redact(Caller caller, List<MemberSummary> members);
 }

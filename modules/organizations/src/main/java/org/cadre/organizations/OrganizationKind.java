@@ -1,7 +1,5 @@
 package org.cadre.organizations;
 
-import java.util.Set;
-
 /**
  * Kinds of party organization in a bloc (glossary, {@code ../shared/domain/regulations.md}), with the rules of the
  * tree they carry: which kinds hold members on their rolls, which may have organizations under them and under which
@@ -42,16 +40,14 @@ public enum OrganizationKind {
      * grassroots or sub-unit committee.
      */
     public boolean mayBeUnder(OrganizationKind parent) {
+        if (parent != null && !parent.mayHaveChildren()) {
+            return false;
+        }
         return switch (this) {
             case BLOC_COMMITTEE -> parent == null;
             case GRASSROOTS_COMMITTEE, GRASSROOTS_CHAPTER -> parent == null || parent == BLOC_COMMITTEE;
             case SUB_COMMITTEE -> parent == GRASSROOTS_COMMITTEE;
             case CHAPTER -> parent == GRASSROOTS_COMMITTEE || parent == SUB_COMMITTEE;
         };
-    }
-
-    /** The kinds that hold members, for pickers of a member's organization. */
-    public static Set<OrganizationKind> holdingMembers() {
-        return Set.of(CHAPTER, GRASSROOTS_CHAPTER);
     }
 }

@@ -24,10 +24,6 @@ public final class Visibility {
         return EVERYTHING;
     }
 
-    public static Visibility nothing() {
-        return NOTHING;
-    }
-
     /** The subtrees under these roots; nothing when there are none. */
     public static Visibility within(Collection<OrganizationId> roots) {
         return roots.isEmpty() ? NOTHING : new Visibility(false, Set.copyOf(roots));

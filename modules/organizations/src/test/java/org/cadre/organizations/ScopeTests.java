@@ -135,6 +135,31 @@ class ScopeTests {
     }
 
     @Test
+    void theNationalIdIsReadOnlyByAdministratorsTheMembersSecretariesAndTheMember() throws Exception {
+        AdmitMember command = tree.command(tree.chapterB, tree.nextCard(), "Hà", "Thị", "Ngân");
+        MemberId withId = members.admit(new AdmitMember(command.cardNumber(), command.familyName(),
+                command.middleName(), command.givenName(), command.bornOn(), command.sex(), "001185012345",
+                command.organizationId(), command.admittedOn(), command.confirmedOn(), true, null));
+        UUID body = organizations.addCoordinatingBody(new AddCoordinatingBody("CB-" + tree.prefix,
+                "Ban thử nghiệm " + tree.prefix, List.of(tree.committee.value())));
+        var secretaryOfCommittee = Callers.secretaryOf(tree.committee);
+        for (var reader : List.of(secretaryOfCommittee, Callers.with(Role.ADMIN), Callers.member(withId))) {
+            mvc.perform(get("/api/members/{id}", withId).with(reader)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.nationalId").value("001185012345"));
+        }
+        for (var reader : List.of(Callers.reviewerFor(body), Callers.with(Role.EVALUATOR))) {
+            mvc.perform(get("/api/members/{id}", withId).with(reader)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.nationalId").doesNotExist());
+        }
+        // lists as well, each member as the caller may read them
+        String listed = "$[?(@.id == '" + withId + "')].nationalId";
+        mvc.perform(get("/api/organizations/{id}/members", tree.chapterB).with(secretaryOfCommittee))
+                .andExpect(status().isOk()).andExpect(jsonPath(listed).value("001185012345"));
+        mvc.perform(get("/api/organizations/{id}/members", tree.chapterB).with(Callers.reviewerFor(body)))
+                .andExpect(status().isOk()).andExpect(jsonPath(listed).isEmpty());
+    }
+
+    @Test
     void evaluatorsSeeEverythingButChangeNothingAndAdministratorsMayDoBoth() throws Exception {
         mvc.perform(get("/api/members/{id}", outside).with(Callers.with(Role.EVALUATOR))).andExpect(status().isOk());
         mvc.perform(post("/api/members/{id}/suspend", outside).with(Callers.with(Role.EVALUATOR))

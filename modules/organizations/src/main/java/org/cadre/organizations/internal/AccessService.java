@@ -3,6 +3,7 @@ package org.cadre.organizations.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.MemberSummary;
@@ -113,9 +114,19 @@ class AccessService implements OrganizationAccess {
     /** The national ID number is for administrators, the member's secretaries and the member. */
     @Override
     public MemberSummary redact(Caller caller, MemberSummary member) {
-        boolean mayRead = caller.has(Role.ADMIN) || isSelf(caller, member.id())
-                || covers(changeable(caller), member.organizationId());
-        return mayRead ? member : member.withoutNationalId();
+        return redact(caller, List.of(member)).get(0);
+    }
+
+    @Override
+    public List<MemberSummary> redact(Caller caller, List<MemberSummary> members) {
+        Visibility changeable = changeable(caller);
+        if (changeable.isEverything()) {
+            return members;
+        }
+        // the organizations the caller changes, read once for the whole list
+        Set<OrganizationId> theirs = changeable.isNothing() ? Set.of() : organizations.below(changeable.roots());
+        return members.stream().map(member -> isSelf(caller, member.id()) || theirs.contains(member.organizationId())
+                ? member : member.withoutNationalId()).toList();
     }
 
     private boolean covers(Visibility visibility, OrganizationId organization) {

@@ -40,7 +40,9 @@ import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spreadsheet import and export. Every row is checked before anything is written, with the same rules as the
@@ -112,15 +114,17 @@ class ImportService implements Imports, JobHandler {
     private final JdbcClient jdbc;
     private final Validator validator;
     private final Jobs jobs;
+    private final TransactionTemplate transactions;
 
     ImportService(OrganizationService organizations, MemberService members, AccessService access, JdbcClient jdbc,
-            Validator validator, Jobs jobs) {
+            Validator validator, Jobs jobs, PlatformTransactionManager transactionManager) {
         this.organizations = organizations;
         this.members = members;
         this.access = access;
         this.jdbc = jdbc;
         this.validator = validator;
         this.jobs = jobs;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -145,7 +149,14 @@ class ImportService implements Imports, JobHandler {
     @Override
     @Transactional
     public ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, IntConsumer progress) {
-        Plan plan = plan(kind, filename, content, caller);
+        return write(kind, plan(kind, filename, content, caller), progress);
+    }
+
+    /**
+     * Writes a plan without problems, row by row through the services, in the caller's transaction: a refusal on
+     * the way (a race with another writer) rolls everything back.
+     */
+    private ImportReport write(ImportKind kind, Plan plan, IntConsumer progress) {
         if (!plan.problems.isEmpty()) {
             return plan.report(false);
         }
@@ -153,7 +164,6 @@ class ImportService implements Imports, JobHandler {
         Map<String, OrganizationId> created = new HashMap<>();
         for (Row row : plan.rows) {
             if (row.create) {
-                // a refusal here is a race with another writer: it rolls everything back and fails the run
                 if (kind == ImportKind.MEMBERS) {
                     members.admit(row.member);
                 } else {
@@ -188,18 +198,22 @@ class ImportService implements Imports, JobHandler {
         return JOB_KIND;
     }
 
-    /** Runs a queued import as the caller who sent it: checked first, then written, with its progress. */
+    /**
+     * Runs a queued import as the caller who sent it, in one transaction: the file is planned (every row checked),
+     * then written with its progress (reported in transactions of their own, so a poll sees it). A file with
+     * problems writes nothing and returns its report; a refusal while writing rolls back every row and fails the
+     * job.
+     */
     @Override
     public ImportReport run(JobContext job) {
         ImportKind kind = ImportKind.valueOf(job.parameters().get("kind"));
         String filename = job.parameters().get("filename");
-        ImportReport checked = check(kind, filename, job.input(), job.caller());
-        int total = Math.max(1, checked.rows());
-        job.progress(0, total);
-        if (!checked.ok()) {
-            return checked;
-        }
-        return run(kind, filename, job.input(), job.caller(), done -> job.progress(done, total));
+        return transactions.execute(status -> {
+            Plan plan = plan(kind, filename, job.input(), job.caller());
+            int total = Math.max(1, plan.dataRows);
+            job.progress(0, total);
+            return write(kind, plan, done -> job.progress(done, total));
+        });
     }
 
     /** The tree is imported by administrators only; members by those who may change some organization. */

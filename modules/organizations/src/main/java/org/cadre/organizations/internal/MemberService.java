@@ -28,6 +28,7 @@ import org.cadre.organizations.domain.Member;
 import org.cadre.platform.Refused;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,14 +65,19 @@ class MemberService implements Members {
             throw new Refused(OrganizationRefusal.CARD_TAKEN, command.cardNumber().trim());
         }
         Member.Admission admission = Member.admit(command, target(command.organizationId()));
-        store.insert(admission.member());
+        try {
+            store.insert(admission.member());
+        } catch (DuplicateKeyException raced) {
+            // another request took the card number between the check and the insert
+            throw new Refused(OrganizationRefusal.CARD_TAKEN, command.cardNumber().trim());
+        }
         events.publishEvent(admission.event());
         return admission.member().id();
     }
 
     /** The organization a member goes into, as the member's rules see it. */
     OrganizationSummary target(UUID organization) {
-        return organizations.find(new OrganizationId(organization))
+        return organizations.findShared(new OrganizationId(organization))
                 .orElseThrow(() -> new Refused(OrganizationRefusal.TARGET_UNKNOWN, organization));
     }
 
@@ -174,14 +180,8 @@ class MemberService implements Members {
             return List.of();
         }
         String pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String scope = visibility.isEverything() ? "" : """
-                 AND m.organization_id IN (
-                    WITH RECURSIVE tree (id) AS (
-                        SELECT id FROM organizations.organization WHERE id = ANY (:roots)
-                        UNION ALL
-                        SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
-                    ) SELECT id FROM tree)
-                """;
+        String scope = visibility.isEverything() ? "" : " AND m.organization_id IN (" + Rows.SUBTREE
+                + " SELECT id FROM tree)\n";
         return jdbc.sql(Rows.MEMBER + """
                  WHERE (m.search_name LIKE :pattern OR lower(m.card_number) LIKE :pattern)
                 """ + scope + """

@@ -39,9 +39,11 @@ import org.cadre.organizations.Visibility;
 import org.cadre.organizations.domain.HeldRole;
 import org.cadre.organizations.domain.Member;
 import org.cadre.organizations.domain.Organization;
+import org.cadre.platform.ClusterLocks;
 import org.cadre.platform.Refused;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,10 +63,12 @@ class OrganizationService implements Organizations {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClusterLocks locks;
 
     OrganizationService(OrganizationStore store, MemberStore members, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ClusterLocks locks) {
         this.store = store;
+        this.locks = locks;
         this.members = members;
         this.jdbc = jdbc;
         this.events = events;
@@ -77,18 +81,28 @@ class OrganizationService implements Organizations {
             throw new Refused(OrganizationRefusal.CODE_TAKEN, command.code().trim());
         }
         Organization parent = command.parentId() == null ? null
-                : store.find(new OrganizationId(command.parentId()))
+                : store.shared(new OrganizationId(command.parentId()))
                         .orElseThrow(() -> new Refused(OrganizationRefusal.PARENT_UNKNOWN, command.parentId()));
         Organization.Registration registration = Organization.register(command, parent);
-        store.insert(registration.organization());
+        try {
+            store.insert(registration.organization());
+        } catch (DuplicateKeyException raced) {
+            // another request took the code between the check and the insert
+            throw new Refused(OrganizationRefusal.CODE_TAKEN, command.code().trim());
+        }
         events.publishEvent(registration.event());
         return registration.organization().id();
     }
 
+    /**
+     * Moves run one at a time across the tree: whether the new parent lies inside the moved subtree is a question
+     * of many rows, and two moves that each pass it alone (A under B, B under A) would make a cycle together.
+     */
     @Override
     public void move(OrganizationId id, MoveOrganization command) {
+        locks.lockUntilTransactionEnds("organizations.tree-shape");
         Organization organization = locked(id);
-        Organization parent = store.find(new OrganizationId(command.parentId()))
+        Organization parent = store.shared(new OrganizationId(command.parentId()))
                 .orElseThrow(() -> new Refused(OrganizationRefusal.PARENT_UNKNOWN, command.parentId()));
         OrganizationMoved moved = organization.move(parent, within(List.of(id), parent.id()), command.on());
         write(organization, List.of(moved));
@@ -119,9 +133,10 @@ class OrganizationService implements Organizations {
 
     @Override
     public UUID assignRole(OrganizationId id, AssignRole command) {
-        Organization organization = locked(id);
+        // the member first, then the organization: the order a transfer locks them in
         Member member = members.locked(new MemberId(command.memberId()))
                 .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_MEMBER_UNKNOWN, command.memberId()));
+        Organization organization = locked(id);
         RoleAssigned assigned = organization.assignRole(member, command.role(), command.from(),
                 within(List.of(id), member.organization()), store.holds(id, member.id(), command.role()));
         write(organization, List.of(assigned));
@@ -135,6 +150,14 @@ class OrganizationService implements Organizations {
                 .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_UNKNOWN, assignment));
         RoleEnded ended = role.end(command.on());
         write(organization, List.of(ended));
+    }
+
+    /**
+     * The organization a member goes into, kept from being dissolved or moved until the transaction ends (see
+     * {@link OrganizationStore#shared}).
+     */
+    Optional<OrganizationSummary> findShared(OrganizationId id) {
+        return store.lockShared(id) ? find(id) : Optional.empty();
     }
 
     private Organization locked(OrganizationId id) {
@@ -177,13 +200,7 @@ class OrganizationService implements Organizations {
         if (visibility.isNothing()) {
             return List.of();
         }
-        return jdbc.sql("""
-                WITH RECURSIVE tree (id) AS (
-                    SELECT id FROM organizations.organization WHERE id = ANY (:roots)
-                    UNION
-                    SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
-                )
-                """ + Rows.ORGANIZATION + " WHERE o.id IN (SELECT id FROM tree) ORDER BY o.code")
+        return jdbc.sql(Rows.SUBTREE + Rows.ORGANIZATION + " WHERE o.id IN (SELECT id FROM tree) ORDER BY o.code")
                 .param("roots", ids(visibility.roots())).query(Rows::organization).list();
     }
 
@@ -271,13 +288,7 @@ class OrganizationService implements Organizations {
         if (roots.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("""
-                WITH RECURSIVE tree (id) AS (
-                    SELECT id FROM organizations.organization WHERE id = ANY (:roots)
-                    UNION
-                    SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
-                ) SELECT id FROM tree
-                """).param("roots", ids(roots)).query(UUID.class).list().stream().map(OrganizationId::new).toList());
+        return new HashSet<>(jdbc.sql(Rows.SUBTREE + "SELECT id FROM tree").param("roots", ids(roots)).query(UUID.class).list().stream().map(OrganizationId::new).toList());
     }
 
     private static UUID[] ids(Collection<OrganizationId> ids) {
@@ -386,12 +397,12 @@ class OrganizationService implements Organizations {
                     WHERE o.dissolved_on IS NULL
                 )
                 SELECT count(*) AS organizations,
-                       count(*) FILTER (WHERE kind IN ('GRASSROOTS_COMMITTEE', 'GRASSROOTS_CHAPTER')) AS grassroots,
-                       count(*) FILTER (WHERE kind IN ('GRASSROOTS_CHAPTER', 'CHAPTER')) AS chapters,
+                       count(*) FILTER (WHERE kind IN (%s)) AS grassroots,
+                       count(*) FILTER (WHERE kind IN (%s)) AS chapters,
                        (SELECT count(*) FROM organizations.member m WHERE m.organization_id IN (SELECT id FROM tree)
-                          AND m.status IN ('ACTIVE', 'EXEMPT', 'SUSPENDED')) AS members
+                          AND m.status IN (%s)) AS members
                 FROM tree
-                """).param("root", root.orElse(null))
+                """.formatted(Rows.GRASSROOTS, Rows.HOLDING_MEMBERS, Rows.ON_ROLLS)).param("root", root.orElse(null))
                 .query((rs, row) -> new BlocCounts(rs.getInt("organizations"), rs.getInt("grassroots"),
                         rs.getInt("chapters"), rs.getInt("members")))
                 .single();

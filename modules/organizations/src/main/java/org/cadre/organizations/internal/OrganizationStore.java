@@ -45,6 +45,21 @@ class OrganizationStore {
         return find(id);
     }
 
+    /**
+     * Reads the organization and keeps it from changing until the transaction ends: what a change of another
+     * aggregate relies on (a member admitted into it, a child registered or moved under it) cannot be dissolved or
+     * moved meanwhile, and a change of it that held the lock first is seen.
+     */
+    Optional<Organization> shared(OrganizationId id) {
+        return lockShared(id) ? find(id) : Optional.empty();
+    }
+
+    /** Takes the shared lock of {@link #shared}; whether the organization exists. */
+    boolean lockShared(OrganizationId id) {
+        return jdbc.sql("SELECT id FROM organizations.organization WHERE id = :id FOR SHARE").param("id", id.value())
+                .query(UUID.class).optional().isPresent();
+    }
+
     Optional<Organization> find(OrganizationId id) {
         return jdbc.sql("""
                 SELECT o.id, o.code, o.name, o.kind, o.parent_id, o.established_on, o.dissolved_on,
@@ -72,9 +87,9 @@ class OrganizationStore {
     int remaining(OrganizationId id) {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM organizations.member WHERE organization_id = :id
-                          AND status IN ('ACTIVE', 'EXEMPT', 'SUSPENDED'))
+                          AND status IN (%s))
                      + (SELECT count(*) FROM organizations.organization WHERE parent_id = :id AND dissolved_on IS NULL)
-                """).param("id", id.value()).query(Integer.class).single();
+                """.formatted(Rows.ON_ROLLS)).param("id", id.value()).query(Integer.class).single();
     }
 
     List<HeldRole> heldRoles(OrganizationId id) {

@@ -1,5 +1,8 @@
 package org.cadre.organizations.internal;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,8 +15,31 @@ import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Sex;
 
-/** Row mapping shared by the module's queries. */
+/** Row mapping and query fragments shared by the module's queries. */
 final class Rows {
+
+    /** The ids of the organizations under the roots {@code :roots} (a UUID array), the roots included, as {@code tree}. */
+    static final String SUBTREE = """
+            WITH RECURSIVE tree (id) AS (
+                SELECT id FROM organizations.organization WHERE id = ANY (:roots)
+                UNION
+                SELECT o.id FROM organizations.organization o JOIN tree ON o.parent_id = tree.id
+            )
+            """;
+
+    /** The statuses of a member on the rolls ({@link MemberStatus#isMember()}), as an SQL list. */
+    static final String ON_ROLLS = sqlList(Arrays.stream(MemberStatus.values()).filter(MemberStatus::isMember));
+    /** The grassroots kinds ({@link OrganizationKind#isGrassroots()}), as an SQL list. */
+    static final String GRASSROOTS = sqlList(Arrays.stream(OrganizationKind.values())
+            .filter(OrganizationKind::isGrassroots));
+    /** The kinds that hold members, chapters ({@link OrganizationKind#holdsMembers()}), as an SQL list. */
+    static final String HOLDING_MEMBERS = sqlList(Arrays.stream(OrganizationKind.values())
+            .filter(OrganizationKind::holdsMembers));
+
+    /** Constants of an enumeration as {@code 'A', 'B'}: the rules stay on the enumeration, the SQL follows them. */
+    private static String sqlList(Stream<? extends Enum<?>> constants) {
+        return constants.map(constant -> "'" + constant.name() + "'").collect(Collectors.joining(", "));
+    }
 
     static final String ORGANIZATION = """
             SELECT o.id, o.code, o.name, o.kind, o.parent_id, o.established_on, o.dissolved_on,

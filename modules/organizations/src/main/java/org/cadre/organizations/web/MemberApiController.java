@@ -64,8 +64,7 @@ class MemberApiController {
     @ReadsTree
     List<MemberSummary> search(@RequestParam("q") String query, @RequestParam(defaultValue = "50") int limit,
             Caller caller) {
-        return members.search(query, access.visibility(caller), limit).stream()
-                .map(m -> access.redact(caller, m)).toList();
+        return access.redact(caller, members.search(query, access.visibility(caller), limit));
     }
 
     @GetMapping("/{id}/history")

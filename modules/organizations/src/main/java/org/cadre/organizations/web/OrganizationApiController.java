@@ -114,7 +114,7 @@ class OrganizationApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Caller caller) {
         OrganizationId organization = existingVisible(caller, id);
-        return members.list(organization, subtree, asOf).stream().map(m -> access.redact(caller, m)).toList();
+        return access.redact(caller, members.list(organization, subtree, asOf));
     }
 
     @GetMapping("/{id}/roles")

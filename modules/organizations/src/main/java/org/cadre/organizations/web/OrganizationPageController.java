@@ -82,8 +82,7 @@ class OrganizationPageController {
                 : organizations.find(organization.parentId()).filter(p -> access.maySee(caller, p.id()))
                         .orElse(null));
         model.addAttribute("asOf", on);
-        model.addAttribute("members", members.list(organizationId, false, on).stream()
-                .map(m -> access.redact(caller, m)).toList());
+        model.addAttribute("members", access.redact(caller, members.list(organizationId, false, on)));
         model.addAttribute("roles", organizations.roles(organizationId, on));
         model.addAttribute("history", organizations.history(organizationId));
         model.addAttribute("children", organizations.subtree(organizationId, on).map(TreeNode::children)
@@ -115,8 +114,7 @@ class OrganizationPageController {
     String search(@RequestParam(name = "q", required = false) String query, Caller caller, Model model) {
         model.addAttribute("q", query == null ? "" : query);
         List<MemberSummary> found = query == null || query.isBlank() ? List.of()
-                : members.search(query, access.visibility(caller), 100).stream()
-                        .map(m -> access.redact(caller, m)).toList();
+                : access.redact(caller, members.search(query, access.visibility(caller), 100));
         model.addAttribute("found", found);
         return "organizations/search";
     }

@@ -2,58 +2,65 @@ package org.cadre.platform.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.cadre.platform.ClusterLocks;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** {@link ClusterLocks} as PostgreSQL session advisory locks keyed by the lock's name. */
+/** {@link ClusterLocks} as PostgreSQL advisory locks keyed by a hash of {@code cadre:<name>}. */
 @Component
 class AdvisoryLocks implements ClusterLocks {
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
 
     AdvisoryLocks(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     @Override
     public void runExclusively(String name, Runnable work) {
-        run(name, work, "SELECT pg_advisory_lock(hashtextextended(?, 0)), true");
+        runExclusively(dataSource, name, work);
     }
 
     @Override
-    public boolean tryRunExclusively(String name, Runnable work) {
-        return run(name, work, "SELECT pg_try_advisory_lock(hashtextextended(?, 0))");
+    public void lockUntilTransactionEnds(String name) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The lock '" + name + "' is held until a transaction ends: start one");
+        }
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, key(name));
     }
 
-    private boolean run(String name, Runnable work, String take) {
+    /**
+     * Runs the work holding a session advisory lock on a connection of its own; also used before the application
+     * context has a {@link ClusterLocks} bean (the migrations).
+     */
+    static void runExclusively(DataSource dataSource, String name, Runnable work) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean held;
-            try (PreparedStatement lock = connection.prepareStatement(take)) {
-                lock.setString(1, "cadre:" + name);
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    held = rs.getBoolean(take.contains("try") ? 1 : 2);
-                }
-            }
-            if (!held) {
-                return false;
-            }
+            execute(connection, "SELECT pg_advisory_lock(hashtextextended(?, 0))", name);
             try {
                 work.run();
-                return true;
             } finally {
-                try (PreparedStatement unlock = connection.prepareStatement(
-                        "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
-                    unlock.setString(1, "cadre:" + name);
-                    unlock.execute();
-                }
+                execute(connection, "SELECT pg_advisory_unlock(hashtextextended(?, 0))", name);
             }
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("The lock '" + name + "' could not be taken", e);
+            throw new DataAccessResourceFailureException("The lock '" + name + "' could not be taken: "
+                    + e.getMessage(), e);
         }
+    }
+
+    private static void execute(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key(name));
+            statement.execute();
+        }
+    }
+
+    private static String key(String name) {
+        return "cadre:" + name;
     }
 }

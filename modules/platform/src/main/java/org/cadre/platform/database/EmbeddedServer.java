@@ -43,16 +43,20 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** A throwaway server from a copy of the template, deleted when it stops. */
     static EmbeddedServer throwaway(EmbeddedPostgres.Builder builder) throws IOException {
+        Path copy = null;
         try {
             if (!Files.exists(TEMPLATE.resolve("postgresql.conf"))) {
                 buildTemplate(builder);
             }
-            Path copy = Files.createTempDirectory("cadre-postgres-");
+            copy = Files.createTempDirectory("cadre-postgres-");
             copyTree(TEMPLATE, copy);
             return new EmbeddedServer(builder.setDataDirectory(copy).setCleanDataDirectory(false).start(), copy);
         } catch (IOException | RuntimeException e) {
             // a template from other binaries, or one half written: start from initdb, and rebuild it next time
             log.warn("The embedded PostgreSQL template could not be used ({}): starting a fresh cluster", e.toString());
+            if (copy != null) {
+                delete(copy);
+            }
             delete(TEMPLATE);
             Path fresh = Files.createTempDirectory("cadre-postgres-");
             return new EmbeddedServer(builder.setDataDirectory(fresh).setCleanDataDirectory(false).start(), fresh);

@@ -2,9 +2,6 @@ package org.cadre.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,8 +22,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class ModuleMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
-    /** The advisory lock key of Cadre's migrations (any constant other applications on the server do not use). */
-    private static final long LOCK = 0x43616472654D6967L;
     private static final Pattern MODULE_FOLDER = Pattern.compile("db/migration/([a-z_]+)/[^/]+\\.sql$");
 
     private final DataSource dataSource;
@@ -63,20 +58,7 @@ public final class ModuleMigrations {
      * same time on one database migrate one after the other instead of racing to create the same schema.
      */
     void migrate() {
-        try (Connection connection = dataSource.getConnection()) {
-            try (Statement lock = connection.createStatement()) {
-                lock.execute("SELECT pg_advisory_lock(" + LOCK + ")");
-            }
-            try {
-                migrateEach();
-            } finally {
-                try (Statement unlock = connection.createStatement()) {
-                    unlock.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not take the migration lock: " + e.getMessage(), e);
-        }
+        AdvisoryLocks.runExclusively(dataSource, "migrations", this::migrateEach);
     }
 
     private void migrateEach() {

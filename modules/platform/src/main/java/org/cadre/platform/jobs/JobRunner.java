@@ -4,14 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +47,7 @@ class JobRunner implements SmartLifecycle {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(200);
     private static final Duration REAP_EVERY = Duration.ofSeconds(10);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final JobTable table;
     /** Looked up when the runner starts: handlers may themselves submit jobs, and so depend on the runner. */
@@ -123,21 +129,35 @@ class JobRunner implements SmartLifecycle {
                 separately.executeWithoutResult(s -> table.deleteFinishedBefore(now.minus(properties.keep())));
             }
             while (free.tryAcquire()) {
-                var claimed = separately.execute(s -> table.claim(instance, handlers.keySet()));
+                Optional<JobTable.Claimed> claimed;
+                try {
+                    claimed = separately.execute(s -> table.claim(instance, handlers.keySet()));
+                } catch (RuntimeException e) {
+                    free.release(); // a failed claim must not cost a worker for good
+                    throw e;
+                }
                 if (claimed == null || claimed.isEmpty()) {
                     free.release();
                     return;
                 }
-                running.add(claimed.get().id());
-                workers.execute(() -> {
-                    try {
-                        run(claimed.get());
-                    } finally {
-                        running.remove(claimed.get().id());
-                        free.release();
-                        wake();
-                    }
-                });
+                JobTable.Claimed job = claimed.get();
+                running.add(job.id());
+                try {
+                    workers.execute(() -> {
+                        try {
+                            run(job);
+                        } finally {
+                            running.remove(job.id());
+                            free.release();
+                            wake();
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // the instance is stopping: the job stays running in the table until its heartbeat is stale
+                    running.remove(job.id());
+                    free.release();
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             // the database may be away for a moment: the next tick tries again
@@ -152,7 +172,11 @@ class JobRunner implements SmartLifecycle {
             String written = json.writeValueAsString(result);
             separately.executeWithoutResult(s -> table.succeeded(job.id(), written));
         } catch (Refused refused) {
-            List<String> arguments = java.util.Arrays.stream(refused.arguments()).map(String::valueOf).toList();
+            // kept as text for whoever reads the job later, dates as the pages write them
+            List<String> arguments = Arrays.stream(refused.arguments())
+                    .map(argument -> argument instanceof LocalDate date ? date.format(PAGE_DATE)
+                            : String.valueOf(argument))
+                    .toList();
             separately.executeWithoutResult(s -> table.failed(job.id(), refused.reason().messageKey(), arguments));
         } catch (RuntimeException e) {
             log.error("Job {} ({}) failed", job.id(), job.kind(), e);

@@ -1,17 +1,11 @@
 package org.cadre.platform.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.cadre.platform.SignInRefused;
+import org.cadre.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +15,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what, for every module. Pages: form login with a session and CSRF protection. The JSON API under
@@ -36,18 +29,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, MessageSource messages,
-            JsonMapper json, LocaleResolver locales)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Cadre\"");
             String key = e instanceof SignInRefused refused ? refused.messageKey() : "problem.unauthorized";
             Object[] args = e instanceof SignInRefused refused ? refused.arguments() : null;
-            writeProblem(response, HttpStatus.UNAUTHORIZED, messages, json, key, args,
-                    locales.resolveLocale(request));
+            problems.write(problems.problem(401, key, args, locales.resolveLocale(request)), response);
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN,
-                messages, json, "problem.forbidden", null, locales.resolveLocale(request));
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(
+                problems.problem(403, "problem.forbidden", null, locales.resolveLocale(request)), response);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
@@ -77,16 +67,5 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'")))
                 .build();
-    }
-
-    private static void writeProblem(HttpServletResponse response, HttpStatus status, MessageSource messages,
-            JsonMapper json, String key, Object[] args, Locale locale) throws java.io.IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, args, locale));
-        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-                locale));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(problem));
     }
 }

@@ -1,6 +1,8 @@
 package org.cadre.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * message texts of refusals with their arguments written the way pages write them (dates as dd/MM/yyyy).
  */
 @Component
-class Problems {
+public class Problems {
 
     static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -39,7 +41,11 @@ class Problems {
     }
 
     ProblemDetail problem(int status, String key, Object... arguments) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return problem(status, key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    /** A problem in a given language: for the security filters, which run before Spring MVC knows the locale. */
+    public ProblemDetail problem(int status, String key, Object[] arguments, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         HttpStatus known = HttpStatus.resolve(status);
         problem.setTitle(messages.getMessage("problem.title." + status, null,
@@ -74,14 +80,17 @@ class Problems {
     /** A view that writes the problem as {@code application/problem+json} with its status. */
     ModelAndView answer(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
-        View view = (model, req, response) -> {
-            response.setStatus(problem.getStatus());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(json.writeValueAsString(problem));
-        };
+        View view = (model, req, response) -> write(problem, response);
         ModelAndView result = new ModelAndView(view);
         result.setStatus(HttpStatus.valueOf(problem.getStatus()));
         return result;
+    }
+
+    /** Writes the problem as {@code application/problem+json} with its status. */
+    public void write(ProblemDetail problem, HttpServletResponse response) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(problem));
     }
 }

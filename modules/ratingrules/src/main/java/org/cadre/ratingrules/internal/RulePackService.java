@@ -262,14 +262,10 @@ class RulePackService implements RatingRules, RulePackRegistry {
      * Stores a pack folder of {@code rules/} as a new version and activates it when it validates, compiling it
      * once: the start-up path, where every shipped pack would otherwise be compiled and tested twice.
      */
-    PackVersion storeAndActivate(PackFiles files, String author, boolean activate) {
+    PackVersion storeAndActivate(PackFiles files, String author) {
         PackValidator.Validation validation = validator.validate(files);
         try {
             PackVersion stored = store(files, validation, author, "FOLDER", null);
-            if (!activate) {
-                validation.pack().close();
-                return stored;
-            }
             return activate(stored.packId(), stored.version(), author, false, validation);
         } catch (RuntimeException e) {
             if (validation.pack() != null) {

@@ -3,11 +3,12 @@ package org.cadre.ratingrules.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cadre.platform.ClusterLocks;
 import org.cadre.platform.Refused;
 import org.cadre.ratingrules.PackRefusals;
-import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.pack.ManifestReader;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * At start-up, stores every pack of the {@code rules/} folder that is newer (by id and version) than the
  * database's copy, activates it when it validates and its pack is not served by a newer version, then loads the
  * active versions into the runtime. A pack that does not validate is stored as a draft and logged; what was active
- * keeps serving.
+ * keeps serving. Instances that start together on one database load one after the other (a cluster lock), so a
+ * version is stored once.
  */
 @Component
 @Order(100)
@@ -33,10 +35,12 @@ class StartupLoader implements ApplicationRunner {
 
     private final RulePackService service;
     private final RatingRulesProperties properties;
+    private final ClusterLocks locks;
 
-    StartupLoader(RulePackService service, RatingRulesProperties properties) {
+    StartupLoader(RulePackService service, RatingRulesProperties properties, ClusterLocks locks) {
         this.service = service;
         this.properties = properties;
+        this.locks = locks;
     }
 
     @Override
@@ -44,9 +48,7 @@ class StartupLoader implements ApplicationRunner {
         if (properties.loadOnStartup()) {
             Path folder = folder(properties.folder());
             if (folder != null) {
-                for (Path pack : packs(folder)) {
-                    load(pack);
-                }
+                locks.runExclusively("rating-rules.start-up", () -> packs(folder).forEach(this::load));
             } else {
                 log.info("No rules/ folder found (working directory {}): no shipped pack loaded",
                         Path.of("").toAbsolutePath());
@@ -103,14 +105,13 @@ class StartupLoader implements ApplicationRunner {
                         version, folder, newest);
                 return;
             }
-            boolean newerActive = service.store().versions(id).stream()
-                    .anyMatch(v -> v.state() == PackState.ACTIVE && v.version() > version);
-            service.storeAndActivate(files, RulePackService.FOLDER_AUTHOR, !newerActive);
+            // no stored version is newer (returned above), so none is active over this one
+            service.storeAndActivate(files, RulePackService.FOLDER_AUTHOR);
             log.info("Rule pack {} version {} loaded from {}", id, version, folder);
         } catch (Refused e) {
             ValidationReport report = PackRefusals.report(e);
             log.error("Rule pack folder {} was not activated ({}): {}", folder, e.reason().code(),
-                    report == null ? java.util.Arrays.toString(e.arguments()) : report.summary());
+                    report == null ? Arrays.toString(e.arguments()) : report.summary());
         } catch (RuntimeException e) {
             log.error("Rule pack folder {} could not be loaded", folder, e);
         }
