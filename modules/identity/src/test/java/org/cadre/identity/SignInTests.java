@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -30,6 +29,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Signing in: clear messages, guessing slowed down and logged, a page request comes back after sign-in, and the
@@ -68,26 +69,80 @@ class SignInTests {
     void repeatedFailuresAreSlowedDownAndLogged(CapturedOutput output) throws Exception {
         String user = TestUsers.create(accounts, Role.MEMBER);
         for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin().user(user).password("guess-" + i))
+            mvc.perform(signIn(user, "guess-" + i, "10.1.0.5"))
                     .andExpect(redirectedUrl("/login?error=credentials"));
         }
-        // the fifth failure blocked the name: even the right password is refused for now, with the wait shown
-        MvcResult blocked = mvc.perform(formLogin().user(user).password(TestUsers.PASSWORD))
-                .andExpect(redirectedUrlPattern("/login?error=throttled&wait=*")).andReturn();
-        String target = blocked.getResponse().getRedirectedUrl();
-        mvc.perform(get(target)).andExpect(content().string(Matchers.containsString("Vui lòng thử lại sau")));
-        mvc.perform(get("/api/anything").with(httpBasic(user, TestUsers.PASSWORD)))
+        // the fifth failure blocked the name from that address: even the right password is refused there for now,
+        // with the wait the server computed (the address carries no number)
+        MvcResult blocked = mvc.perform(signIn(user, TestUsers.PASSWORD, "10.1.0.5"))
+                .andExpect(redirectedUrl("/login?error=throttled")).andReturn();
+        // the session (kept in the database) carries the wait to the page
+        mvc.perform(get("/login").param("error", "throttled").cookie(blocked.getResponse().getCookie("SESSION")))
+                .andExpect(content().string(Matchers.matchesRegex("(?s).*Vui lòng thử lại sau (29|30) giây.*")));
+        mvc.perform(get("/api/anything").with(httpBasic(user, TestUsers.PASSWORD)).with(from("10.1.0.5")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().string(Matchers.containsString("thử lại sau")));
 
-        assertThat(output).contains("Failed sign-in for '" + user + "' (5 in a row)")
-                .contains("Sign-in refused for '" + user + "': blocked");
+        assertThat(output).contains("Failed sign-in for '" + user + "' from 10.1.0.5 (5 in a row)")
+                .contains("Sign-in refused for '" + user + "' from 10.1.0.5: blocked");
 
         // once the block has passed, the right password works and the count starts again
         clock.advance(Duration.ofSeconds(31));
-        mvc.perform(formLogin().user(user).password(TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
+        mvc.perform(signIn(user, TestUsers.PASSWORD, "10.1.0.5"))
+                .andExpect(redirectedUrl("/"));
         assertThat(jdbc.sql("SELECT count(*) FROM identity.login_attempt WHERE username = :u").param("u", user)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void failuresFromElsewhereDoNotLockTheOwnerOut() throws Exception {
+        String admin = TestUsers.create(accounts, Role.ADMIN);
+        for (int i = 0; i < 8; i++) {
+            mvc.perform(signIn(admin, "guess-" + i, "203.0.113.9"));
+        }
+        mvc.perform(signIn(admin, TestUsers.PASSWORD, "203.0.113.9"))
+                .andExpect(redirectedUrl("/login?error=throttled"));
+        // the owner, at their own address, signs in as usual
+        mvc.perform(signIn(admin, TestUsers.PASSWORD, "10.1.0.7"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void anAddressTryingManyNamesIsBlockedWhateverNameItTriesNext() throws Exception {
+        String user = TestUsers.create(accounts, Role.MEMBER);
+        // the default allows 30 failures from one address in 15 minutes, whatever the names
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(signIn("khong-co-" + i, "x", "198.51.100.4"))
+                    .andExpect(redirectedUrl("/login?error=credentials"));
+        }
+        mvc.perform(signIn(user, TestUsers.PASSWORD, "198.51.100.4"))
+                .andExpect(redirectedUrl("/login?error=throttled"));
+        mvc.perform(signIn(user, TestUsers.PASSWORD, "10.1.0.8"))
+                .andExpect(redirectedUrl("/"));
+        clock.advance(Duration.ofMinutes(16));
+        mvc.perform(signIn(user, TestUsers.PASSWORD, "198.51.100.4"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void theSignInPageShowsNoNumberTakenFromTheAddress() throws Exception {
+        mvc.perform(get("/login").param("error", "throttled").param("wait", "99999<b>x</b>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("99999"))))
+                .andExpect(content().string(Matchers.containsString("Vui lòng thử lại sau ít phút")));
+    }
+
+    /** The sign-in form posted from this client address. */
+    private static MockHttpServletRequestBuilder signIn(String user, String password, String address) {
+        return post("/login").with(csrf()).param("username", user).param("password", password).with(from(address));
+    }
+
+    /** A request from this client address, as the servlet container reports it. */
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test

@@ -184,6 +184,48 @@ class ImportTests {
     }
 
     @Test
+    void aFormulaCellIsReadAsItsComputedValueAndOneNeverComputedIsRefused() throws Exception {
+        TestTree tree = new TestTree(organizations, members);
+        String card = tree.nextCard();
+        byte[] computed = withFormulaInGivenName(tree, card, true);
+        ImportReport report = imports.run(ImportKind.MEMBERS, "cong-thuc.xlsx", computed, ADMIN, done -> { });
+        assertThat(report.problems()).isEmpty();
+        assertThat(members.findByCard(card).orElseThrow().fullName()).isEqualTo("Lương Văn Nam");
+
+        ImportReport refused = imports.check(ImportKind.MEMBERS, "cong-thuc.xlsx",
+                withFormulaInGivenName(tree, tree.nextCard(), false), ADMIN);
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.reason()).isEqualTo("formula-without-value");
+            assertThat(problem.row()).isEqualTo(2);
+            assertThat(problem.arguments()).containsExactly("D2");
+        });
+    }
+
+    /** One member whose given name is the formula {@code PROPER("nam")}, computed by POI or left uncomputed. */
+    private static byte[] withFormulaInGivenName(TestTree tree, String card, boolean compute) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Đảng viên");
+            String[] headings = {"Số thẻ đảng viên", "Họ", "Tên đệm", "Tên", "Ngày sinh", "Giới tính",
+                    "Mã tổ chức đảng", "Ngày vào Đảng"};
+            String[] values = {card, "Lương", "Văn", null, "02/03/1979", "Nam", tree.prefix + "-A", "19/05/2010"};
+            Row heading = sheet.createRow(0);
+            Row row = sheet.createRow(1);
+            for (int c = 0; c < headings.length; c++) {
+                heading.createCell(c).setCellValue(headings[c]);
+                if (values[c] != null) {
+                    row.createCell(c).setCellValue(values[c]);
+                }
+            }
+            row.createCell(3).setCellFormula("PROPER(\"nam\")");
+            if (compute) {
+                workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(row.getCell(3));
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void templatesAndExportsAreSpreadsheets() throws Exception {
         byte[] template = imports.template(ImportKind.MEMBERS, true);
         try (var workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {

@@ -307,6 +307,35 @@ class BadPackInputTests {
     }
 
     @Test
+    void aRuleFailingAtRunTimeIsReportedByRuleAndTypeWithABoundedMessage() {
+        // the rule chooses its exception's message: a long text over several lines, as a stack would come back
+        ValidationReport report = validate(withRule("    $m : MemberFacts( )",
+                "    Integer.parseInt(\"không phải số\\n\\tat secret.Frame(Secret.java:1)\\n\" + \"x\".repeat(5000));"));
+        assertThat(report.valid()).isFalse();
+        String failure = report.scenarios().stream().filter(s -> !s.passed()).findFirst().orElseThrow().error();
+        assertThat(failure).contains("rule 'Extra' (T-EXTRA) in extra.drl").contains("NumberFormatException")
+                .contains("không phải số").doesNotContain("secret.Frame").doesNotContain("x".repeat(300));
+        assertThat(failure.length()).isLessThan(400);
+    }
+
+    @Test
+    void aZipHoldingOneNameTwiceIsRefused() throws IOException {
+        // a zip writer refuses to write one name twice: write "rules.drX" and rename it in the bytes
+        byte[] twice = zip("pack.yaml", "id: x", "rules.drl", "rule a", "rules.drX", "rule b");
+        String text = new String(twice, StandardCharsets.ISO_8859_1).replace("rules.drX", "rules.drl");
+        assertThatThrownBy(() -> PackFiles.fromZip(text.getBytes(StandardCharsets.ISO_8859_1)))
+                .isInstanceOfSatisfying(PackRejectedException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.code()).isEqualTo("zip-duplicate");
+                            assertThat(p.file()).isEqualTo("rules.drl");
+                        }));
+        // names that differ only in case would overwrite each other on many file systems
+        assertThatThrownBy(() -> PackFiles.fromZip(zip("pack.yaml", "id: x", "Rules.drl", "a", "rules.DRL", "b")))
+                .isInstanceOfSatisfying(PackRejectedException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.code()).isEqualTo("zip-duplicate")));
+    }
+
+    @Test
     void aZipBombIsRefusedWhileInflating() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {

@@ -36,12 +36,18 @@ class AuthenticationConfiguration {
         return new ThrottledAuthenticationProvider(users, encoder, throttle);
     }
 
-    /** A failed sign-in goes back to the sign-in page saying why: wrong name or password, or blocked for a while. */
+    /**
+     * A failed sign-in goes back to the sign-in page saying why: wrong name or password, or blocked for a while. The
+     * wait travels in the session, not the address, so the page never shows a number someone put in a link.
+     */
     @Bean
     AuthenticationFailureHandler signInFailure() {
         return (request, response, e) -> {
-            String target = e instanceof LoginThrottledException t ? "/login?error=throttled&wait=" + t.waitSeconds()
-                    : "/login?error=credentials";
+            String target = "/login?error=credentials";
+            if (e instanceof LoginThrottledException throttled) {
+                request.getSession().setAttribute(LoginThrottledException.WAIT_SECONDS, throttled.waitSeconds());
+                target = "/login?error=throttled";
+            }
             response.sendRedirect(request.getContextPath() + target);
         };
     }

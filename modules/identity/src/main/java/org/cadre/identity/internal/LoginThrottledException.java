@@ -4,7 +4,10 @@ import java.time.Duration;
 import org.cadre.platform.SignInRefused;
 
 /** Sign-in refused without checking the password, because the user name is blocked for a while. */
-class LoginThrottledException extends SignInRefused {
+public class LoginThrottledException extends SignInRefused {
+
+    /** The session attribute the sign-in page reads the wait from, once. */
+    public static final String WAIT_SECONDS = "cadre.sign-in.wait-seconds";
 
     private static final long serialVersionUID = 1L;
 

@@ -268,7 +268,7 @@ class ImportService implements Imports, JobHandler {
         try {
             table = Spreadsheets.read(filename, content);
         } catch (Spreadsheets.Unreadable e) {
-            plan.problems.add(new ImportProblem(0, "", e.reason, List.of()));
+            plan.problems.add(new ImportProblem(e.row, "", e.reason, e.arguments));
             return plan;
         }
         while (!table.isEmpty() && table.get(table.size() - 1).stream().allMatch(String::isBlank)) {

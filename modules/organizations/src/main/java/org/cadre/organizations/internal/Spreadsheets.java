@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cadre.organizations.Imports;
@@ -47,14 +48,25 @@ final class Spreadsheets {
     private Spreadsheets() {
     }
 
-    /** The file could not be read as a spreadsheet; the reason is a message key suffix. */
+    /**
+     * The file could not be read as a spreadsheet; the reason is a message key suffix, with the row (as the
+     * spreadsheet numbers it, 0 for the whole file) and the arguments of its message.
+     */
     static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
         final String reason;
+        final int row;
+        final transient List<String> arguments;
 
         Unreadable(String reason, Throwable cause) {
+            this(reason, 0, List.of(), cause);
+        }
+
+        Unreadable(String reason, int row, List<String> arguments, Throwable cause) {
             super(reason, cause);
             this.reason = reason;
+            this.row = row;
+            this.arguments = List.copyOf(arguments);
         }
     }
 
@@ -71,6 +83,8 @@ final class Spreadsheets {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            // a formula cell is read as the value Excel last computed for it, never as the formula's text
+            formatter.setUseCachedValuesForFormulaCells(true);
             List<List<String>> rows = new ArrayList<>();
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
@@ -91,9 +105,17 @@ final class Spreadsheets {
         }
     }
 
-    private static String text(Cell cell, DataFormatter formatter) {
+    private static String text(Cell cell, DataFormatter formatter) throws Unreadable {
         if (cell == null) {
             return "";
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            // a workbook written by a program that does not compute formulas holds none: nothing to import
+            boolean computed = !(cell instanceof XSSFCell xssf) || xssf.getCTCell().isSetV();
+            if (!computed || cell.getCachedFormulaResultType() == CellType.ERROR) {
+                throw new Unreadable(computed ? "formula-error" : "formula-without-value", cell.getRowIndex() + 1,
+                        List.of(cell.getAddress().formatAsString()), null);
+            }
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
                 : cell.getCellType();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,14 @@ import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.RatingScale;
 import org.cadre.ratingrules.facts.SubjectFacts;
 import org.cadre.ratingrules.pack.Manifest;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * A pack compiled into a KieBase, ready to rate. Thread-safe: every call opens its own session. {@link #close()}
@@ -215,17 +219,37 @@ public final class CompiledPack implements AutoCloseable {
         return ratings;
     }
 
+    /** How much of an exception's own message a report shows. */
+    private static final int MESSAGE_LIMIT = 200;
+
+    /**
+     * An exception as a report may show it: the rule that was firing (name, id and file), the type of the exception
+     * that ended the run and the first line of its message, at most {@value #MESSAGE_LIMIT} characters. A rule
+     * chooses its exceptions' messages, so neither their full text nor any stack goes into a report.
+     */
     static String rootMessage(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        Throwable cause = e.getCause();
-        Set<Throwable> seen = new java.util.HashSet<>();
-        while (cause != null && seen.add(cause)) {
-            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
-                text.append(": ").append(cause.getMessage());
+        String rule = "";
+        Throwable root = e;
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable at = e; at != null && seen.add(at); at = at.getCause()) {
+            if (at instanceof ConsequenceException consequence && consequence.getRule() != null) {
+                rule = describe(consequence.getRule()) + ": ";
             }
-            cause = cause.getCause();
+            root = at;
         }
-        return text.toString();
+        String message = root.getMessage() == null ? "" : root.getMessage().strip().lines().findFirst().orElse("");
+        if (message.length() > MESSAGE_LIMIT) {
+            message = message.substring(0, MESSAGE_LIMIT) + "…";
+        }
+        return rule + root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static String describe(Rule rule) {
+        Object id = rule.getMetaData().get("id");
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null
+                ? impl.getResource().getSourcePath() : null;
+        return "rule '" + rule.getName() + "'" + (id == null ? "" : " (" + id + ")")
+                + (file == null ? "" : " in " + file.substring(file.lastIndexOf('/') + 1));
     }
 
     /** The rules of the pack by name, with their id, criterion and article. */

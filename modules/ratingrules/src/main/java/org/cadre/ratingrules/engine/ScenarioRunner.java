@@ -26,6 +26,9 @@ final class ScenarioRunner {
         Ratings evaluation;
         try {
             evaluation = pack.evaluate(scenario.year(), parameters, scenario.members(), scenario.organizations());
+        } catch (EngineException e) {
+            // its message is already what a report shows: the rule, the exception's type, a bounded message
+            return new ScenarioOutcome(scenario.file(), scenario.name(), false, List.of(), e.getMessage());
         } catch (RuntimeException e) {
             return new ScenarioOutcome(scenario.file(), scenario.name(), false, List.of(),
                     CompiledPack.rootMessage(e));

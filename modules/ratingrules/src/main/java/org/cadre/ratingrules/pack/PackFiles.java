@@ -129,6 +129,12 @@ public final class PackFiles {
                             + String.join(", ", new java.util.TreeSet<>(ALLOWED_EXTENSIONS)) + ")", name,
                             String.join(", ", new java.util.TreeSet<>(ALLOWED_EXTENSIONS)));
                 }
+                String sameName = files.keySet().stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+                if (sameName != null) {
+                    // which of two entries of one name a reader takes depends on the reader: refuse the ambiguity
+                    throw rejected(name, "zip-duplicate", "the zip holds '" + name + "' twice (or also as '"
+                            + sameName + "'): each file of a pack must appear once", name, sameName);
+                }
                 byte[] content = readLimited(in, name, entry.getCompressedSize());
                 total += content.length;
                 if (total > MAX_TOTAL_BYTES) {
