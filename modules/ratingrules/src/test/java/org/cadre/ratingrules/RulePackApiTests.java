@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.cadre.platform.Caller;
 import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.Role;
@@ -80,6 +81,20 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "PARAMETERS", "RETIRE",
                         "ROLLBACK")))
                 .andExpect(jsonPath("$[0].actor").value("rule-admin"));
+    }
+
+    @Test
+    void everyPathOfAnUnknownPackIsANotFoundProblem() throws Exception {
+        String unknown = "khong-co-" + System.nanoTime();
+        for (String path : List.of("/api/rule-packs/" + unknown + "/versions", "/api/rule-packs/" + unknown + "/audit",
+                "/api/rule-packs/" + unknown + "/versions/1", "/api/rule-packs/" + unknown + "/versions/1/files",
+                "/api/rule-packs/" + unknown + "/versions/1/rules",
+                "/api/rule-packs/" + unknown + "/diff?from=1&to=2")) {
+            mvc.perform(get(path).with(evaluator))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(unknown)));
+        }
     }
 
     @Test

@@ -533,7 +533,12 @@ class RulePackService implements RatingRules, RulePackRegistry {
 
     @Override
     public List<AuditEntry> audit(String packId) {
-        return store.audit(packId);
+        List<AuditEntry> entries = store.audit(packId);
+        // a pack never stored may still have entries (its refused uploads); with neither, it does not exist
+        if (packId != null && entries.isEmpty() && store.versions(packId).isEmpty()) {
+            throw new Refused(RatingRulesRefusal.PACK_NOT_FOUND, packId);
+        }
+        return entries;
     }
 
     /** For the start-up loader. */
