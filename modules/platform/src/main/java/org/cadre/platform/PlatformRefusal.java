@@ -4,7 +4,10 @@ package org.cadre.platform;
 public enum PlatformRefusal implements Refusal {
 
     /** Too many jobs wait for an instance; try again later. */
-    JOBS_BUSY(Outcome.BUSY, null);
+    JOBS_BUSY(Outcome.BUSY, null),
+
+    /** The event publication is not (or no longer) waiting for its listener. */
+    PUBLICATION_UNKNOWN(Outcome.NOT_FOUND, "id");
 
     private final Outcome outcome;
     private final String field;

@@ -16,6 +16,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 @Retention(RetentionPolicy.RUNTIME)
 @ApplicationModuleTest
 @AutoConfigureMockMvc
-@Import({JobTableTests.Handlers.class, RefusalPathTests.TestForms.class})
+@Import({JobTableTests.Handlers.class, RefusalPathTests.TestForms.class, TestListeners.class})
 @interface PlatformModuleTest {
 }
