@@ -319,6 +319,23 @@ class BadPackInputTests {
     }
 
     @Test
+    void aPackWithMoreRulesThanAnyRegulationNeedsIsRefusedBeforeCompiling() {
+        StringBuilder drl = new StringBuilder("package rules.test.twolevel;\nimport org.cadre.ratingrules.facts.*;\n");
+        for (int i = 0; i <= PackValidator.MAX_RULES; i++) {
+            drl.append("rule \"R").append(i).append("\" @id(\"R").append(i)
+                    .append("\") @criterion(\"x\") @article(\"y\")\nwhen\n  MemberFacts( )\nthen\nend\n");
+        }
+        ValidationReport report = validate(TestPacks.twoLevel().withText("many.drl", drl.toString()));
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo("too-many-rules");
+            assertThat(p.message()).contains(String.valueOf(PackValidator.MAX_RULES + 4));
+        });
+        // refused before the compiler saw the rules: nothing was compiled
+        assertThat(report.compileMillis()).isZero();
+    }
+
+    @Test
     void aZipHoldingOneNameTwiceIsRefused() throws IOException {
         // a zip writer refuses to write one name twice: write "rules.drX" and rename it in the bytes
         byte[] twice = zip("pack.yaml", "id: x", "rules.drl", "rule a", "rules.drX", "rule b");

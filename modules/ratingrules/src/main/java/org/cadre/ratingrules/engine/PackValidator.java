@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cadre.ratingrules.PackProblem;
 import org.cadre.ratingrules.ScenarioOutcome;
 import org.cadre.ratingrules.ValidationReport;
@@ -29,6 +31,19 @@ public final class PackValidator {
             Map<String, Object> parameters) {
     }
 
+    /** The most rules a pack may hold (in DRL files and decision tables together). */
+    public static final int MAX_RULES = 1000;
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+[\"']");
+
+    /** Rules declared in DRL text: each {@code rule "name"} at the start of a line. */
+    static int countRules(String drl) {
+        int count = 0;
+        for (Matcher matcher = RULE.matcher(drl); matcher.find(); ) {
+            count++;
+        }
+        return count;
+    }
+
     public Validation validate(PackFiles files) {
         List<PackProblem> problems = new ArrayList<>();
         ManifestReader.Result read = ManifestReader.read(files);
@@ -37,12 +52,21 @@ public final class PackValidator {
         }
         Manifest manifest = read.manifest();
         Map<String, Object> parameters = ParameterFile.values(manifest, files, problems);
+        int rules = 0;
         for (String path : files.paths()) {
             if (path.endsWith(".drl")) {
                 problems.addAll(DrlGuard.check(path, files.text(path)));
+                rules += countRules(files.text(path));
             } else if (path.endsWith(".xlsx")) {
-                problems.addAll(DecisionTables.check(path, files.bytes(path)));
+                List<PackProblem> table = DecisionTables.check(path, files.bytes(path));
+                problems.addAll(table);
+                rules += table.isEmpty() ? countRules(DecisionTables.toDrl(files.bytes(path))) : 0;
             }
+        }
+        if (rules > MAX_RULES) {
+            // compiling and testing thousands of rules takes minutes: no regulation has that many criteria
+            problems.add(PackProblem.of("", 0, "", "too-many-rules", "the pack has " + rules + " rules, more than "
+                    + MAX_RULES + " a pack may have", rules, MAX_RULES));
         }
         List<Scenario> scenarios = ScenarioReader.readAll(files, manifest, problems);
         if (files.paths("scenarios/", "yaml", "yml").isEmpty()) {
