@@ -2,11 +2,15 @@ package org.cadre.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.cadre.organizations.testing.TestTree;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
@@ -49,6 +53,19 @@ class BadInputTests {
                 .andExpect(jsonPath("$.field").value("cardNumber"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(card)));
         assertThat(members.list(tree.chapterB, false, null)).isEmpty();
+    }
+
+    @Test
+    void anUnknownIdIsANotFoundProblemOnEveryPath() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        for (String path : List.of("/api/members/" + unknown, "/api/members/" + unknown + "/history",
+                "/api/organizations/" + unknown, "/api/organizations/" + unknown + "/history",
+                "/api/organizations/" + unknown + "/roles", "/api/organizations/" + unknown + "/members")) {
+            mvc.perform(get(path).with(Callers.with(Role.ADMIN)))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(unknown.toString())));
+        }
     }
 
     @Test

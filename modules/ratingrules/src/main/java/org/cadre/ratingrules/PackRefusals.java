@@ -44,6 +44,11 @@ public final class PackRefusals {
         return refused.details().get("report") instanceof ValidationReport report ? report : null;
     }
 
+    /** The version a refused pack was stored under as a draft, if it was. */
+    public static Integer draftVersion(Refused refused) {
+        return refused.details().get("draftVersion") instanceof Integer version ? version : null;
+    }
+
     /** At most five problems ({@code file:line: location: message}) and the failed scenarios, translated. */
     public static String summary(ValidationReport report, MessageSource messages, Locale locale) {
         List<String> parts = new ArrayList<>();

@@ -18,6 +18,7 @@ public enum RatingRulesRefusal implements Refusal {
     PACK_NOT_FOUND(NOT_FOUND, "packId"),
     VERSION_NOT_FOUND(NOT_FOUND, "version"),
     FILE_NOT_FOUND(NOT_FOUND, "path"),
+    JOB_UNKNOWN(NOT_FOUND, "id"),
     NO_ACTIVE_PACK(NOT_FOUND, "year"),
 
     // ---- the request itself is malformed

@@ -2,6 +2,10 @@ package org.cadre.ratingrules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Job;
+import org.cadre.platform.JobId;
 
 /**
  * The registry of rule packs, for the pages and the API of rule administrators: versions (immutable once stored),
@@ -39,6 +43,24 @@ public interface RulePackRegistry {
 
     /** A new version from {@code baseVersion} with one file replaced or added (DRL, YAML, XLSX). */
     PackVersion saveFile(String packId, int baseVersion, String path, byte[] content, String author);
+
+    /**
+     * Queues an upload on the job table: the zip is checked at once (safe, a readable {@code pack.yaml}, a new
+     * version), then a job validates it (compile, every scenario) with its progress, stores it (a draft when it does
+     * not validate) and activates it if asked. Its result is a {@link PackJobResult}.
+     *
+     * @throws org.cadre.platform.Refused what the immediate checks refuse; {@code platform.jobs-busy}
+     */
+    JobId submitUpload(byte[] zip, boolean activate, Caller caller);
+
+    /** Queues {@link #saveFile} as a job, like {@link #submitUpload}: the path and the base version checked at once. */
+    JobId submitFile(String packId, int baseVersion, String path, byte[] content, boolean activate, Caller caller);
+
+    /** A job of {@link #submitUpload} or {@link #submitFile}, if it is the caller's (or the caller administers). */
+    Optional<Job> job(JobId id, Caller caller);
+
+    /** What a finished job stored, once it succeeded. */
+    Optional<PackJobResult> result(Job job);
 
     /** A new version from {@code baseVersion} with parameter values changed (written to {@code parameters.yaml}). */
     PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values, String author);

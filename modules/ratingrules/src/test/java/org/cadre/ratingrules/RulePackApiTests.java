@@ -6,10 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.cadre.platform.Caller;
 import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.Role;
@@ -81,6 +84,30 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$[*].action", Matchers.hasItems("UPLOAD", "ACTIVATE", "PARAMETERS", "RETIRE",
                         "ROLLBACK")))
                 .andExpect(jsonPath("$[0].actor").value("rule-admin"));
+    }
+
+    @Test
+    void anUploadPreferringAsyncIsAcceptedAndItsJobReportsProgressAndTheVersion() throws Exception {
+        TestPack pack = TestPacks.fresh();
+        String job = mvc.perform(post("/api/rule-packs").queryParam("activate", "true").header("Prefer", "respond-async")
+                        .with(admin).contentType("application/zip").content(pack.zip()))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", Matchers.startsWith("/api/rule-packs/jobs/")))
+                .andReturn().getResponse().getHeader("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get(job).with(admin))
+                .andReturn().getResponse().getContentAsString().contains("\"SUCCEEDED\""));
+        mvc.perform(get(job).with(admin)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.percent").value(100))
+                // the checks, the compilation, then each of the test pack's two scenarios
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.result.version").value(1))
+                .andExpect(jsonPath("$.result.state").value("ACTIVE"))
+                .andExpect(jsonPath("$.result.valid").value(true));
+        // the job is its owner's: an evaluator (or anyone else) gets a 404
+        mvc.perform(get(job).with(evaluator)).andExpect(status().isForbidden());
+        mvc.perform(get(job).with(authentication(new CallerAuthentication(Caller.of("other", Role.RULE_ADMIN)))))
+                .andExpect(status().isNotFound());
     }
 
     @Test

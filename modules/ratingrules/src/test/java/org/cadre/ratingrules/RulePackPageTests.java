@@ -1,5 +1,6 @@
 package org.cadre.ratingrules;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -12,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.cadre.platform.Caller;
 import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.Role;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** Every rule pack page renders, in both languages, for the roles that may see it; refusals show on the page. */
 @RatingRulesModuleTest
@@ -73,17 +77,38 @@ class RulePackPageTests {
     }
 
     @Test
-    void aBadUploadShowsItsProblemsOnThePage() throws Exception {
+    void anUploadIsCheckedOnTheJobTableAndADraftShowsItsProblemsOnItsPage() throws Exception {
         TestPack pack = TestPacks.fresh();
         TestPack broken = pack.withText("evil.drl", "package x;\nimport java.io.File;\n");
+        var admin = as(Caller.of("rule-admin", Role.RULE_ADMIN));
+        String job = mvc.perform(multipart("/rule-packs/upload").file(new MockMultipartFile("file", "pack.zip",
+                        "application/zip", broken.zip())).with(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/rule-packs/jobs/");
+        // the job page shows the progress until the job is done, then leads to the version it stored: a draft
+        String version = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            MvcResult page = mvc.perform(get(job).with(admin)).andReturn();
+            return page.getResponse().getStatus() == 302 ? page : null;
+        }, page -> page != null).getResponse().getRedirectedUrl();
+        assertThat(version).isEqualTo("/rule-packs/" + pack.id() + "/1");
+        mvc.perform(get(job).with(admin)).andExpect(flash().attribute("notice", containsString("bản nháp")));
+        mvc.perform(get(version).with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>evil.drl</td>")))
+                .andExpect(content().string(containsString("Không được import &quot;java.io.File&quot;: bộ quy tắc chỉ "
+                        + "được import org.cadre.ratingrules.facts.*")));
+        // someone else's job is not theirs to see
+        mvc.perform(get(job).with(as(Caller.of("another-admin", Role.RULE_ADMIN)))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anUnsafeZipIsRefusedAtOnceWithItsProblemsNextToTheForm() throws Exception {
         mvc.perform(multipart("/rule-packs/upload").file(new MockMultipartFile("file", "pack.zip", "application/zip",
-                        broken.zip())).with(as(Caller.of("rule-admin", Role.RULE_ADMIN))).with(csrf()))
+                        BadPackInputTests.zip("pack.yaml", "id: x", "../../evil.drl", "x")))
+                        .with(as(Caller.of("rule-admin", Role.RULE_ADMIN))).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/rule-packs"))
                 // back to the upload form, with the reason and each problem as a line, in Vietnamese
                 .andExpect(flash().attribute("formError", org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers
-                        .allOf(containsString("upload-form"), containsString("evil.drl:2"),
-                                containsString("evil.drl:2: Không được import \"java.io.File\": bộ quy tắc chỉ "
-                                        + "được import org.cadre.ratingrules.facts.*")))));
+                        .allOf(containsString("upload-form"), containsString("../../evil.drl")))));
     }
 }

@@ -44,7 +44,19 @@ public final class PackValidator {
         return count;
     }
 
+    /** How far a validation is: the checks, the compilation, then each scenario. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void at(int done, int total);
+    }
+
     public Validation validate(PackFiles files) {
+        return validate(files, Progress.NONE);
+    }
+
+    public Validation validate(PackFiles files, Progress progress) {
         List<PackProblem> problems = new ArrayList<>();
         ManifestReader.Result read = ManifestReader.read(files);
         if (!read.ok()) {
@@ -76,15 +88,19 @@ public final class PackValidator {
         if (!problems.isEmpty()) {
             return report(manifest, problems, List.of(), 0, null, parameters);
         }
+        int steps = 2 + scenarios.size();
+        progress.at(1, steps);
         PackCompiler.Result compiled = compiler.compile(manifest, files);
         if (compiled.pack() == null) {
             return report(manifest, compiled.problems(), List.of(), 0, null, parameters);
         }
+        progress.at(2, steps);
         CompiledPack pack = compiled.pack();
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         try {
             for (Scenario scenario : scenarios) {
                 outcomes.add(ScenarioRunner.run(pack, parameters, scenario));
+                progress.at(2 + outcomes.size(), steps);
             }
         } catch (RuntimeException e) {
             pack.close();

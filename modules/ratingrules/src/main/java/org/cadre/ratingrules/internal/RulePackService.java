@@ -9,9 +9,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Job;
+import org.cadre.platform.JobId;
+import org.cadre.platform.Jobs;
 import org.cadre.platform.Refused;
 import org.cadre.ratingrules.AuditEntry;
 import org.cadre.ratingrules.PackDiff;
+import org.cadre.ratingrules.PackJobResult;
 import org.cadre.ratingrules.PackParameter;
 import org.cadre.ratingrules.PackProblem;
 import org.cadre.ratingrules.PackRefusals;
@@ -57,17 +62,21 @@ class RulePackService implements RatingRules, RulePackRegistry {
     private static final Logger log = LoggerFactory.getLogger(RulePackService.class);
     private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:[ \\t]*\\d+");
     static final String FOLDER_AUTHOR = "rules/";
+    /** The job that validates, stores and (if asked) activates an upload or an edit: {@link PackStoreJob}. */
+    static final String JOB_KIND = "ratingrules.store";
 
     private final PackStore store;
     private final ActivePacks active;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Jobs jobs;
     private final PackValidator validator = new PackValidator();
     private volatile long loadedGeneration = -1;
 
     RulePackService(PackStore store, ActivePacks active, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Jobs jobs) {
         this.store = store;
+        this.jobs = jobs;
         this.active = active;
         this.transactions = transactions;
         this.events = events;
@@ -185,6 +194,38 @@ class RulePackService implements RatingRules, RulePackRegistry {
 
     @Override
     public PackVersion upload(byte[] zip, String author) {
+        return store(checkedUpload(zip, author), author, "UPLOAD", null, PackValidator.Progress.NONE);
+    }
+
+    @Override
+    public JobId submitUpload(byte[] zip, boolean activate, Caller caller) {
+        checkedUpload(zip, caller.username());
+        return jobs.submit(JOB_KIND, caller, zip, Map.of("op", "upload", "activate", String.valueOf(activate)));
+    }
+
+    @Override
+    public JobId submitFile(String packId, int baseVersion, String path, byte[] content, boolean activate,
+            Caller caller) {
+        checkedEdit(packId, baseVersion, path, content);
+        return jobs.submit(JOB_KIND, caller, content, Map.of("op", "file", "packId", packId,
+                "base", String.valueOf(baseVersion), "path", path.trim(), "activate", String.valueOf(activate)));
+    }
+
+    @Override
+    public Optional<Job> job(JobId id, Caller caller) {
+        return jobs.find(id, caller).filter(job -> job.kind().equals(JOB_KIND));
+    }
+
+    @Override
+    public Optional<PackJobResult> result(Job job) {
+        return jobs.result(job, PackJobResult.class);
+    }
+
+    /**
+     * The files of an upload, once it is safe to read, holds a readable {@code pack.yaml} and a new version: what
+     * can be refused at once, before the costly validation.
+     */
+    PackFiles checkedUpload(byte[] zip, String author) {
         PackFiles files;
         try {
             files = PackFiles.fromZip(zip);
@@ -193,11 +234,23 @@ class RulePackService implements RatingRules, RulePackRegistry {
             throw PackRefusals.refused(RatingRulesRefusal.UNSAFE_UPLOAD,
                     new ValidationReport(null, null, e.problems(), List.of(), 0), null);
         }
-        return store(files, author, "UPLOAD", null);
+        ManifestReader.Result read = ManifestReader.read(files);
+        if (!read.ok()) {
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_MANIFEST,
+                    new ValidationReport(null, null, read.problems(), List.of(), 0), null);
+        }
+        requireNewVersion(read.manifest().id(), read.manifest().version());
+        return files;
     }
 
     @Override
     public PackVersion saveFile(String packId, int baseVersion, String path, byte[] content, String author) {
+        return store(checkedEdit(packId, baseVersion, path, content), author, "EDIT", baseVersion,
+                PackValidator.Progress.NONE);
+    }
+
+    /** The files of a new version with one file replaced or added, once the path and the base version hold. */
+    PackFiles checkedEdit(String packId, int baseVersion, String path, byte[] content) {
         version(packId, baseVersion);
         String clean = path == null ? "" : path.trim();
         if (clean.isEmpty() || clean.startsWith("/") || clean.contains("\\") || List.of(clean.split("/")).contains("..")
@@ -213,7 +266,13 @@ class RulePackService implements RatingRules, RulePackRegistry {
                 throw new Refused(RatingRulesRefusal.ID_CHANGED, packId, read.manifest().id());
             }
         }
-        return store(nextVersion(packId, files), author, "EDIT", baseVersion);
+        return nextVersion(packId, files);
+    }
+
+    private void requireNewVersion(String packId, int version) {
+        if (store.find(packId, version).isPresent()) {
+            throw new Refused(RatingRulesRefusal.VERSION_EXISTS, packId, version, store.maxVersion(packId) + 1);
+        }
     }
 
     @Override
@@ -236,7 +295,7 @@ class RulePackService implements RatingRules, RulePackRegistry {
                     new ValidationReport(packId, baseVersion, problems, List.of(), 0), null);
         }
         PackFiles next = files.withText(ParameterFile.FILE, ParameterFile.write(manifest, changed));
-        return store(nextVersion(packId, next), author, "PARAMETERS", baseVersion);
+        return store(nextVersion(packId, next), author, "PARAMETERS", baseVersion, PackValidator.Progress.NONE);
     }
 
     private PackFiles nextVersion(String packId, PackFiles files) {
@@ -250,8 +309,9 @@ class RulePackService implements RatingRules, RulePackRegistry {
     }
 
     /** Validates and stores a new version (a draft when it does not validate, then refused with its problems). */
-    PackVersion store(PackFiles files, String author, String source, Integer basedOn) {
-        PackValidator.Validation validation = validator.validate(files);
+    PackVersion store(PackFiles files, String author, String source, Integer basedOn,
+            PackValidator.Progress progress) {
+        PackValidator.Validation validation = validator.validate(files, progress);
         if (validation.pack() != null) {
             validation.pack().close();
         }
@@ -282,10 +342,7 @@ class RulePackService implements RatingRules, RulePackRegistry {
         if (manifest == null) {
             throw PackRefusals.refused(RatingRulesRefusal.INVALID_MANIFEST, report, null);
         }
-        if (store.find(manifest.id(), manifest.version()).isPresent()) {
-            throw new Refused(RatingRulesRefusal.VERSION_EXISTS, manifest.id(), manifest.version(),
-                    store.maxVersion(manifest.id()) + 1);
-        }
+        requireNewVersion(manifest.id(), manifest.version());
         transactions.executeWithoutResult(status -> {
             store.insert(manifest, files, report, author, source, basedOn);
             store.audit(author, source, manifest.id(), manifest.version(), (report.valid() ? "validated" : "draft: "

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.cadre.platform.Caller;
+import org.cadre.platform.Job;
+import org.cadre.platform.JobId;
 import org.cadre.platform.Refused;
 import org.cadre.ratingrules.AuditEntry;
 import org.cadre.ratingrules.PackDiff;
+import org.cadre.ratingrules.PackJobResult;
 import org.cadre.ratingrules.PackParameter;
+import org.cadre.ratingrules.PackRefusals;
 import org.cadre.ratingrules.PackSummary;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRules;
@@ -27,6 +35,8 @@ import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.ScenarioReader;
 import org.cadre.ratingrules.web.RulePackRoles.ChangesPacks;
 import org.cadre.ratingrules.web.RulePackRoles.ReadsPacks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,10 +64,15 @@ class RulePackApiController {
 
     private final RulePackRegistry registry;
     private final RatingRules rules;
+    private final MessageSource messages;
+    private final Duration apiWait;
 
-    RulePackApiController(RulePackRegistry registry, RatingRules rules) {
+    RulePackApiController(RulePackRegistry registry, RatingRules rules, MessageSource messages,
+            @Value("${cadre.rating-rules.api-wait:30s}") Duration apiWait) {
         this.registry = registry;
         this.rules = rules;
+        this.messages = messages;
+        this.apiWait = apiWait;
     }
 
     @GetMapping
@@ -65,23 +81,39 @@ class RulePackApiController {
         return registry.packs();
     }
 
-    /** Upload a zip of a pack (the raw body, or a multipart part named {@code file}). */
+    /**
+     * Upload a zip of a pack (the raw body, or a multipart part named {@code file}). It is checked at once, then
+     * validated, stored and (if asked) activated by a job: the answer waits for the job (201 with the version, or
+     * 422 with the draft's problems) unless it takes longer than {@code cadre.rating-rules.api-wait} or the client
+     * sends {@code Prefer: respond-async}, which get 202 and the job to poll in {@code Location}.
+     */
     @PostMapping(consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @ChangesPacks
-    ResponseEntity<PackVersion> upload(@RequestParam(defaultValue = "false") boolean activate,
+    ResponseEntity<?> upload(@RequestParam(defaultValue = "false") boolean activate,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
             jakarta.servlet.http.HttpServletRequest request, Caller caller) throws IOException {
         byte[] zip = body(request, PackFiles.MAX_ZIP_BYTES);
-        return created(registry.upload(zip, caller.username()), activate, caller);
+        return answer(registry.submitUpload(zip, activate, caller), prefer, caller);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ChangesPacks
-    ResponseEntity<PackVersion> uploadForm(@RequestParam("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean activate, Caller caller) throws IOException {
+    ResponseEntity<?> uploadForm(@RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean activate,
+            @RequestHeader(name = "Prefer", required = false) String prefer, Caller caller) throws IOException {
         if (file.getSize() > PackFiles.MAX_ZIP_BYTES) {
             throw tooLarge(PackFiles.MAX_ZIP_BYTES);
         }
-        return created(registry.upload(file.getBytes(), caller.username()), activate, caller);
+        return answer(registry.submitUpload(file.getBytes(), activate, caller), prefer, caller);
+    }
+
+    /** A job of an upload or an edit: its state and progress, and once done what it stored or why it failed. */
+    @GetMapping("/jobs/{id}")
+    @ChangesPacks
+    PackJobView job(@PathVariable UUID id, Caller caller, Locale locale) {
+        Job job = registry.job(new JobId(id), caller)
+                .orElseThrow(() -> new Refused(RatingRulesRefusal.JOB_UNKNOWN, id));
+        return PackJobView.of(job, registry.result(job).orElse(null), messages, locale);
     }
 
     @GetMapping("/{packId}/versions")
@@ -116,15 +148,16 @@ class RulePackApiController {
         return ResponseEntity.ok().contentType(type).body(content);
     }
 
-    /** A new version with one file replaced or added (text or XLSX as the raw body). */
+    /** A new version with one file replaced or added (text or XLSX as the raw body), stored by a job as uploads are. */
     @PutMapping("/{packId}/versions/{version}/files/**")
     @ChangesPacks
-    ResponseEntity<PackVersion> saveFile(@PathVariable String packId, @PathVariable int version,
-            @RequestParam(defaultValue = "false") boolean activate, jakarta.servlet.http.HttpServletRequest request,
-            Caller caller) throws IOException {
+    ResponseEntity<?> saveFile(@PathVariable String packId, @PathVariable int version,
+            @RequestParam(defaultValue = "false") boolean activate,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            jakarta.servlet.http.HttpServletRequest request, Caller caller) throws IOException {
         String path = filePath(request, packId, version);
         byte[] content = body(request, PackFiles.MAX_FILE_BYTES);
-        return created(registry.saveFile(packId, version, path, content, caller.username()), activate, caller);
+        return answer(registry.submitFile(packId, version, path, content, activate, caller), prefer, caller);
     }
 
     @GetMapping("/{packId}/versions/{version}/parameters")
@@ -237,11 +270,60 @@ class RulePackApiController {
         return subjects;
     }
 
+    /**
+     * The answer to a queued upload or edit: what the job stored (201), the draft's problems (422) or the job's
+     * refusal, once it is done within the wait; otherwise, or when the client prefers it, 202 and the job to poll.
+     */
+    private ResponseEntity<?> answer(JobId id, String prefer, Caller caller) {
+        Job job = prefer != null && prefer.contains("respond-async") ? null : waitFor(id, caller);
+        if (job == null || !job.finished()) {
+            URI location = URI.create("/api/rule-packs/jobs/" + id);
+            return ResponseEntity.accepted().location(location).body(Map.of("job", id.toString(),
+                    "status", location.toString()));
+        }
+        if (job.state() == Job.State.FAILED) {
+            throw refusalOf(job);
+        }
+        PackJobResult result = registry.result(job).orElseThrow();
+        PackVersion version = registry.version(result.packId(), result.version());
+        if (!result.valid()) {
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, version.report(), version.version());
+        }
+        return ResponseEntity.created(URI.create("/api/rule-packs/" + version.packId() + "/versions/"
+                + version.version())).body(version);
+    }
+
+    /** A parameter change validates in the request: it changes values only, in a pack that validated before. */
     private ResponseEntity<PackVersion> created(PackVersion version, boolean activate, Caller caller) {
         PackVersion result = activate ? registry.activate(version.packId(), version.version(), caller.username())
                 : version;
         return ResponseEntity.created(URI.create("/api/rule-packs/" + result.packId() + "/versions/"
                 + result.version())).body(result);
+    }
+
+    /** Polls the job table until the job is done or the wait is over (a job may run on another instance). */
+    private Job waitFor(JobId id, Caller caller) {
+        long deadline = System.nanoTime() + apiWait.toNanos();
+        while (true) {
+            Job job = registry.job(id, caller).orElseThrow(() -> new Refused(RatingRulesRefusal.JOB_UNKNOWN, id));
+            if (job.finished() || System.nanoTime() > deadline) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return job;
+            }
+        }
+    }
+
+    /** The refusal a job failed with, as the API answers it when it waited: the same reason and arguments. */
+    private static RuntimeException refusalOf(Job job) {
+        return Arrays.stream(RatingRulesRefusal.values()).filter(r -> r.messageKey().equals(job.problemKey()))
+                .findFirst().<RuntimeException>map(r -> new Refused(r, job.problemArguments().toArray()))
+                .orElseGet(() -> new IllegalStateException("The rule pack job " + job.id() + " failed: "
+                        + job.problemKey()));
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.cadre.ratingrules.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.cadre.platform.Caller;
+import org.cadre.platform.Job;
+import org.cadre.platform.JobId;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
 import org.cadre.ratingrules.PackState;
@@ -60,9 +64,47 @@ class RulePackPageController {
         if (file.getSize() > org.cadre.ratingrules.pack.PackFiles.MAX_ZIP_BYTES) {
             throw RulePackApiController.tooLarge(org.cadre.ratingrules.pack.PackFiles.MAX_ZIP_BYTES);
         }
-        PackVersion version = registry.upload(file.getBytes(), caller.username());
-        redirect.addFlashAttribute("notice", message("ratingrules.notice.stored", version.version()));
-        return "redirect:/rule-packs/" + version.packId() + "/" + version.version();
+        return "redirect:/rule-packs/jobs/" + registry.submitUpload(file.getBytes(), false, caller);
+    }
+
+    /**
+     * An upload or an edit being validated: its progress while the job runs; once it is done, the version it stored
+     * (with its report when it is a draft), or why it failed.
+     */
+    @GetMapping("/jobs/{id}")
+    @ChangesPacks
+    String job(@PathVariable UUID id, Caller caller, Model model, RedirectAttributes redirect) {
+        Job job = registry.job(new JobId(id), caller).orElseThrow(() -> new Refused(RatingRulesRefusal.JOB_UNKNOWN,
+                id));
+        var result = registry.result(job);
+        if (result.isPresent()) {
+            var stored = result.get();
+            redirect.addFlashAttribute("notice", message(stored.valid() ? "ratingrules.notice.stored"
+                    : "ratingrules.notice.draft", stored.version()));
+            return "redirect:" + stored.location();
+        }
+        return jobModel(job, model, "ratingrules/job");
+    }
+
+    /** The progress fragment the job page polls; when the job is done it sends the browser to the job page. */
+    @GetMapping("/jobs/{id}/status")
+    @ChangesPacks
+    String jobStatus(@PathVariable UUID id, Caller caller, Model model, HttpServletResponse response) {
+        Job job = registry.job(new JobId(id), caller).orElseThrow(() -> new Refused(RatingRulesRefusal.JOB_UNKNOWN,
+                id));
+        if (job.state() == Job.State.SUCCEEDED) {
+            response.setHeader("HX-Redirect", "/rule-packs/jobs/" + id);
+        }
+        return jobModel(job, model, "ratingrules/job :: status");
+    }
+
+    private String jobModel(Job job, Model model, String view) {
+        model.addAttribute("job", job);
+        if (job.problemKey() != null) {
+            model.addAttribute("failure", messages.getMessage(job.problemKey(), job.problemArguments().toArray(),
+                    job.problemKey(), LocaleContextHolder.getLocale()));
+        }
+        return view;
     }
 
     @GetMapping("/{packId}")
@@ -117,7 +159,7 @@ class RulePackPageController {
                 : (content == null ? "" : content.replace("\r\n", "\n")).getBytes(StandardCharsets.UTF_8);
         String target = upload != null && !upload.isEmpty() && (path == null || path.isBlank())
                 ? upload.getOriginalFilename() : path;
-        return stored(registry.saveFile(packId, version, target, bytes, caller.username()), redirect);
+        return "redirect:/rule-packs/jobs/" + registry.submitFile(packId, version, target, bytes, false, caller);
     }
 
     /** A new version with a file added or replaced by an upload, from the version page. */
@@ -128,7 +170,8 @@ class RulePackPageController {
             @RequestParam(required = false) String path, @RequestParam MultipartFile upload, Caller caller,
             RedirectAttributes redirect) throws java.io.IOException {
         String target = path == null || path.isBlank() ? upload.getOriginalFilename() : path;
-        return stored(registry.saveFile(packId, version, target, upload.getBytes(), caller.username()), redirect);
+        return "redirect:/rule-packs/jobs/" + registry.submitFile(packId, version, target, upload.getBytes(), false,
+                caller);
     }
 
     @GetMapping("/{packId}/{version}/parameters")
