@@ -57,9 +57,12 @@ public final class PackRefusals {
             parts.add(messages.getMessage("ratingrules.summary.more-problems",
                     new Object[] {String.valueOf(report.problems().size() - 5)}, "…", locale));
         }
-        report.scenarios().stream().filter(s -> !s.passed()).limit(5).forEach(s -> parts.add(messages.getMessage(
-                "ratingrules.summary.scenario-failed", new Object[] {s.file(), s.name()},
-                s.file() + ": scenario \"" + s.name() + "\" failed", locale)));
+        report.scenarios().stream().filter(s -> !s.passed()).limit(5).forEach(s -> parts.add(s.error() == null
+                ? messages.getMessage("ratingrules.summary.scenario-failed", new Object[] {s.file(), s.name()},
+                        s.file() + ": scenario \"" + s.name() + "\" failed", locale)
+                // a run that stopped (a loop, a rule that threw) says why: the engine's own words, bounded
+                : messages.getMessage("ratingrules.summary.scenario-stopped", new Object[] {s.file(), s.name(),
+                        s.error()}, s.file() + ": scenario \"" + s.name() + "\" stopped: " + s.error(), locale)));
         return String.join("; ", parts);
     }
 

@@ -1,5 +1,6 @@
 package org.cadre.ratingrules.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.cadre.ratingrules.CalibrationCase;
@@ -44,11 +49,14 @@ public final class CompiledPack implements AutoCloseable {
     private final KieBase base;
     private final boolean declaresParams;
     private final long compileMillis;
+    /** The pack file each rule is written in, by rule name, for reports. */
+    private final Map<String, String> ruleFiles;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     CompiledPack(Manifest manifest, ReleaseId releaseId, KieContainer container, boolean declaresParams,
-            long compileMillis) {
+            long compileMillis, Map<String, String> ruleFiles) {
         this.manifest = manifest;
+        this.ruleFiles = Map.copyOf(ruleFiles);
         this.scale = manifest.ratingScale();
         this.releaseId = releaseId;
         this.container = container;
@@ -71,6 +79,10 @@ public final class CompiledPack implements AutoCloseable {
 
     public String releaseId() {
         return releaseId.toString();
+    }
+
+    ReleaseId kieReleaseId() {
+        return releaseId;
     }
 
     /**
@@ -199,15 +211,30 @@ public final class CompiledPack implements AutoCloseable {
                 session.insert(facts);
                 session.insert(proposal);
             }
-            int fired = session.fireAllRules(limit);
+            int fired;
+            // the time budget: a rule's code has no loop, so halting between firings stops the run promptly
+            Duration budget = timeBudget(batch.size());
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(session::halt, budget.toMillis(), TimeUnit.MILLISECONDS);
+            long started = System.nanoTime();
+            try {
+                fired = session.fireAllRules(limit);
+            } finally {
+                watchdog.cancel(false);
+            }
             if (fired >= limit) {
                 throw new EngineException("The rules fired " + fired + " times for " + batch.size()
                         + " subjects and were stopped: a rule probably matches again after it fires (a loop)", null);
             }
+            if (watchdog.isDone() && !watchdog.isCancelled()
+                    || System.nanoTime() - started >= budget.toNanos()) {
+                throw new EngineException("The rules ran longer than " + budget.toSeconds() + " s for "
+                        + batch.size() + " subjects and were stopped", null);
+            }
         } catch (EngineException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new EngineException("A rule failed while running: " + rootMessage(e), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a rule calling itself (through a function) ends here, not in the server's thread
+            throw new EngineException("A rule failed while running: " + rootMessage(e, ruleFiles), e);
         } finally {
             session.dispose();
         }
@@ -219,6 +246,18 @@ public final class CompiledPack implements AutoCloseable {
         return ratings;
     }
 
+    /** Halts sessions past their time budget; one daemon thread for every pack. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "cadre-rules-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Ten seconds, and 20 ms more per subject beyond a hundred: far above what a sound pack needs. */
+    static Duration timeBudget(int subjects) {
+        return Duration.ofSeconds(10).plusMillis(20L * Math.max(0, subjects - 100));
+    }
+
     /** How much of an exception's own message a report shows. */
     private static final int MESSAGE_LIMIT = 200;
 
@@ -228,12 +267,16 @@ public final class CompiledPack implements AutoCloseable {
      * chooses its exceptions' messages, so neither their full text nor any stack goes into a report.
      */
     static String rootMessage(Throwable e) {
+        return rootMessage(e, Map.of());
+    }
+
+    static String rootMessage(Throwable e, Map<String, String> ruleFiles) {
         String rule = "";
         Throwable root = e;
         Set<Throwable> seen = new HashSet<>();
         for (Throwable at = e; at != null && seen.add(at); at = at.getCause()) {
             if (at instanceof ConsequenceException consequence && consequence.getRule() != null) {
-                rule = describe(consequence.getRule()) + ": ";
+                rule = describe(consequence.getRule(), ruleFiles) + ": ";
             }
             root = at;
         }
@@ -244,10 +287,11 @@ public final class CompiledPack implements AutoCloseable {
         return rule + root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
-    private static String describe(Rule rule) {
+    private static String describe(Rule rule, Map<String, String> ruleFiles) {
         Object id = rule.getMetaData().get("id");
-        String file = rule instanceof RuleImpl impl && impl.getResource() != null
-                ? impl.getResource().getSourcePath() : null;
+        String file = ruleFiles.containsKey(rule.getName()) ? ruleFiles.get(rule.getName())
+                : rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath()
+                : null;
         return "rule '" + rule.getName() + "'" + (id == null ? "" : " (" + id + ")")
                 + (file == null ? "" : " in " + file.substring(file.lastIndexOf('/') + 1));
     }

@@ -11,6 +11,8 @@ import org.cadre.ratingrules.PackProblem;
 import org.cadre.ratingrules.facts.Parameters;
 import org.cadre.ratingrules.pack.Manifest;
 import org.cadre.ratingrules.pack.PackFiles;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -53,6 +55,7 @@ public final class PackCompiler {
             return new Result(null, problems);
         }
         Map<String, String> generatedToFile = new HashMap<>();
+        Map<String, String> drlByFile = new HashMap<>();
         Map<String, RuleLocation> ruleLocations = new HashMap<>();
         long start = System.nanoTime();
         KieContainer container = null;
@@ -64,14 +67,16 @@ public final class PackCompiler {
                 String drl = path.endsWith(".xlsx") ? DecisionTables.toDrl(files.bytes(path)) : files.text(path);
                 String target = ROOT + packageFolder(drl) + path + (path.endsWith(".xlsx") ? ".drl" : "");
                 generatedToFile.put(target, path);
+                drlByFile.put(path, drl);
                 fileSystem.write(target, drl);
                 locateRules(path, drl, ruleLocations);
             }
-            KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
-            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-                String file = fileOf(message.getPath(), generatedToFile);
-                problems.add(PackProblem.of(file, Math.max(message.getLine(), 0), "", "compile",
-                        message.getText().trim(), message.getText().trim()));
+            KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+            problems.addAll(CompileMessages.problems(builder.getResults().getMessages(Message.Level.ERROR),
+                    generatedToFile, drlByFile));
+            if (problems.isEmpty()) {
+                // the wall: nothing the pack's classes refer to may lie outside the allow-list, before any loads
+                problems.addAll(BytecodeWall.check(classes((InternalKieModule) builder.getKieModule()), drlByFile));
             }
             if (!problems.isEmpty()) {
                 services.getRepository().removeKieModule(releaseId);
@@ -86,7 +91,10 @@ public final class PackCompiler {
                 services.getRepository().removeKieModule(releaseId);
                 return new Result(null, problems);
             }
-            return new Result(new CompiledPack(manifest, releaseId, container, declaresParams, millis), problems);
+            Map<String, String> ruleFiles = new HashMap<>();
+            ruleLocations.forEach((rule, where) -> ruleFiles.put(rule, where.file()));
+            return new Result(new CompiledPack(manifest, releaseId, container, declaresParams, millis, ruleFiles),
+                    problems);
         } catch (RuntimeException | LinkageError e) {
             if (container != null) {
                 container.dispose();
@@ -96,6 +104,17 @@ public final class PackCompiler {
                     + CompiledPack.rootMessage(e), CompiledPack.rootMessage(e)));
             return new Result(null, problems);
         }
+    }
+
+    /** The classes generated for the pack, by internal name. */
+    private static Map<String, byte[]> classes(InternalKieModule module) {
+        Map<String, byte[]> classes = new HashMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+            }
+        }
+        return classes;
     }
 
     private static boolean checkGlobalsAndMetadata(KieBase base, Map<String, RuleLocation> locations,
@@ -141,21 +160,6 @@ public final class PackCompiler {
     private static String packageFolder(String drl) {
         Matcher matcher = PACKAGE.matcher(drl);
         return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
-    }
-
-    private static String fileOf(String path, Map<String, String> generatedToFile) {
-        if (path == null) {
-            return "";
-        }
-        if (generatedToFile.containsKey(path)) {
-            return generatedToFile.get(path);
-        }
-        for (Map.Entry<String, String> entry : generatedToFile.entrySet()) {
-            if (entry.getKey().endsWith("/" + path) || path.endsWith(entry.getKey())) {
-                return entry.getValue();
-            }
-        }
-        return path.startsWith(ROOT) ? path.substring(ROOT.length()) : path;
     }
 
     private record RuleLocation(String file, int line) {

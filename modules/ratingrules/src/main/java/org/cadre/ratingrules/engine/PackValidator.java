@@ -68,11 +68,16 @@ public final class PackValidator {
         for (String path : files.paths()) {
             if (path.endsWith(".drl")) {
                 problems.addAll(DrlGuard.check(path, files.text(path)));
+                problems.addAll(JoinCheck.check(path, files.text(path)));
                 rules += countRules(files.text(path));
             } else if (path.endsWith(".xlsx")) {
                 List<PackProblem> table = DecisionTables.check(path, files.bytes(path));
                 problems.addAll(table);
-                rules += table.isEmpty() ? countRules(DecisionTables.toDrl(files.bytes(path))) : 0;
+                if (table.isEmpty()) {
+                    String generated = DecisionTables.toDrl(files.bytes(path));
+                    problems.addAll(JoinCheck.check(path, generated));
+                    rules += countRules(generated);
+                }
             }
         }
         if (rules > MAX_RULES) {
