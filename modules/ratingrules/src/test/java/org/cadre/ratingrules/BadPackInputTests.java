@@ -339,6 +339,29 @@ class BadPackInputTests {
     }
 
     @Test
+    void aParameterTheManifestDoesNotDeclareIsAProblemOnItsLine() {
+        ValidationReport report = validate(TestPacks.twoLevel().withText("extra.drl", """
+                package rules.test.twolevel;
+                import org.cadre.ratingrules.facts.*;
+                global Parameters params;
+
+                rule "Typo"
+                    @id("T-TYPO") @criterion("x") @article("y")
+                when
+                    $m : MemberFacts( attendanceRatio >= params.number("minAtendance") )
+                then
+                end
+                """));
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo("undeclared-parameter");
+            assertThat(p.file()).isEqualTo("extra.drl");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.message()).contains("minAtendance");
+        });
+    }
+
+    @Test
     void aZipHoldingOneNameTwiceIsRefused() throws IOException {
         // a zip writer refuses to write one name twice: write "rules.drX" and rename it in the bytes
         byte[] twice = zip("pack.yaml", "id: x", "rules.drl", "rule a", "rules.drX", "rule b");

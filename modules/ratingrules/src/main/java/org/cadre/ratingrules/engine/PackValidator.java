@@ -35,6 +35,42 @@ public final class PackValidator {
     public static final int MAX_RULES = 1000;
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+[\"']");
 
+    private static final Pattern PARAMETER_USE = Pattern.compile(
+            "params\\s*\\.\\s*(?:number|integer|flag|text)\\s*\\(\\s*\"([^\"]*)\"");
+
+    /**
+     * Parameters the rules read that the manifest does not declare: a typo there would otherwise fail every subject
+     * of every evaluation; here it is a problem on its line.
+     */
+    static List<PackProblem> undeclaredParameters(Manifest manifest, PackFiles files) {
+        List<PackProblem> problems = new ArrayList<>();
+        for (String path : files.paths()) {
+            String drl = path.endsWith(".drl") ? files.text(path) : null;
+            if (path.endsWith(".xlsx")) {
+                try {
+                    drl = DecisionTables.toDrl(files.bytes(path));
+                } catch (RuntimeException e) {
+                    continue; // the table's own check reports it
+                }
+            }
+            if (drl == null) {
+                continue;
+            }
+            List<String> lines = drl.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher use = PARAMETER_USE.matcher(lines.get(i));
+                while (use.find()) {
+                    if (manifest.parameter(use.group(1)).isEmpty()) {
+                        problems.add(PackProblem.of(path, path.endsWith(".drl") ? i + 1 : 0, "",
+                                "undeclared-parameter", "the rules read the parameter '" + use.group(1)
+                                        + "', which pack.yaml does not declare", use.group(1)));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Rules declared in DRL text: each {@code rule "name"} at the start of a line. */
     static int countRules(String drl) {
         int count = 0;
@@ -80,6 +116,7 @@ public final class PackValidator {
                 }
             }
         }
+        problems.addAll(undeclaredParameters(manifest, files));
         if (rules > MAX_RULES) {
             // compiling and testing thousands of rules takes minutes: no regulation has that many criteria
             problems.add(PackProblem.of("", 0, "", "too-many-rules", "the pack has " + rules + " rules, more than "
