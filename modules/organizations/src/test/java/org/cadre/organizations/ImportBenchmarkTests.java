@@ -2,8 +2,6 @@ package org.cadre.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.cadre.organizations.testing.TestTree;
 import org.cadre.organizations.testing.Workbooks;
@@ -32,13 +30,7 @@ class ImportBenchmarkTests {
     @Test
     void theBlocsMembersImport() throws Exception {
         TestTree tree = new TestTree(organizations, members);
-        List<String> chapters = new ArrayList<>();
-        for (int c = 0; c < 12; c++) {
-            String code = tree.prefix + "-C" + c;
-            organizations.register(new RegisterOrganization(code, "Chi bộ " + c + " " + tree.prefix,
-                    OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2005, 2, 1)));
-            chapters.add(code);
-        }
+        List<String> chapters = tree.chapters(12);
         byte[] workbook = Workbooks.members(tree.prefix, chapters, 3_600);
         Caller admin = Caller.of("benchmark", Role.ADMIN);
         long started = System.nanoTime();

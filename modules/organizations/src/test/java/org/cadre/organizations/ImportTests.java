@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -117,13 +116,7 @@ class ImportTests {
     @Test
     void aWorkbookImportsOnceAsAJobWithProgressAndAgainChangesNothing() throws Exception {
         TestTree tree = new TestTree(organizations, members);
-        List<String> chapters = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-            String code = tree.prefix + "-C" + c;
-            organizations.register(new RegisterOrganization(code, "Chi bộ " + c + " " + tree.prefix,
-                    OrganizationKind.CHAPTER, tree.committee.value(), LocalDate.of(2005, 2, 1)));
-            chapters.add(code);
-        }
+        List<String> chapters = tree.chapters(4);
         byte[] workbook = Workbooks.members(tree.prefix, chapters, ROWS);
         int before = count("organizations.member");
 

@@ -1,6 +1,8 @@
 package org.cadre.organizations.testing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.MemberId;
@@ -22,10 +24,12 @@ public final class TestTree {
     public final OrganizationId chapterB;
     public final OrganizationId elsewhere;
     public final String prefix;
+    private final Organizations organizations;
     private final Members members;
     private int cards;
 
     public TestTree(Organizations organizations, Members members) {
+        this.organizations = organizations;
         this.members = members;
         this.prefix = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         LocalDate established = LocalDate.of(2005, 1, 10);
@@ -37,6 +41,18 @@ public final class TestTree {
                 OrganizationKind.CHAPTER, committee.value(), established));
         elsewhere = organizations.register(new RegisterOrganization(prefix + "-X", "Chi bộ cơ sở Khác " + prefix,
                 OrganizationKind.GRASSROOTS_CHAPTER, null, established));
+    }
+
+    /** Registers {@code count} more chapters under the committee; their codes, {@code prefix-C0...}. */
+    public List<String> chapters(int count) {
+        List<String> codes = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            String code = prefix + "-C" + c;
+            organizations.register(new RegisterOrganization(code, "Chi bộ " + c + " " + prefix,
+                    OrganizationKind.CHAPTER, committee.value(), LocalDate.of(2005, 2, 1)));
+            codes.add(code);
+        }
+        return codes;
     }
 
     public String nextCard() {
