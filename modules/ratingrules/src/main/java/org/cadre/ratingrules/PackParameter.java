@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A parameter of a pack version as the parameter form shows it: its declaration and its current value.
  *
- * @param type    decimal, integer, boolean, text or level
+ * @param type    decimal, integer, share, boolean, text or level
  * @param choices the allowed values of a level parameter (the scale), empty otherwise
  */
 public record PackParameter(String name, String type, String value, String defaultValue, Double min, Double max,

@@ -24,6 +24,7 @@ public enum RatingRulesRefusal implements Refusal {
     // ---- the request itself is malformed
     UNSAFE_UPLOAD(BAD_REQUEST, "file"),
     FILE_PATH(BAD_REQUEST, "path"),
+    FILE_COUNT(BAD_REQUEST, "files"),
     ID_CHANGED(BAD_REQUEST, "path"),
     YEAR_REQUIRED(BAD_REQUEST, "year"),
     NOTHING_TO_EVALUATE(BAD_REQUEST, "members"),

@@ -54,7 +54,17 @@ public interface RulePackRegistry {
     JobId submitUpload(byte[] zip, boolean activate, Caller caller);
 
     /** Queues {@link #saveFile} as a job, like {@link #submitUpload}: the path and the base version checked at once. */
-    JobId submitFile(String packId, int baseVersion, String path, byte[] content, boolean activate, Caller caller);
+    default JobId submitFile(String packId, int baseVersion, String path, byte[] content, boolean activate,
+            Caller caller) {
+        return submitFiles(packId, baseVersion, Map.of(path == null ? "" : path, content), activate, caller);
+    }
+
+    /**
+     * Queues an edit of several files at once (path to new content): they make <b>one</b> new version, validated as
+     * a whole, so a change that spans a rule and its scenario never leaves an invalid version in between. The paths
+     * and the base version are checked at once.
+     */
+    JobId submitFiles(String packId, int baseVersion, Map<String, byte[]> files, boolean activate, Caller caller);
 
     /** A job of {@link #submitUpload} or {@link #submitFile}, if it is the caller's (or the caller administers). */
     Optional<Job> job(JobId id, Caller caller);
@@ -64,6 +74,34 @@ public interface RulePackRegistry {
 
     /** A new version from {@code baseVersion} with parameter values changed (written to {@code parameters.yaml}). */
     PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values, String author);
+
+    /**
+     * Rates the subjects of one scenario of a version, with its parameters: the ratings as a classification run
+     * would give them, each with its explanation, for a committee to read what a member would read.
+     *
+     * @throws org.cadre.platform.Refused {@code file-not-found} when the version has no such scenario;
+     *                                    {@code invalid-pack} when the version does not compile
+     */
+    ScenarioRun runScenario(String packId, int version, String file);
+
+    /**
+     * A scenario's subjects as the version rates them, with the labels of its scales.
+     *
+     * @param labels a level's label by language, keyed {@code SUBJECT/CODE} ({@code MEMBER/HTTNV})
+     */
+    record ScenarioRun(String packId, int version, String file, String name, int year, Ratings ratings,
+            Map<String, Map<String, String>> labels) {
+
+        public ScenarioRun {
+            labels = Map.copyOf(labels);
+        }
+
+        /** The label of a level of a subject's scale in a language, or the code. */
+        public String label(org.cadre.ratingrules.facts.Proposal.Subject subject, String code, String language) {
+            Map<String, String> label = labels.getOrDefault(subject + "/" + code, Map.of());
+            return label.getOrDefault(language, label.getOrDefault("vi", code));
+        }
+    }
 
     /** Validates a stored version again: compile and every scenario. */
     ValidationReport validate(String packId, int version);

@@ -212,7 +212,7 @@ class BadPackInputTests {
         assertThat(report.problems()).extracting(PackProblem::describe).contains(
                 "pack.yaml: scale[1].rank: must be a whole number",
                 "pack.yaml: parameters[0].default: 1.8 is outside the allowed range [0, 1]",
-                "pack.yaml: quotas[0].share: no decimal parameter 'quotaShare'");
+                "pack.yaml: quotas[0].share: no share parameter 'quotaShare'");
     }
 
     @Test

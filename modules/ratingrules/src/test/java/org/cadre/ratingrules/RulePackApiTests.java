@@ -3,6 +3,7 @@ package org.cadre.ratingrules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -23,6 +25,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -246,7 +249,7 @@ class RulePackApiTests {
         memberPack = memberPack.withText("pack.yaml", memberPack.files().text("pack.yaml")
                         .replace("subjects: [MEMBER, ORGANIZATION]", "subjects: [MEMBER]"))
                 .withText("scenarios/pass-and-fail.yaml", memberPack.files().text("scenarios/pass-and-fail.yaml")
-                        .replace("organizations:\n  - id: c1\n    facts: { kind: CHAPTER, grassrootsOrganizationId: g1 }\n",
+                        .replace("organizations:\n  - id: c1\n    facts: { subOrganizationCount: 0, kind: CHAPTER, grassrootsOrganizationId: g1 }\n",
                                 "")
                         .replace("  - { subject: c1, level: PASS, reasons: [T-ORG] }\n", ""));
         int year = memberPack.year();
@@ -257,11 +260,11 @@ class RulePackApiTests {
                 .replaceAll("(?m)^criteria:\n.*\n", "")
                 .replaceAll("(?s)\nquotas:.*", "\n");
         String organizationScenario = """
-                name: "T-ORG: an organization without member levels in the call"
+                name: "T-ORG: an organization with no member to rate"
                 year: %d
                 organizations:
                   - id: c1
-                    facts: { kind: CHAPTER, grassrootsOrganizationId: g1 }
+                    facts: { kind: CHAPTER, grassrootsOrganizationId: g1, memberCount: 0, subOrganizationCount: 0 }
                 expect:
                   - { subject: c1, level: PASS, reasons: [T-ORG] }
                 """.formatted(year);
@@ -289,6 +292,46 @@ class RulePackApiTests {
                 {"year": %d, "organizations": [{"subjectId": "c1", "kind": "CHAPTER", "grassrootsOrganizationId": "g1"}]}
                 """.formatted(year)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.packId").value(organizationPack.id()));
+    }
+
+    @Test
+    void editingARuleAndItsScenarioTogetherMakesOneValidVersion() throws Exception {
+        TestPack pack = TestPacks.fresh();
+        upload(pack.zip(), true).andExpect(status().isCreated());
+        String rules = pack.files().text("rules.drl").replace("@id(\"T-PASS\")", "@id(\"T-PASS-2\")");
+        String scenario = pack.files().text("scenarios/pass-and-fail.yaml").replace("[T-PASS]", "[T-PASS-2]");
+
+        // one file alone leaves the scenario naming the old id: an invalid draft
+        mvc.perform(put("/api/rule-packs/{id}/versions/1/files/rules.drl", pack.id()).with(admin)
+                        .contentType(MediaType.TEXT_PLAIN).content(rules))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.draftVersion").value(2));
+        // both files in one request: one new version, validated as a whole, activated
+        mvc.perform(multipart("/api/rule-packs/{id}/versions/1/files", pack.id())
+                        .file(new MockMultipartFile("rules.drl", "rules.drl", "text/plain",
+                                rules.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("scenarios/pass-and-fail.yaml", "pass-and-fail.yaml",
+                                "text/yaml", scenario.getBytes(StandardCharsets.UTF_8)))
+                        .queryParam("activate", "true").with(admin))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(3))
+                .andExpect(jsonPath("$.basedOn").value(1))
+                .andExpect(jsonPath("$.state").value("ACTIVE"));
+        evaluate(memberJson(pack.year(), 9)).andExpect(jsonPath("$.packVersion").value(3))
+                .andExpect(jsonPath("$.ratings[0].reasons[0].ruleId").value("T-PASS-2"))
+                .andExpect(jsonPath("$.ratings[0].levelLabel.vi").value("Đạt"))
+                .andExpect(jsonPath("$.ratings[0].levelLabel.en").value("Pass"));
+
+        // a path that leaves the pack, among good ones, refuses the whole edit
+        mvc.perform(multipart("/api/rule-packs/{id}/versions/3/files", pack.id())
+                        .file(new MockMultipartFile("rules.drl", "rules.drl", "text/plain",
+                                rules.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("../evil.drl", "evil.drl", "text/plain", new byte[] {'x'}))
+                        .with(admin))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("file-path"));
+        mvc.perform(get("/api/rule-packs/{id}/versions", pack.id()).with(admin))
+                .andExpect(jsonPath("$.length()").value(3));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.cadre.ratingrules.facts.OrganizationFacts;
 import org.cadre.ratingrules.facts.Parameters;
 import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.RatingScale;
+import org.cadre.ratingrules.facts.Reason;
 import org.cadre.ratingrules.facts.SubjectFacts;
 import org.cadre.ratingrules.pack.Manifest;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -43,7 +44,9 @@ import org.kie.api.runtime.rule.ConsequenceException;
 public final class CompiledPack implements AutoCloseable {
 
     private final Manifest manifest;
-    private final RatingScale scale;
+    private final Map<Proposal.Subject, RatingScale> scales = new java.util.EnumMap<>(Proposal.Subject.class);
+    /** What each rule reads, for explanations. */
+    private final RuleInputs reads;
     private final ReleaseId releaseId;
     private final KieContainer container;
     private final KieBase base;
@@ -54,10 +57,11 @@ public final class CompiledPack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     CompiledPack(Manifest manifest, ReleaseId releaseId, KieContainer container, boolean declaresParams,
-            long compileMillis, Map<String, String> ruleFiles) {
+            long compileMillis, Map<String, String> ruleFiles, RuleInputs reads) {
         this.manifest = manifest;
         this.ruleFiles = Map.copyOf(ruleFiles);
-        this.scale = manifest.ratingScale();
+        this.reads = reads;
+        manifest.scales().keySet().forEach(subject -> scales.put(subject, manifest.ratingScale(subject)));
         this.releaseId = releaseId;
         this.container = container;
         this.base = container.getKieBase();
@@ -69,7 +73,12 @@ public final class CompiledPack implements AutoCloseable {
         return manifest;
     }
 
-    public RatingScale scale() {
+    /** The scale a subject is rated on; a pack that does not rate the subject has none. */
+    public RatingScale scale(Proposal.Subject subject) {
+        RatingScale scale = scales.get(subject);
+        if (scale == null) {
+            throw new EngineException("Pack " + manifest.id() + " does not rate " + subject, null);
+        }
         return scale;
     }
 
@@ -89,9 +98,10 @@ public final class CompiledPack implements AutoCloseable {
      * Rates members and organizations the way a classification run does: members in one session per organization
      * (so rules see their peers), then organizations from the bottom of the tree up, one session per parent, with
      * {@code memberLevelCounts} and {@code subOrganizationLevelCounts} filled from the levels just proposed; then
-     * the quotas per group. The rules work on copies: the caller's facts stay as given. The engine sets the copies'
-     * year (when 0), their criterion groups (when empty) and the organizations' level counts (when their members or
-     * sub-organizations are in the call). Linear in the number of subjects.
+     * the quotas per group. An organization is rated only on results of the same run: where its members' or
+     * subordinate organizations' results are missing or pending, it is pending with the reason (see
+     * {@link OrganizationFacts#getMemberCount()}). The rules work on copies: the caller's facts stay as given. The
+     * engine sets the copies' year (when 0) and criterion groups (when empty). Linear in the number of subjects.
      */
     public Ratings evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> givenMembers,
             List<OrganizationFacts> givenOrganizations) {
@@ -102,7 +112,7 @@ public final class CompiledPack implements AutoCloseable {
         Map<String, List<MemberFacts>> byOrganization = members.stream().collect(Collectors.groupingBy(
                 m -> Objects.toString(m.getOrganizationId(), ""), LinkedHashMap::new, Collectors.toList()));
         for (List<MemberFacts> group : byOrganization.values()) {
-            rate(year, group, Proposal.Subject.MEMBER, parameters).forEach(r -> ratings.put(r.subjectId(), r));
+            rate(year, group, Proposal.Subject.MEMBER, parameters, Map.of()).forEach(r -> ratings.put(r.subjectId(), r));
         }
         Map<String, List<OrganizationFacts>> children = organizations.stream().collect(Collectors.groupingBy(
                 o -> Objects.toString(o.getParentId(), ""), LinkedHashMap::new, Collectors.toList()));
@@ -117,29 +127,41 @@ public final class CompiledPack implements AutoCloseable {
                     .collect(Collectors.groupingBy(o -> Objects.toString(o.getParentId(), ""), LinkedHashMap::new,
                             Collectors.toList()));
             for (List<OrganizationFacts> group : byParent.values()) {
+                Map<String, List<Reason>> missing = new HashMap<>();
                 for (OrganizationFacts organization : group) {
-                    fillCounts(organization, byOrganization, children, ratings);
+                    List<MemberFacts> own = byOrganization.getOrDefault(organization.getSubjectId(), List.of());
+                    List<OrganizationFacts> below = children.getOrDefault(organization.getSubjectId(), List.of());
+                    fillCounts(organization, own, below, ratings);
+                    missing.put(organization.getSubjectId(), missingResults(organization, own, below, ratings));
                 }
-                rate(year, group, Proposal.Subject.ORGANIZATION, parameters).forEach(r -> ratings.put(r.subjectId(), r));
+                rate(year, group, Proposal.Subject.ORGANIZATION, parameters, missing)
+                        .forEach(r -> ratings.put(r.subjectId(), r));
             }
         }
         List<SubjectFacts> all = new ArrayList<>(members);
         all.addAll(organizations);
         return new Ratings(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()),
-                Quotas.apply(manifest, scale, parameters, all, ratings));
+                Quotas.apply(manifest, this::scale, parameters, all, ratings));
     }
 
     /**
-     * Rates one batch of subjects of one kind in a single session: peers see each other. Quotas apply per group.
-     * The rules work on copies: the caller's facts stay as given.
+     * Rates one batch of subjects of one kind: members in one session (peers see each other), or organizations as
+     * {@link #evaluate} rates them (bottom-up, pending where their members' results are not in the batch). Quotas
+     * apply per group. The rules work on copies: the caller's facts stay as given.
      */
     public Ratings evaluateBatch(int year, Map<String, Object> parameterValues, Proposal.Subject subject,
             List<? extends SubjectFacts> givenBatch) {
+        if (subject == Proposal.Subject.ORGANIZATION) {
+            List<OrganizationFacts> organizations = new ArrayList<>();
+            givenBatch.forEach(facts -> organizations.add((OrganizationFacts) facts));
+            return evaluate(year, parameterValues, List.of(), organizations);
+        }
         Parameters parameters = new Parameters(parameterValues);
         List<SubjectFacts> batch = givenBatch.stream().map(SubjectFacts::copy).toList();
         Map<String, SubjectRating> ratings = new LinkedHashMap<>();
-        rate(year, batch, subject, parameters).forEach(r -> ratings.put(r.subjectId(), r));
-        List<CalibrationCase> calibrations = Quotas.apply(manifest, scale, parameters, new ArrayList<>(batch), ratings);
+        rate(year, batch, subject, parameters, Map.of()).forEach(r -> ratings.put(r.subjectId(), r));
+        List<CalibrationCase> calibrations = Quotas.apply(manifest, this::scale, parameters, new ArrayList<>(batch),
+                ratings);
         return new Ratings(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()), calibrations);
     }
 
@@ -163,18 +185,45 @@ public final class CompiledPack implements AutoCloseable {
         return h;
     }
 
-    private static void fillCounts(OrganizationFacts organization, Map<String, List<MemberFacts>> membersOf,
-            Map<String, List<OrganizationFacts>> children, Map<String, SubjectRating> ratings) {
-        String id = organization.getSubjectId();
-        List<MemberFacts> own = membersOf.getOrDefault(id, List.of());
-        if (!own.isEmpty()) {
-            organization.setMemberLevelCounts(counts(own.stream().map(m -> ratings.get(m.getSubjectId())).toList()));
+    /** The level counts an organization's rules read, from the same run only (what the caller set is replaced). */
+    private static void fillCounts(OrganizationFacts organization, List<MemberFacts> own,
+            List<OrganizationFacts> below, Map<String, SubjectRating> ratings) {
+        organization.setMemberLevelCounts(counts(own.stream().map(m -> ratings.get(m.getSubjectId())).toList()));
+        organization.setSubOrganizationLevelCounts(
+                counts(below.stream().map(o -> ratings.get(o.getSubjectId())).toList()));
+    }
+
+    /**
+     * Why an organization cannot be rated yet: members or subordinate organizations of it that are pending, or
+     * fewer of them in the run than it has. Excluded ones (not classified this year) are not missing.
+     */
+    private static List<Reason> missingResults(OrganizationFacts organization, List<MemberFacts> own,
+            List<OrganizationFacts> below, Map<String, SubjectRating> ratings) {
+        List<Reason> reasons = new ArrayList<>();
+        long membersPending = own.stream().map(m -> ratings.get(m.getSubjectId()))
+                .filter(r -> r != null && r.pending()).count();
+        long subOrganizationsPending = below.stream().map(o -> ratings.get(o.getSubjectId()))
+                .filter(r -> r != null && r.pending()).count();
+        if (membersPending > 0) {
+            reasons.add(Reason.ofEngine(Reason.Effect.PENDING, null, "members-pending", membersPending, own.size()));
         }
-        List<OrganizationFacts> below = children.getOrDefault(id, List.of());
-        if (!below.isEmpty()) {
-            organization.setSubOrganizationLevelCounts(
-                    counts(below.stream().map(o -> ratings.get(o.getSubjectId())).toList()));
+        if (organization.getMemberCount() > own.size()) {
+            reasons.add(Reason.ofEngine(Reason.Effect.PENDING, null, "members-missing",
+                    organization.getMemberCount() - own.size(), organization.getMemberCount()));
         }
+        if (subOrganizationsPending > 0) {
+            reasons.add(Reason.ofEngine(Reason.Effect.PENDING, null, "sub-organizations-pending",
+                    subOrganizationsPending, below.size()));
+        }
+        if (organization.getSubOrganizationCount() > below.size()) {
+            reasons.add(Reason.ofEngine(Reason.Effect.PENDING, null, "sub-organizations-missing",
+                    organization.getSubOrganizationCount() - below.size(), organization.getSubOrganizationCount()));
+        }
+        if (organization.getMemberCount() < 0 && organization.getSubOrganizationCount() < 0 && own.isEmpty()
+                && below.isEmpty()) {
+            reasons.add(Reason.ofEngine(Reason.Effect.PENDING, null, "results-missing"));
+        }
+        return reasons;
     }
 
     private static Map<String, Integer> counts(Collection<SubjectRating> ratings) {
@@ -185,13 +234,14 @@ public final class CompiledPack implements AutoCloseable {
     }
 
     private List<SubjectRating> rate(int year, List<? extends SubjectFacts> batch, Proposal.Subject subject,
-            Parameters parameters) {
+            Parameters parameters, Map<String, List<Reason>> engineReasons) {
         if (closed.get()) {
             throw new IllegalStateException("Pack " + manifest.id() + " v" + manifest.version() + " is closed");
         }
+        RatingScale scale = scale(subject);
         Map<String, String> groups = manifest.criterionGroups(subject);
         List<Proposal> proposals = new ArrayList<>();
-        ExplainingListener listener = new ExplainingListener();
+        ExplainingListener listener = new ExplainingListener(reads, parameters);
         KieSession session = base.newKieSession();
         int limit = 10_000 + 500 * batch.size();
         try {
@@ -207,6 +257,7 @@ public final class CompiledPack implements AutoCloseable {
                     facts.setCriterionGroups(groups);
                 }
                 Proposal proposal = new Proposal(facts.getSubjectId(), subject, scale);
+                engineReasons.getOrDefault(facts.getSubjectId(), List.of()).forEach(proposal::engineReason);
                 proposals.add(proposal);
                 session.insert(facts);
                 session.insert(proposal);
@@ -240,8 +291,15 @@ public final class CompiledPack implements AutoCloseable {
         }
         List<SubjectRating> ratings = new ArrayList<>();
         for (Proposal p : proposals) {
-            ratings.add(new SubjectRating(p.getSubjectId(), subject, p.getLevel(), p.getCap(), p.isExcluded(),
-                    p.isPending(), p.getReasons(), listener.firedFor(p.getSubjectId())));
+            p.finish();
+            String level = p.getLevel();
+            Map<String, String> label = new LinkedHashMap<>();
+            if (level != null) {
+                label.put("vi", manifest.levelLabel(subject, level, "vi"));
+                label.put("en", manifest.levelLabel(subject, level, "en"));
+            }
+            ratings.add(new SubjectRating(p.getSubjectId(), subject, level, label, p.getCap(), p.isExcluded(),
+                    p.isPending(), p.getReasons(), p.getDecisiveReason(), listener.firedFor(p.getSubjectId())));
         }
         return ratings;
     }

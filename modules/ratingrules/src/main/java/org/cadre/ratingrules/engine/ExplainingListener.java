@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cadre.ratingrules.FiredRule;
+import org.cadre.ratingrules.facts.Parameters;
 import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.SubjectFacts;
 import org.kie.api.definition.rule.Rule;
@@ -22,7 +23,18 @@ final class ExplainingListener extends DefaultAgendaEventListener {
 
     private final Map<Proposal, Integer> before = new IdentityHashMap<>();
     private final Map<String, List<FiredRule>> fired = new LinkedHashMap<>();
+    private final RuleInputs reads;
+    private final Parameters parameters;
     private int firings;
+
+    ExplainingListener() {
+        this(RuleInputs.none(), null);
+    }
+
+    ExplainingListener(RuleInputs reads, Parameters parameters) {
+        this.reads = reads;
+        this.parameters = parameters;
+    }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -42,15 +54,19 @@ final class ExplainingListener extends DefaultAgendaEventListener {
         String criterion = meta(rule, "criterion");
         String article = meta(rule, "article");
         List<String> inputs = new ArrayList<>();
+        Map<String, SubjectFacts> facts = new LinkedHashMap<>();
         for (Object object : event.getMatch().getObjects()) {
-            if (object instanceof SubjectFacts facts && !inputs.contains(facts.getSubjectId())) {
-                inputs.add(facts.getSubjectId());
+            if (object instanceof SubjectFacts subject && !inputs.contains(subject.getSubjectId())) {
+                inputs.add(subject.getSubjectId());
+                facts.put(subject.getSubjectId(), subject);
             }
         }
         before.forEach((proposal, count) -> {
             proposal.attribute(count, id == null ? rule.getName() : id, criterion, article);
+            Map<String, String> values = reads.values(rule.getName(), facts.get(proposal.getSubjectId()), parameters);
             fired.computeIfAbsent(proposal.getSubjectId(), k -> new ArrayList<>())
-                    .add(new FiredRule(id == null ? rule.getName() : id, rule.getName(), criterion, article, inputs));
+                    .add(new FiredRule(id == null ? rule.getName() : id, rule.getName(), criterion, article, inputs,
+                            values));
         });
         before.clear();
     }

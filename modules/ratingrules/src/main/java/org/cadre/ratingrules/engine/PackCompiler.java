@@ -68,6 +68,7 @@ public final class PackCompiler {
                 String target = ROOT + packageFolder(drl) + path + (path.endsWith(".xlsx") ? ".drl" : "");
                 generatedToFile.put(target, path);
                 drlByFile.put(path, drl);
+                problems.addAll(marksInNotes(path, drl));
                 fileSystem.write(target, drl);
                 locateRules(path, drl, ruleLocations);
             }
@@ -93,8 +94,8 @@ public final class PackCompiler {
             }
             Map<String, String> ruleFiles = new HashMap<>();
             ruleLocations.forEach((rule, where) -> ruleFiles.put(rule, where.file()));
-            return new Result(new CompiledPack(manifest, releaseId, container, declaresParams, millis, ruleFiles),
-                    problems);
+            return new Result(new CompiledPack(manifest, releaseId, container, declaresParams, millis, ruleFiles,
+                    RuleInputs.of(drlByFile.values())), problems);
         } catch (RuntimeException | LinkageError e) {
             if (container != null) {
                 container.dispose();
@@ -137,11 +138,54 @@ public final class PackCompiler {
                         problems.add(PackProblem.of(where.file(), where.line(), rule.getName(), "rule-metadata",
                                 "rule '" + rule.getName() + "' has no @" + key + "(...): every rule names its id, "
                                         + "criterion and article", rule.getName(), key));
+                    } else if (!"id".equals(key) && RESEARCH_MARK.matcher(value).find()) {
+                        // criterion and article are what a member reads: research marks belong in comments
+                        problems.add(PackProblem.of(where.file(), where.line(), rule.getName(), "research-mark",
+                                "rule '" + rule.getName() + "': @" + key + " holds a research mark ("
+                                        + mark(value) + "); members read this text: keep source tags in comments",
+                                rule.getName(), key, mark(value)));
                     }
                 }
             }
         }
         return declaresParams;
+    }
+
+    /** A source tag of the research notes ({@code [S11]}, {@code [Q S5]}, {@code [I]}, {@code [NF]}). */
+    static final Pattern RESEARCH_MARK = Pattern.compile(
+            "\\[(?:Q|S|I|NF)(?:\\s*S?\\d+[a-z]?)?(?:[, ]+S?\\d+[a-z]?)*\\]");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\]|\\\\.)*\"");
+
+    private static String mark(String text) {
+        Matcher matcher = RESEARCH_MARK.matcher(text);
+        return matcher.find() ? matcher.group() : "";
+    }
+
+    /**
+     * Text a rule writes into a reason (a string in its consequence) holding a research mark: members read it.
+     */
+    static List<PackProblem> marksInNotes(String file, String drl) {
+        List<PackProblem> problems = new ArrayList<>();
+        String[] lines = drl.split("\n", -1);
+        boolean inConsequence = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("then")) {
+                inConsequence = true;
+            } else if (line.equals("end")) {
+                inConsequence = false;
+            } else if (inConsequence && !line.startsWith("//")) {
+                Matcher literal = STRING_LITERAL.matcher(line);
+                while (literal.find()) {
+                    if (RESEARCH_MARK.matcher(literal.group()).find()) {
+                        problems.add(PackProblem.of(file, i + 1, "", "research-mark-note", "line " + (i + 1)
+                                + " writes a research mark (" + mark(literal.group()) + ") into a reason members "
+                                + "read: keep source tags in comments", mark(literal.group())));
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     private static void locateRules(String file, String drl, Map<String, RuleLocation> locations) {

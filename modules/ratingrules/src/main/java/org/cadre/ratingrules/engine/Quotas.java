@@ -11,6 +11,7 @@ import org.cadre.ratingrules.facts.OrganizationFacts;
 import org.cadre.ratingrules.facts.Parameters;
 import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.RatingScale;
+import org.cadre.ratingrules.facts.Share;
 import org.cadre.ratingrules.facts.SubjectFacts;
 import org.cadre.ratingrules.pack.Manifest;
 
@@ -23,14 +24,18 @@ final class Quotas {
     private Quotas() {
     }
 
-    static List<CalibrationCase> apply(Manifest manifest, RatingScale scale, Parameters parameters,
+    static List<CalibrationCase> apply(Manifest manifest,
+            java.util.function.Function<Proposal.Subject, RatingScale> scales, Parameters parameters,
             List<SubjectFacts> subjects, Map<String, SubjectRating> ratings) {
         List<CalibrationCase> cases = new ArrayList<>();
         for (Manifest.Quota quota : manifest.quotas()) {
             if (quota.enabled() != null && !parameters.flag(quota.enabled())) {
                 continue;
             }
-            double share = parameters.number(quota.share());
+            RatingScale scale = scales.apply(quota.subject());
+            Object declared = parameters.asMap().get(quota.share());
+            java.util.function.IntUnaryOperator allowedOf = declared instanceof Share exact ? exact::of
+                    : base -> (int) Math.floor(parameters.number(quota.share()) * base + 1e-9);
             Map<String, List<SubjectFacts>> groups = new LinkedHashMap<>();
             for (SubjectFacts facts : subjects) {
                 boolean member = facts instanceof MemberFacts;
@@ -57,7 +62,7 @@ final class Quotas {
                         base++;
                     }
                 }
-                int allowed = (int) Math.floor(share * base + 1e-9);
+                int allowed = allowedOf.applyAsInt(base);
                 if (atLevel.size() > allowed) {
                     cases.add(new CalibrationCase(quota.id(), group, quota.level(), quota.demoteTo(), base, allowed,
                             atLevel.size(), atLevel.size() - allowed, atLevel, quota.article()));

@@ -42,6 +42,8 @@ final class ScenarioRunner {
             Set<String> ruleIds = new LinkedHashSet<>();
             if (rating != null) {
                 rating.reasons().stream().map(Reason::ruleId).filter(java.util.Objects::nonNull).forEach(ruleIds::add);
+                // what the engine itself decided (an organization waiting for its members) is named by its code
+                rating.reasons().stream().map(Reason::code).filter(java.util.Objects::nonNull).forEach(ruleIds::add);
                 rating.firedRules().stream().map(FiredRule::ruleId).forEach(ruleIds::add);
             }
             if (!expected.outcome().equals(actual)) {

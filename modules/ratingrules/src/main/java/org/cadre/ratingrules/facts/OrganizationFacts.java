@@ -33,6 +33,76 @@ public class OrganizationFacts extends SubjectFacts {
     private int targetsLate;
     private String sameLevelGovernmentRating;
     private List<String> massOrganizationRatings = new ArrayList<>();
+    private int memberCount = -1;
+    private int subOrganizationCount = -1;
+    private boolean leadershipDisciplineSelfDetectedAndRemedied;
+    private int subordinateUnitsDisciplinedSelfDetected;
+    private int leadershipMemberDisciplinesSelfDetected;
+
+    /**
+     * How many members the organization has to rate this year (-1 when not given). The engine rates the
+     * organization only once as many of its members are rated in the same run; fewer, or any still pending, and
+     * the organization is pending with the reason. Not given, the members in the run are taken as all of them,
+     * and an organization with neither members nor subordinate organizations in the run is pending.
+     */
+    public int getMemberCount() {
+        return memberCount;
+    }
+
+    public void setMemberCount(int memberCount) {
+        this.memberCount = memberCount;
+    }
+
+    /** How many party organizations are directly under this one (-1 when not given); as {@link #getMemberCount}. */
+    public int getSubOrganizationCount() {
+        return subOrganizationCount;
+    }
+
+    public void setSubOrganizationCount(int subOrganizationCount) {
+        this.subOrganizationCount = subOrganizationCount;
+    }
+
+    /** The leadership collective's own discipline was a case it found itself and whose harm it fully remedied. */
+    public boolean isLeadershipDisciplineSelfDetectedAndRemedied() {
+        return leadershipDisciplineSelfDetectedAndRemedied;
+    }
+
+    public void setLeadershipDisciplineSelfDetectedAndRemedied(boolean value) {
+        this.leadershipDisciplineSelfDetectedAndRemedied = value;
+    }
+
+    /** Of the subordinate units disciplined, how many were cases the collective found itself and remedied. */
+    public int getSubordinateUnitsDisciplinedSelfDetected() {
+        return subordinateUnitsDisciplinedSelfDetected;
+    }
+
+    public void setSubordinateUnitsDisciplinedSelfDetected(int count) {
+        this.subordinateUnitsDisciplinedSelfDetected = count;
+    }
+
+    /** Subordinate units disciplined for a case the collective did not find and remedy itself. */
+    public int getSubordinateUnitsDisciplinedNotSelfDetected() {
+        return Math.max(0, subordinateUnitsDisciplined - subordinateUnitsDisciplinedSelfDetected);
+    }
+
+    /** Of the leadership members' disciplines, how many were cases found and remedied by the collective itself. */
+    public int getLeadershipMemberDisciplinesSelfDetected() {
+        return leadershipMemberDisciplinesSelfDetected;
+    }
+
+    public void setLeadershipMemberDisciplinesSelfDetected(int count) {
+        this.leadershipMemberDisciplinesSelfDetected = count;
+    }
+
+    /** Leadership members disciplined for a case the collective did not find and remedy itself. */
+    public int getLeadershipMemberDisciplinesNotSelfDetected() {
+        return Math.max(0, leadershipMemberDisciplineForms.size() - leadershipMemberDisciplinesSelfDetected);
+    }
+
+    /** The leadership collective was disciplined for a case it did not find and remedy itself. */
+    public boolean isLeadershipDisciplinedNotSelfDetected() {
+        return leadershipDisciplined && !leadershipDisciplineSelfDetectedAndRemedied;
+    }
 
     @Override
     public OrganizationFacts copy() {
@@ -287,6 +357,13 @@ public class OrganizationFacts extends SubjectFacts {
     public int membersIn(String levels) {
         Set<String> wanted = codes(levels);
         return memberLevelCounts.entrySet().stream().filter(e -> wanted.contains(e.getKey()))
+                .mapToInt(java.util.Map.Entry::getValue).sum();
+    }
+
+    /** Number of rated subordinate organizations whose level is one of the given codes. */
+    public int subOrganizationsIn(String levels) {
+        Set<String> wanted = codes(levels);
+        return subOrganizationLevelCounts.entrySet().stream().filter(e -> wanted.contains(e.getKey()))
                 .mapToInt(java.util.Map.Entry::getValue).sum();
     }
 

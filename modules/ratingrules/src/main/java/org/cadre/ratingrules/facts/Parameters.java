@@ -23,7 +23,24 @@ public final class Parameters {
         if (value instanceof Number number) {
             return number.doubleValue();
         }
+        if (value instanceof Share) {
+            // a share read as a decimal would round the boundary the committee wrote exactly
+            throw new IllegalArgumentException("Parameter '" + name + "' is a share: read it with params.share(\""
+                    + name + "\")");
+        }
         throw new IllegalArgumentException("Parameter '" + name + "' is not a number: " + value);
+    }
+
+    /**
+     * A share parameter, held exactly: {@code params.share("maxSubordinateDisciplinedShare").exceededBy(
+     * subordinateUnitsDisciplined, subordinateUnits)}.
+     */
+    public Share share(String name) {
+        Object value = require(name);
+        if (value instanceof Share share) {
+            return share;
+        }
+        throw new IllegalArgumentException("Parameter '" + name + "' is not a share (1/3, 20%): " + value);
     }
 
     /** An integer parameter. */

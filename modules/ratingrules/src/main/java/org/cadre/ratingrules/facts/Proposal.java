@@ -95,6 +95,56 @@ public final class Proposal {
         reasons.add(new Reason(Reason.Effect.NOTES, null, null, null, null, note));
     }
 
+    /**
+     * Adds a reason the engine writes itself (an organization whose members' results are missing, a subject no
+     * rule qualified): pending when its effect is {@link Reason.Effect#PENDING}. Rules use {@link #pend} and the
+     * other methods above.
+     */
+    public void engineReason(Reason reason) {
+        if (reason.effect() == Reason.Effect.PENDING) {
+            pending = true;
+        }
+        reasons.add(reason);
+    }
+
+    /**
+     * Called by the engine once the rules have fired: a subject that no rule qualified for any level gets the
+     * scale's lowest level with a reason that says so, so no rating is ever bare.
+     */
+    public void finish() {
+        if (!excluded && !pending && qualified == null) {
+            reasons.add(Reason.ofEngine(Reason.Effect.UNQUALIFIED, scale.lowest(), "unqualified", scale.lowest()));
+        }
+    }
+
+    /**
+     * The index of the reason that decided the outcome: the exclusion, the first missing input, the limit that
+     * brought the level down, or the qualification that reached it; -1 when none did.
+     */
+    public int getDecisiveReason() {
+        Reason.Effect wanted;
+        String level = getLevel();
+        if (excluded) {
+            wanted = Reason.Effect.EXCLUDES;
+        } else if (pending) {
+            wanted = Reason.Effect.PENDING;
+        } else if (limit != null && limit.equals(level) && (qualified == null || !qualified.equals(level))) {
+            wanted = Reason.Effect.LIMITS;
+        } else if (qualified != null) {
+            wanted = Reason.Effect.QUALIFIES;
+        } else {
+            wanted = Reason.Effect.UNQUALIFIED;
+        }
+        for (int i = 0; i < reasons.size(); i++) {
+            Reason reason = reasons.get(i);
+            if (reason.effect() == wanted && (level == null || wanted == Reason.Effect.EXCLUDES
+                    || wanted == Reason.Effect.PENDING || level.equals(reason.level()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The proposed level, or {@code null} when the subject is excluded or pending. */
     public String getLevel() {
         if (excluded || pending) {
@@ -113,8 +163,9 @@ public final class Proposal {
         return excluded;
     }
 
+    /** Whether an input is missing; a subject that is not classified at all is never also pending. */
     public boolean isPending() {
-        return pending;
+        return pending && !excluded;
     }
 
     /** Whether the proposed level is at least {@code level} (false when excluded or pending). */

@@ -11,6 +11,7 @@ import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRulesRefusal;
 import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.engine.PackValidator;
+import org.cadre.ratingrules.pack.PackFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +45,10 @@ class PackStoreJob implements JobHandler {
                 stored = service.store(service.checkedUpload(job.input(), author), author, "UPLOAD", null, progress);
             } else {
                 int base = Integer.parseInt(parameters.get("base"));
-                stored = service.store(service.checkedEdit(parameters.get("packId"), base, parameters.get("path"),
-                        job.input()), author, "EDIT", base, progress);
+                PackFiles changes = "files".equals(parameters.get("op")) ? PackFiles.fromZip(job.input())
+                        : PackFiles.of(Map.of(parameters.get("path"), job.input()));
+                stored = service.store(service.checkedEdit(parameters.get("packId"), base, changes), author, "EDIT",
+                        base, progress);
             }
         } catch (Refused refused) {
             Integer draft = PackRefusals.draftVersion(refused);

@@ -44,6 +44,8 @@ import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.PackRejectedException;
 import org.cadre.ratingrules.pack.ParameterFile;
 import org.cadre.ratingrules.pack.ParameterValues;
+import org.cadre.ratingrules.pack.Scenario;
+import org.cadre.ratingrules.pack.ScenarioReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,6 +66,10 @@ class RulePackService implements RatingRules, RulePackRegistry {
     static final String FOLDER_AUTHOR = "rules/";
     /** The job that validates, stores and (if asked) activates an upload or an edit: {@link PackStoreJob}. */
     static final String JOB_KIND = "ratingrules.store";
+    /** The folder an edit's files travel under in the job's input (see {@link PackFiles#toZip}). */
+    static final String EDIT_FOLDER = "edit";
+    /** The most files one edit may change. */
+    static final int MAX_EDITED_FILES = 50;
 
     private final PackStore store;
     private final ActivePacks active;
@@ -172,6 +178,33 @@ class RulePackService implements RatingRules, RulePackRegistry {
     }
 
     @Override
+    public ScenarioRun runScenario(String packId, int version, String file) {
+        version(packId, version);
+        PackFiles files = store.files(packId, version);
+        if (file == null || !file.startsWith("scenarios/") || !files.has(file)) {
+            throw new Refused(RatingRulesRefusal.FILE_NOT_FOUND, String.valueOf(file));
+        }
+        PackValidator.Validation loaded = validator.load(files);
+        if (loaded.pack() == null) {
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, loaded.report(), null);
+        }
+        try (CompiledPack pack = loaded.pack()) {
+            List<PackProblem> problems = new ArrayList<>();
+            Scenario scenario = ScenarioReader.readAll(files.only(file), loaded.manifest(), problems).stream()
+                    .findFirst().orElseThrow(() -> PackRefusals.refused(RatingRulesRefusal.INVALID_PACK,
+                            new ValidationReport(packId, version, problems, List.of(), 0), null));
+            Map<String, Object> parameters = new LinkedHashMap<>(loaded.parameters());
+            parameters.putAll(scenario.parameters());
+            Ratings ratings = run(() -> pack.evaluate(scenario.year(), parameters, scenario.members(),
+                    scenario.organizations()));
+            Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+            loaded.manifest().scales().forEach((subject, levels) -> levels.forEach(level ->
+                    labels.put(subject + "/" + level.code(), level.label())));
+            return new ScenarioRun(packId, version, file, scenario.name(), scenario.year(), ratings, labels);
+        }
+    }
+
+    @Override
     public List<RuleInfo> rules(String packId, int version) {
         version(packId, version);
         PackValidator.Validation loaded = validator.load(store.files(packId, version));
@@ -204,11 +237,13 @@ class RulePackService implements RatingRules, RulePackRegistry {
     }
 
     @Override
-    public JobId submitFile(String packId, int baseVersion, String path, byte[] content, boolean activate,
+    public JobId submitFiles(String packId, int baseVersion, Map<String, byte[]> files, boolean activate,
             Caller caller) {
-        checkedEdit(packId, baseVersion, path, content);
-        return jobs.submit(JOB_KIND, caller, content, Map.of("op", "file", "packId", packId,
-                "base", String.valueOf(baseVersion), "path", path.trim(), "activate", String.valueOf(activate)));
+        PackFiles changes = checkedChanges(files);
+        checkedEdit(packId, baseVersion, changes);
+        return jobs.submit(JOB_KIND, caller, changes.toZip(EDIT_FOLDER), Map.of("op", "files", "packId", packId,
+                "base", String.valueOf(baseVersion), "paths", String.join(", ", changes.paths()),
+                "activate", String.valueOf(activate)));
     }
 
     @Override
@@ -251,15 +286,17 @@ class RulePackService implements RatingRules, RulePackRegistry {
 
     /** The files of a new version with one file replaced or added, once the path and the base version hold. */
     PackFiles checkedEdit(String packId, int baseVersion, String path, byte[] content) {
+        return checkedEdit(packId, baseVersion, checkedChanges(Map.of(path == null ? "" : path, content)));
+    }
+
+    /** The files of a new version with the changed files replaced or added, once the base version holds. */
+    PackFiles checkedEdit(String packId, int baseVersion, PackFiles changes) {
         version(packId, baseVersion);
-        String clean = path == null ? "" : path.trim();
-        if (clean.isEmpty() || clean.startsWith("/") || clean.contains("\\") || List.of(clean.split("/")).contains("..")
-                || !PackFiles.ALLOWED_EXTENSIONS.contains(PackFiles.extension(clean))
-                || content.length > PackFiles.MAX_FILE_BYTES) {
-            throw new Refused(RatingRulesRefusal.FILE_PATH, clean);
+        PackFiles files = store.files(packId, baseVersion);
+        for (String path : changes.paths()) {
+            files = files.with(path, changes.bytes(path));
         }
-        PackFiles files = store.files(packId, baseVersion).with(clean, content);
-        if (clean.equals(ManifestReader.FILE)) {
+        if (changes.has(ManifestReader.FILE)) {
             // the manifest's id must stay; its version is set below
             ManifestReader.Result read = ManifestReader.read(files);
             if (read.ok() && !read.manifest().id().equals(packId)) {
@@ -267,6 +304,36 @@ class RulePackService implements RatingRules, RulePackRegistry {
             }
         }
         return nextVersion(packId, files);
+    }
+
+    /** The changed files of an edit, each path inside the pack, of a type a pack holds, within the size limits. */
+    static PackFiles checkedChanges(Map<String, byte[]> changes) {
+        if (changes.isEmpty() || changes.size() > MAX_EDITED_FILES) {
+            throw new Refused(RatingRulesRefusal.FILE_COUNT, changes.size(), MAX_EDITED_FILES);
+        }
+        Map<String, byte[]> clean = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<String, byte[]> change : changes.entrySet()) {
+            String path = change.getKey() == null ? "" : change.getKey().trim();
+            byte[] content = change.getValue() == null ? new byte[0] : change.getValue();
+            if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")
+                    || List.of(path.split("/")).contains("..") || List.of(path.split("/")).contains("")
+                    || !PackFiles.ALLOWED_EXTENSIONS.contains(PackFiles.extension(path))
+                    || clean.keySet().stream().anyMatch(path::equalsIgnoreCase)) {
+                throw new Refused(RatingRulesRefusal.FILE_PATH, path);
+            }
+            if (content.length > PackFiles.MAX_FILE_BYTES) {
+                throw new Refused(RatingRulesRefusal.TOO_LARGE, String.valueOf(PackFiles.MAX_FILE_BYTES),
+                        String.valueOf(PackFiles.MAX_FILE_BYTES / (1024 * 1024)));
+            }
+            total += content.length;
+            clean.put(path, content);
+        }
+        if (total > PackFiles.MAX_TOTAL_BYTES) {
+            throw new Refused(RatingRulesRefusal.TOO_LARGE, String.valueOf(PackFiles.MAX_TOTAL_BYTES),
+                    String.valueOf(PackFiles.MAX_TOTAL_BYTES / (1024 * 1024)));
+        }
+        return PackFiles.of(clean);
     }
 
     private void requireNewVersion(String packId, int version) {

@@ -10,10 +10,15 @@ import org.cadre.ratingrules.facts.RatingScale;
 
 /**
  * A pack's {@code pack.yaml}, read and validated by {@link ManifestReader}. See {@code docs/rule-packs.md}.
+ *
+ * @param scales the rating scale of each subject the pack rates: one scale for all ({@code scale:} a list) or one
+ *               per subject ({@code scale:} a mapping of MEMBER and ORGANIZATION to lists), as the 2014 regime rated
+ *               members and organizations on different scales
  */
 public record Manifest(String id, int version, int factsContract, Map<String, String> name, Regulation regulation,
-        int yearFrom, Integer yearTo, Set<Proposal.Subject> subjects, List<Level> scale, List<Level> criterionScale,
-        List<Criterion> criteria, List<ParameterDefinition> parameters, List<Quota> quotas) {
+        int yearFrom, Integer yearTo, Set<Proposal.Subject> subjects, Map<Proposal.Subject, List<Level>> scales,
+        List<Level> criterionScale, List<Criterion> criteria, List<ParameterDefinition> parameters,
+        List<Quota> quotas) {
 
     /** The regulation the pack implements. */
     public record Regulation(String number, String date, String issuer, String guidance, String article) {
@@ -28,9 +33,12 @@ public record Manifest(String id, int version, int factsContract, Map<String, St
             String article) {
     }
 
-    /** The types a parameter may have. */
+    /**
+     * The types a parameter may have. A {@code SHARE} is a part of a whole held exactly ({@code 1/3}, {@code 20%}):
+     * see {@link org.cadre.ratingrules.facts.Share}.
+     */
     public enum ParameterType {
-        DECIMAL, INTEGER, BOOLEAN, TEXT, LEVEL
+        DECIMAL, INTEGER, SHARE, BOOLEAN, TEXT, LEVEL
     }
 
     /** A parameter: a threshold or a switch of the regulation, editable without touching a rule. */
@@ -48,10 +56,38 @@ public record Manifest(String id, int version, int factsContract, Map<String, St
             String demoteTo, String enabled, String article) {
     }
 
-    public RatingScale ratingScale() {
+    /** The scale a subject is rated on. */
+    public RatingScale ratingScale(Proposal.Subject subject) {
         Map<String, Integer> ranks = new LinkedHashMap<>();
-        scale.forEach(level -> ranks.put(level.code(), level.rank()));
+        scale(subject).forEach(level -> ranks.put(level.code(), level.rank()));
         return new RatingScale(ranks);
+    }
+
+    /** The levels of a subject's scale, highest first (empty when the pack does not rate the subject). */
+    public List<Level> scale(Proposal.Subject subject) {
+        return scales.getOrDefault(subject, List.of());
+    }
+
+    /** Every level of every scale, each code once, highest first: what a level parameter or a scenario may name. */
+    public List<Level> scale() {
+        Map<String, Level> all = new LinkedHashMap<>();
+        scales.values().forEach(levels -> levels.forEach(level -> all.putIfAbsent(level.code(), level)));
+        return List.copyOf(all.values());
+    }
+
+    /** Whether members and organizations are rated on different scales. */
+    public boolean scalesDiffer() {
+        return scales.values().stream().distinct().count() > 1;
+    }
+
+    /**
+     * The label of a level of a subject's scale in a language ({@code vi}, {@code en}), falling back to Vietnamese
+     * and then to the code: what pages and the API show beside the code.
+     */
+    public String levelLabel(Proposal.Subject subject, String code, String language) {
+        return scale(subject).stream().filter(level -> level.code().equals(code)).findFirst()
+                .map(level -> level.label().getOrDefault(language, level.label().getOrDefault("vi", code)))
+                .orElse(code);
     }
 
     public boolean appliesTo(int year) {

@@ -124,18 +124,18 @@ public final class ManifestReader {
             }
         }
         Set<Proposal.Subject> subjects = subjects(root.get("subjects"));
-        List<Level> scale = levels(root.get("scale"), "scale", true);
+        Map<Proposal.Subject, List<Level>> scales = scales(root.get("scale"), subjects);
         List<Level> criterionScale = root.has("criterionScale") ? levels(root.get("criterionScale"),
                 "criterionScale", false) : List.of();
         Set<String> scaleCodes = new HashSet<>();
-        scale.forEach(l -> scaleCodes.add(l.code()));
+        scales.values().forEach(levels -> levels.forEach(l -> scaleCodes.add(l.code())));
         List<Criterion> criteria = criteria(root.get("criteria"), subjects);
         List<ParameterDefinition> parameters = parameters(root.get("parameters"), scaleCodes);
-        List<Quota> quotas = quotas(root.get("quotas"), subjects, scaleCodes, parameters);
+        List<Quota> quotas = quotas(root.get("quotas"), subjects, scales, parameters);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Manifest(id, version, contract, name, regulation, from, to, subjects, scale, criterionScale,
+        return new Manifest(id, version, contract, name, regulation, from, to, subjects, scales, criterionScale,
                 criteria, parameters, quotas);
     }
 
@@ -166,6 +166,38 @@ public final class ManifestReader {
             i++;
         }
         return subjects;
+    }
+
+    /**
+     * The scale: a list for every subject, or a mapping with one list per subject the pack rates (each of them, and
+     * no other).
+     */
+    private Map<Proposal.Subject, List<Level>> scales(JsonNode node, Set<Proposal.Subject> subjects) {
+        Map<Proposal.Subject, List<Level>> scales = new java.util.EnumMap<>(Proposal.Subject.class);
+        if (node == null || !node.isObject()) {
+            List<Level> levels = levels(node, "scale", true);
+            subjects.forEach(subject -> scales.put(subject, levels));
+            return scales;
+        }
+        for (String key : node.propertyNames()) {
+            Proposal.Subject subject = enumValue(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(key),
+                    "scale." + key, Proposal.Subject.class);
+            if (subject == null) {
+                continue;
+            }
+            if (!subjects.contains(subject)) {
+                problem("scale." + key, "subject-not-rated", "the pack does not rate " + subject, subject);
+                continue;
+            }
+            scales.put(subject, levels(node.get(key), "scale." + key, true));
+        }
+        for (Proposal.Subject subject : subjects) {
+            if (!scales.containsKey(subject)) {
+                problem("scale." + subject, "scale-missing",
+                        "is required: a list of levels with code, rank and label (vi, en)");
+            }
+        }
+        return scales;
     }
 
     private List<Level> levels(JsonNode node, String path, boolean rating) {
@@ -297,8 +329,8 @@ public final class ManifestReader {
         return parameters;
     }
 
-    private List<Quota> quotas(JsonNode node, Set<Proposal.Subject> subjects, Set<String> scaleCodes,
-            List<ParameterDefinition> parameters) {
+    private List<Quota> quotas(JsonNode node, Set<Proposal.Subject> subjects,
+            Map<Proposal.Subject, List<Level>> scales, List<ParameterDefinition> parameters) {
         List<Quota> quotas = new ArrayList<>();
         if (node == null) {
             return quotas;
@@ -321,12 +353,14 @@ public final class ManifestReader {
             if (subject != null && !subjects.isEmpty() && !subjects.contains(subject)) {
                 problem(at + ".subject", "subject-not-rated", "the pack does not rate " + subject, subject);
             }
+            Set<String> scaleCodes = new HashSet<>();
+            scales.getOrDefault(subject, List.of()).forEach(l -> scaleCodes.add(l.code()));
             String level = scaleLevel(item, "level", at, scaleCodes, true);
             String base = scaleLevel(item, "base", at, scaleCodes, true);
             String demoteTo = scaleLevel(item, "demoteTo", at, scaleCodes, true);
             String share = text(item, "share", at + ".share", true);
-            if (share != null && types.get(share) != ParameterType.DECIMAL) {
-                problem(at + ".share", "quota-share", "no decimal parameter '" + share + "'", share);
+            if (share != null && types.get(share) != ParameterType.SHARE && types.get(share) != ParameterType.DECIMAL) {
+                problem(at + ".share", "quota-share", "no share parameter '" + share + "'", share);
             }
             String enabled = text(item, "enabled", at + ".enabled", false);
             if (enabled != null && types.get(enabled) != ParameterType.BOOLEAN) {

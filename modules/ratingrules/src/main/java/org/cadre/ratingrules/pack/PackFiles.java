@@ -236,10 +236,37 @@ public final class PackFiles {
         return with(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Only the given file (empty when it is absent). */
+    public PackFiles only(String path) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        if (files.containsKey(path)) {
+            copy.put(path, files.get(path));
+        }
+        return new PackFiles(copy);
+    }
+
     public PackFiles without(String path) {
         Map<String, byte[]> copy = new LinkedHashMap<>(files);
         copy.remove(path);
         return new PackFiles(copy);
+    }
+
+    /**
+     * The files as a zip, each under {@code folder/} so that {@link #fromZip} gives back exactly these paths (it
+     * takes off one folder all entries share): how a job carries an edit of several files.
+     */
+    public byte[] toZip(String folder) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(folder + "/" + file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     public Map<String, byte[]> asMap() {

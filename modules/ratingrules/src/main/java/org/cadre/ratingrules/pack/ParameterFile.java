@@ -57,7 +57,8 @@ public final class ParameterFile {
                 "# Values set by the committee; they override the defaults in pack.yaml.\n");
         ParameterValues.changed(manifest, values).forEach((name, value) -> {
             boolean quoted = manifest.parameter(name).map(p -> p.type() == Manifest.ParameterType.TEXT
-                    || p.type() == Manifest.ParameterType.LEVEL).orElse(true);
+                    || p.type() == Manifest.ParameterType.LEVEL || p.type() == Manifest.ParameterType.SHARE)
+                    .orElse(true);
             text.append(name).append(": ")
                     .append(quoted ? "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : value)
                     .append('\n');

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cadre.ratingrules.PackProblem;
+import org.cadre.ratingrules.facts.Share;
 import org.cadre.ratingrules.pack.Manifest.ParameterDefinition;
 import org.cadre.ratingrules.pack.Manifest.ParameterType;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,19 @@ public final class ParameterValues {
                     return null;
                 }
                 return type == ParameterType.INTEGER ? (Object) (int) number : (Object) number;
+            }
+            case SHARE -> {
+                if (Share.outOfRange(value)) {
+                    problems.add(PackProblem.of(file, 0, path, "parameter-share-range", "'" + value
+                            + "' is outside 0..100%: a share is at most the whole", value));
+                    return null;
+                }
+                return Share.parse(value).orElseGet(() -> {
+                    problems.add(PackProblem.of(file, 0, path, "parameter-share", "'" + value
+                            + "' is not a share: write a fraction (1/3), a percentage (20%) or a decimal (0.2)",
+                            value));
+                    return null;
+                });
             }
             case LEVEL -> {
                 if (!scaleCodes.isEmpty() && !scaleCodes.contains(value)) {

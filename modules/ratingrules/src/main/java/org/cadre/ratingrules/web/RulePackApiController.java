@@ -160,6 +160,28 @@ class RulePackApiController {
         return answer(registry.submitFile(packId, version, path, content, activate, caller), prefer, caller);
     }
 
+    /**
+     * A new version with several files replaced or added at once, validated as one: multipart, each part named by
+     * the file's path in the pack ({@code -F "members.drl=@members.drl" -F "scenarios/x.yaml=@x.yaml"}).
+     */
+    @PostMapping(path = "/{packId}/versions/{version}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ChangesPacks
+    ResponseEntity<?> saveFiles(@PathVariable String packId, @PathVariable int version,
+            @RequestParam(defaultValue = "false") boolean activate,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            org.springframework.web.multipart.MultipartHttpServletRequest request, Caller caller)
+            throws IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+            for (MultipartFile file : part.getValue()) {
+                if (files.put(part.getKey(), file.getBytes()) != null) {
+                    throw new Refused(RatingRulesRefusal.FILE_PATH, part.getKey());
+                }
+            }
+        }
+        return answer(registry.submitFiles(packId, version, files, activate, caller), prefer, caller);
+    }
+
     @GetMapping("/{packId}/versions/{version}/parameters")
     @ReadsPacks
     List<PackParameter> parameters(@PathVariable String packId, @PathVariable int version) {

@@ -133,6 +133,23 @@ class RulePackPageController {
         return "ratingrules/version";
     }
 
+    /**
+     * The subjects of one scenario as the version rates them, each with its explanation as a member would read it:
+     * how a committee checks the words before a rating reaches anyone.
+     */
+    @GetMapping("/{packId}/{version}/explain")
+    @ReadsPacks
+    String explain(@PathVariable String packId, @PathVariable int version, @RequestParam String file, Model model) {
+        RulePackRegistry.ScenarioRun run = registry.runScenario(packId, version, file);
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("pack", registry.version(packId, version));
+        model.addAttribute("run", run);
+        model.addAttribute("explanations", run.ratings().ratings().stream()
+                .map(r -> ExplanationView.of(r, run, messages, locale)).toList());
+        model.addAttribute("calibrations", run.ratings().calibrations());
+        return "ratingrules/explain";
+    }
+
     @GetMapping("/{packId}/{version}/file")
     @ReadsPacks
     String file(@PathVariable String packId, @PathVariable int version, @RequestParam String path, Model model) {
@@ -162,16 +179,32 @@ class RulePackPageController {
         return "redirect:/rule-packs/jobs/" + registry.submitFile(packId, version, target, bytes, false, caller);
     }
 
-    /** A new version with a file added or replaced by an upload, from the version page. */
+    /**
+     * A new version with files added or replaced by an upload, from the version page: several files chosen at once
+     * make one version. A file is put where a file of its name already is, else at the top of the pack; the path
+     * field names the place of a single file.
+     */
     @PostMapping("/{packId}/{version}/files")
     @ChangesPacks
     @PageForm(page = "/rule-packs/{packId}/{version}", form = "add-file-form")
     String addFile(@PathVariable String packId, @PathVariable int version,
-            @RequestParam(required = false) String path, @RequestParam MultipartFile upload, Caller caller,
+            @RequestParam(required = false) String path, @RequestParam List<MultipartFile> upload, Caller caller,
             RedirectAttributes redirect) throws java.io.IOException {
-        String target = path == null || path.isBlank() ? upload.getOriginalFilename() : path;
-        return "redirect:/rule-packs/jobs/" + registry.submitFile(packId, version, target, upload.getBytes(), false,
-                caller);
+        List<MultipartFile> chosen = upload.stream().filter(f -> !f.isEmpty()).toList();
+        java.util.Set<String> existing = registry.files(packId, version).keySet();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (MultipartFile file : chosen) {
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+            String target = chosen.size() == 1 && path != null && !path.isBlank() ? path : placed(name, existing);
+            files.put(target, file.getBytes());
+        }
+        return "redirect:/rule-packs/jobs/" + registry.submitFiles(packId, version, files, false, caller);
+    }
+
+    /** Where an uploaded file goes: the one existing file of that name, else the top of the pack. */
+    private static String placed(String name, java.util.Set<String> existing) {
+        List<String> same = existing.stream().filter(p -> p.equals(name) || p.endsWith("/" + name)).toList();
+        return same.size() == 1 ? same.get(0) : name;
     }
 
     @GetMapping("/{packId}/{version}/parameters")

@@ -61,6 +61,8 @@ class ShippedPackCoverageTests {
                     .containsAll(quotaIds);
             Set<String> named = new TreeSet<>(fires);
             named.addAll(doesNotFire);
+            // what the engine itself decides (an organization waiting for its members) is named by a lower-case code
+            named.removeIf(id -> id.equals(id.toLowerCase(java.util.Locale.ROOT)));
             assertThat(ruleIds).as("%s: every rule id a scenario names exists (a typo passes silently otherwise)", pack)
                     .containsAll(named);
         }));
