@@ -77,6 +77,44 @@ class RulePackPageTests {
     }
 
     @Test
+    void aScenarioShowsEachRatingWithItsExplanationInTheReadersLanguage() throws Exception {
+        TestPack pack = TestPacks.fresh();
+        registry.upload(pack.zip(), "test");
+        var evaluator = as(Caller.of("evaluator", Role.EVALUATOR));
+        String page = mvc.perform(get("/rule-packs/{id}/1/explain", pack.id())
+                        .param("file", "scenarios/pass-and-fail.yaml").with(evaluator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // m1 passes: its label, the deciding reason first and marked, the values the rule read, the article
+        String m1 = section(page, "rating-m1");
+        assertThat(m1).contains("Đạt (PASS)", "Lý do quyết định:", "Đạt điều kiện mức Đạt (PASS)",
+                "Dự họp và công việc", "attendanceRatio = 0.9", "minAttendance = 0.8", "Căn cứ:", "TEST-01, 2");
+        // m2 qualifies for nothing: the explanation says so instead of a bare level
+        assertThat(section(page, "rating-m2")).contains("Không đạt (FAIL)",
+                "Không đạt điều kiện của mức nào cao hơn: mức Không đạt (FAIL)",
+                "Không tiêu chí nào của bộ quy tắc được đáp ứng");
+        assertThat(section(page, "rating-m3")).contains("Không xếp loại năm này", "Đình chỉ sinh hoạt");
+        String english = mvc.perform(get("/rule-packs/{id}/1/explain", pack.id())
+                        .param("file", "scenarios/pass-and-fail.yaml").param("lang", "en").with(evaluator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(section(english, "rating-m1")).contains("Pass (PASS)", "Deciding reason:",
+                "Meets the conditions of Pass (PASS)", "Values considered:", "Basis:");
+        // a path that is no scenario of the version is a not-found page, not an error
+        mvc.perform(get("/rule-packs/{id}/1/explain", pack.id()).param("file", "rules.drl").with(evaluator))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/rule-packs/{id}/1/explain", pack.id()).param("file", "scenarios/../pack.yaml")
+                        .with(evaluator))
+                .andExpect(status().isNotFound());
+    }
+
+    /** The part of a page in the element with the given id, up to the next section. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("the page has #%s", id).isPositive();
+        int end = page.indexOf("</section>", start);
+        return page.substring(start, end);
+    }
+
+    @Test
     void anUploadIsCheckedOnTheJobTableAndADraftShowsItsProblemsOnItsPage() throws Exception {
         TestPack pack = TestPacks.fresh();
         TestPack broken = pack.withText("evil.drl", "package x;\nimport java.io.File;\n");

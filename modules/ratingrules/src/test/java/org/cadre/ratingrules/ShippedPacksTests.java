@@ -27,4 +27,37 @@ class ShippedPacksTests {
                             .isEqualTo(folder.getFileName().toString());
                 }));
     }
+
+    /**
+     * What a member reads (a rule's criterion and article, and the notes its reasons carry) holds no research mark:
+     * no source tag, and no "inferred", "not found", "unconfirmed", "assumed"; those stay in comments and in the
+     * parameter notes the committee reads.
+     */
+    @TestFactory
+    Stream<DynamicTest> noResearchMarkReachesAMember() {
+        java.util.regex.Pattern marks = java.util.regex.Pattern.compile(
+                "\\[(Q|S|I|NF)\\b|suy luận|chưa tìm thấy|chưa xác nhận|giả định|văn bản bị cắt|\\binferred\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        return ShippedPacks.all().stream().map(folder -> DynamicTest.dynamicTest(
+                folder.getFileName().toString(), () -> {
+                    org.cadre.ratingrules.engine.PackValidator.Validation loaded =
+                            new org.cadre.ratingrules.engine.PackValidator().load(
+                                    org.cadre.ratingrules.pack.PackFiles.fromFolder(folder));
+                    try (var pack = loaded.pack()) {
+                        assertThat(pack.rules()).isNotEmpty().allSatisfy(rule -> {
+                            assertThat(rule.criterion()).as(rule.name()).doesNotContainPattern(marks);
+                            assertThat(rule.article()).as(rule.name()).doesNotContainPattern(marks);
+                        });
+                    }
+                    for (java.nio.file.Path drl : java.nio.file.Files.newDirectoryStream(folder, "*.drl")) {
+                        String text = java.nio.file.Files.readString(drl);
+                        java.util.regex.Matcher note = java.util.regex.Pattern.compile(
+                                "\\$p\\.(?:qualify|limit|exclude|pend|note)\\((?:[^;]|\n)*?;").matcher(text);
+                        while (note.find()) {
+                            assertThat(note.group()).as("a reason written in %s", drl.getFileName())
+                                    .doesNotContainPattern(marks);
+                        }
+                    }
+                }));
+    }
 }
