@@ -70,7 +70,19 @@ class RulePackBrowserTests {
             List<WebElement> rows = page.findElements(By.cssSelector("#scenarios tbody tr"));
             assertThat(rows).hasSize(8); // 4 + 3 expectations and one quota case
             assertThat(rows).allSatisfy(row -> assertThat(row.getDomAttribute("class")).isEqualTo("passed"));
-            assertThat(page.findElement(By.cssSelector("#scenarios tbody tr td:nth-child(3)")).getText()).isEqualTo("PASS");
+            assertThat(page.findElement(By.cssSelector("#scenarios tbody tr td:nth-child(3)")).getText())
+                    .isEqualTo("Đạt (PASS)");
+
+            // a scenario's ratings as a member would read them: the label, the deciding reason first, the values
+            page.findElement(By.cssSelector("#scenarios a.explain-link[href*='pass-and-fail']")).click();
+            WebElement decisive = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#rating-m1 li.decisive")));
+            assertThat(decisive.getText()).contains("Lý do quyết định:", "Đạt điều kiện mức Đạt (PASS)",
+                    "attendanceRatio = 0.9", "minAttendance = 0.6", "TEST-01, 2");
+            assertThat(page.findElement(By.cssSelector("#rating-m2")).getText()).contains("Không đạt (FAIL)",
+                    "Không đạt điều kiện của mức nào cao hơn");
+            shot(browser, "rule-pack-explanation.png");
+            page.get(base() + "/rule-packs/" + pack.id() + "/2");
 
             page.findElement(By.id("activate")).click();
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "Phiên bản 2 đang được áp dụng."));

@@ -85,6 +85,25 @@ public interface RulePackRegistry {
     ScenarioRun runScenario(String packId, int version, String file);
 
     /**
+     * The levels of a version's scales, highest first, for each subject it rates: code and label by language. Empty
+     * when its manifest does not read.
+     */
+    Map<String, List<Level>> scales(String packId, int version);
+
+    /** A level of a scale, with its label by language ({@code vi}, {@code en}). */
+    record Level(String code, Map<String, String> label) {
+
+        public Level {
+            label = Map.copyOf(label);
+        }
+
+        /** The label in a language, falling back to Vietnamese and then to the code. */
+        public String label(String language) {
+            return label.getOrDefault(language, label.getOrDefault("vi", code));
+        }
+    }
+
+    /**
      * A scenario's subjects as the version rates them, with the labels of its scales.
      *
      * @param labels a level's label by language, keyed {@code SUBJECT/CODE} ({@code MEMBER/HTTNV})

@@ -138,6 +138,25 @@ class RulePackApiTests {
                 .andExpect(jsonPath("$.reason").value("invalid-parameters"))
                 .andExpect(jsonPath("$.problems[0]").value(
                         "parameters.yaml: minAttendance: 1.5 is outside the allowed range [0, 1]"));
+        // a share above the whole, and one that is no share: refused by name, in the reader's language
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id())
+                        .with(admin).header("Accept-Language", "vi")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"passShare\": \"150%\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]", Matchers.startsWith("parameters.yaml: passShare: '150%' is outside")))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("nằm ngoài khoảng 0 đến 100%")));
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id())
+                        .with(admin).contentType(MediaType.APPLICATION_JSON).content("{\"passShare\": \"một nửa\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]", Matchers.containsString("write a fraction (1/3)")));
+        // an exact share is taken as written, and the active version kept serving throughout
+        mvc.perform(post("/api/rule-packs/{id}/versions/1/parameters", pack.id())
+                        .with(admin).contentType(MediaType.APPLICATION_JSON).content("{\"passShare\": \"2/3\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(get("/api/rule-packs/{id}/versions/2/parameters", pack.id()).with(admin))
+                .andExpect(jsonPath("$[?(@.name == 'passShare')].value").value("2/3"))
+                .andExpect(jsonPath("$[?(@.name == 'passShare')].type").value("share"));
+        evaluate(memberJson(pack.year(), 9)).andExpect(status().isOk()).andExpect(jsonPath("$.packVersion").value(1));
     }
 
     @Test

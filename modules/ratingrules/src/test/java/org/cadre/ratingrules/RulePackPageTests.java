@@ -59,7 +59,11 @@ class RulePackPageTests {
                 .andExpect(content().string(containsString("Nhật ký thay đổi")));
         mvc.perform(get("/rule-packs/{id}/2", pack.id()).with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"activate\"")))
-                .andExpect(content().string(containsString("parameters.yaml")));
+                .andExpect(content().string(containsString("parameters.yaml")))
+                // the scale with its labels, and the scenario outcomes by label as well as code
+                .andExpect(content().string(containsString("Thang xếp loại")))
+                .andExpect(content().string(containsString("<li>Đạt (PASS)</li>")))
+                .andExpect(content().string(containsString("<td>Không đạt (FAIL)</td>")));
         mvc.perform(get("/rule-packs/{id}/1/file", pack.id()).param("path", "rules.drl").with(evaluator))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("content-readonly")))
@@ -84,6 +88,7 @@ class RulePackPageTests {
         String page = mvc.perform(get("/rule-packs/{id}/1/explain", pack.id())
                         .param("file", "scenarios/pass-and-fail.yaml").with(evaluator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).as("a year is not a number with separators").contains("(năm " + pack.year() + ")");
         // m1 passes: its label, the deciding reason first and marked, the values the rule read, the article
         String m1 = section(page, "rating-m1");
         assertThat(m1).contains("Đạt (PASS)", "Lý do quyết định:", "Đạt điều kiện mức Đạt (PASS)",

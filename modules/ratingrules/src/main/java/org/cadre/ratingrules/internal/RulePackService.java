@@ -198,10 +198,24 @@ class RulePackService implements RatingRules, RulePackRegistry {
             Ratings ratings = run(() -> pack.evaluate(scenario.year(), parameters, scenario.members(),
                     scenario.organizations()));
             Map<String, Map<String, String>> labels = new LinkedHashMap<>();
-            loaded.manifest().scales().forEach((subject, levels) -> levels.forEach(level ->
+            scales(loaded.manifest()).forEach((subject, levels) -> levels.forEach(level ->
                     labels.put(subject + "/" + level.code(), level.label())));
             return new ScenarioRun(packId, version, file, scenario.name(), scenario.year(), ratings, labels);
         }
+    }
+
+    @Override
+    public Map<String, List<Level>> scales(String packId, int version) {
+        version(packId, version);
+        ManifestReader.Result read = ManifestReader.read(store.files(packId, version));
+        return read.ok() ? scales(read.manifest()) : Map.of();
+    }
+
+    private static Map<String, List<Level>> scales(Manifest manifest) {
+        Map<String, List<Level>> scales = new LinkedHashMap<>();
+        manifest.scales().forEach((subject, levels) -> scales.put(subject.name(),
+                levels.stream().map(level -> new Level(level.code(), level.label())).toList()));
+        return scales;
     }
 
     @Override

@@ -130,7 +130,19 @@ class RulePackPageController {
                 .map(PackVersion::version).findFirst().orElse(null);
         model.addAttribute("activeVersion", active);
         model.addAttribute("scenarios", pack.report().scenarios());
+        Map<String, List<RulePackRegistry.Level>> scales = registry.scales(packId, version);
+        model.addAttribute("scales", scales);
+        model.addAttribute("levelLabels", levelLabels(scales));
         return "ratingrules/version";
+    }
+
+    /** Every level code of the scales with its label in the reader's language: what pages show beside a code. */
+    private static Map<String, String> levelLabels(Map<String, List<RulePackRegistry.Level>> scales) {
+        String language = LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "vi";
+        Map<String, String> labels = new LinkedHashMap<>();
+        scales.values().forEach(levels -> levels.forEach(level -> labels.putIfAbsent(level.code(),
+                level.label(language))));
+        return labels;
     }
 
     /**
@@ -212,6 +224,7 @@ class RulePackPageController {
     String parameters(@PathVariable String packId, @PathVariable int version, Model model) {
         model.addAttribute("pack", registry.version(packId, version));
         model.addAttribute("parameters", registry.parameters(packId, version));
+        model.addAttribute("levelLabels", levelLabels(registry.scales(packId, version)));
         return "ratingrules/parameters";
     }
 
