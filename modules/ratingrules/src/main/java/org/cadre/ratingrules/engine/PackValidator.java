@@ -182,6 +182,14 @@ public final class PackValidator {
         return outcomes;
     }
 
+    /**
+     * Runs one scenario against a compiled pack with the given parameter values (the scenario's own overrides on
+     * top): the parameter preview runs each scenario with the current and with the proposed values.
+     */
+    public ScenarioOutcome runScenario(CompiledPack pack, Map<String, Object> parameters, Scenario scenario) {
+        return ScenarioRunner.run(pack, parameters, scenario);
+    }
+
     private static Validation report(Manifest manifest, List<PackProblem> problems, List<ScenarioOutcome> outcomes,
             long millis, CompiledPack pack, Map<String, Object> parameters) {
         ValidationReport report = new ValidationReport(manifest.id(), manifest.version(), problems, outcomes, millis);

@@ -37,6 +37,7 @@ final class ScenarioRunner {
         for (Scenario.Expectation expected : scenario.expectations()) {
             SubjectRating rating = evaluation.rating(expected.subject()).orElse(null);
             List<String> problems = new ArrayList<>();
+            List<ScenarioOutcome.Mismatch> mismatches = new ArrayList<>();
             String actual = rating == null ? "—" : rating.excluded() ? "excluded" : rating.pending() ? "pending"
                     : rating.level();
             Set<String> ruleIds = new LinkedHashSet<>();
@@ -48,22 +49,26 @@ final class ScenarioRunner {
             }
             if (!expected.outcome().equals(actual)) {
                 problems.add("expected " + expected.outcome() + ", got " + actual);
+                mismatches.add(ScenarioOutcome.Mismatch.of("level", expected.outcome(), actual));
             }
             if (expected.cap() != null && (rating == null || !expected.cap().equals(rating.cap()))) {
                 problems.add("expected cap " + expected.cap() + ", got " + (rating == null ? "—" : rating.cap()));
+                mismatches.add(ScenarioOutcome.Mismatch.of("cap", expected.cap(), rating == null ? "—" : rating.cap()));
             }
             for (String reason : expected.reasons()) {
                 if (!ruleIds.contains(reason)) {
                     problems.add("reason " + reason + " expected but absent");
+                    mismatches.add(ScenarioOutcome.Mismatch.of("reason-absent", reason));
                 }
             }
             for (String reason : expected.absentReasons()) {
                 if (ruleIds.contains(reason)) {
                     problems.add("reason " + reason + " present but must be absent");
+                    mismatches.add(ScenarioOutcome.Mismatch.of("reason-present", reason));
                 }
             }
             outcomes.add(new ScenarioOutcome.Expectation(expected.subject(), expected.outcome(), actual,
-                    expected.reasons(), List.copyOf(ruleIds), problems.isEmpty(), problems));
+                    expected.reasons(), List.copyOf(ruleIds), problems.isEmpty(), problems, mismatches));
         }
         for (Scenario.ExpectedCalibration expected : scenario.calibrations()) {
             CalibrationCase found = evaluation.calibrations().stream()
@@ -74,7 +79,11 @@ final class ScenarioRunner {
                     : found.quotaId() + " " + found.group() + " excess " + found.excess();
             boolean passed = found != null && found.excess() == expected.excess();
             outcomes.add(new ScenarioOutcome.Expectation(expected.group(), expectedText, actualText, List.of(),
-                    List.of(), passed, passed ? List.of() : List.of("expected " + expectedText + ", got " + actualText)));
+                    List.of(), passed, passed ? List.of() : List.of("expected " + expectedText + ", got " + actualText),
+                    passed ? List.of() : List.of(ScenarioOutcome.Mismatch.of("calibration", expected.quota(),
+                            expected.group(), expected.excess(), found == null ? null : found.excess())),
+                    new ScenarioOutcome.CalibrationCheck(expected.quota(), expected.group(), expected.excess(),
+                            found == null ? null : found.excess())));
         }
         if (scenario.calibrationsDeclared()) {
             // the listed cases are all the run may raise: an unlisted one is a quota the scenario did not expect
@@ -85,7 +94,11 @@ final class ScenarioRunner {
                     String actualText = actual.quotaId() + " " + actual.group() + " excess " + actual.excess();
                     outcomes.add(new ScenarioOutcome.Expectation(actual.group(), "no calibration case", actualText,
                             List.of(), List.of(), false,
-                            List.of("expected no calibration case, got " + actualText)));
+                            List.of("expected no calibration case, got " + actualText),
+                            List.of(ScenarioOutcome.Mismatch.of("calibration-unexpected", actual.quotaId(),
+                                    actual.group(), actual.excess())),
+                            new ScenarioOutcome.CalibrationCheck(actual.quotaId(), actual.group(), null,
+                                    actual.excess())));
                 }
             }
         }

@@ -41,9 +41,26 @@ public record Manifest(String id, int version, int factsContract, Map<String, St
         DECIMAL, INTEGER, SHARE, BOOLEAN, TEXT, LEVEL
     }
 
-    /** A parameter: a threshold or a switch of the regulation, editable without touching a rule. */
+    /**
+     * A parameter: a threshold or a switch of the regulation, editable without touching a rule.
+     *
+     * @param group the heading the parameter form shows it under, by language (optional {@code group:}; empty when
+     *              not declared: the form then uses the {@code # --- … ---} comment above it)
+     * @param unit  what its number counts, by language (optional {@code unit:}, for example months); empty when not
+     *              declared
+     */
     public record ParameterDefinition(String name, ParameterType type, Object defaultValue, Double min, Double max,
-            Map<String, String> label, String article) {
+            Map<String, String> label, String article, Map<String, String> group, Map<String, String> unit) {
+
+        public ParameterDefinition {
+            group = group == null ? Map.of() : Map.copyOf(group);
+            unit = unit == null ? Map.of() : Map.copyOf(unit);
+        }
+
+        public ParameterDefinition(String name, ParameterType type, Object defaultValue, Double min, Double max,
+                Map<String, String> label, String article) {
+            this(name, type, defaultValue, min, max, label, article, Map.of(), Map.of());
+        }
     }
 
     /** How quota groups are formed. */

@@ -323,7 +323,8 @@ public final class ManifestReader {
                         defaultNode, scaleCodes, at + ".default", min, max, problems);
             }
             if (name != null && type != null && value != null) {
-                parameters.add(new ParameterDefinition(name, type, value, min, max, label, article));
+                parameters.add(new ParameterDefinition(name, type, value, min, max, label, article,
+                        optionalLabel(item, "group", at), optionalLabel(item, "unit", at)));
             }
         }
         return parameters;
@@ -380,6 +381,25 @@ public final class ManifestReader {
                     + new java.util.TreeSet<>(scaleCodes), level, new java.util.TreeSet<>(scaleCodes));
         }
         return level;
+    }
+
+    /**
+     * An optional text by language: {@code group: { vi: "…", en: "…" }}, or one text for both; empty when absent.
+     */
+    private Map<String, String> optionalLabel(JsonNode item, String field, String at) {
+        JsonNode node = item.get(field);
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (node.isValueNode()) {
+            String text = node.asString().trim();
+            if (text.isEmpty()) {
+                problem(at + "." + field, "text", "must be a text");
+                return Map.of();
+            }
+            return Map.of("vi", text, "en", text);
+        }
+        return label(node, at + "." + field);
     }
 
     private Map<String, String> label(JsonNode node, String path) {
