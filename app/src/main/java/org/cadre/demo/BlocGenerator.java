@@ -21,6 +21,8 @@ public final class BlocGenerator {
     public static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 12, 31);
     /** The committee term the generated roles start with. */
     static final LocalDate TERM_START = LocalDate.of(2020, 9, 1);
+    /** When the bloc committee was founded: every organization under it was founded on or after this day. */
+    static final LocalDate BLOC_ESTABLISHED = LocalDate.of(1990, 1, 1);
     public static final String BLOC_CODE = "DUK";
     static final int COMMITTEE_CHAPTERS_MIN = 2;
     static final int COMMITTEE_CHAPTERS_MAX = 8;
@@ -63,7 +65,7 @@ public final class BlocGenerator {
         }
         if (from == 0) {
             sink.organization(blocId(), BLOC_CODE, "Đảng bộ Khối các cơ quan tỉnh", OrganizationKind.BLOC_COMMITTEE,
-                    null, LocalDate.of(1990, 1, 1), null);
+                    null, BLOC_ESTABLISHED, null);
         }
         for (int g = from; g < to; g++) {
             Grassroots unit = grassroots(g);
@@ -96,7 +98,8 @@ public final class BlocGenerator {
         unit.chapters = committee ? COMMITTEE_CHAPTERS_MIN + r.nextInt(COMMITTEE_CHAPTERS_MAX - COMMITTEE_CHAPTERS_MIN + 1)
                 : 0;
         unit.name = (committee ? "Đảng bộ " : "Chi bộ ") + agency;
-        unit.established = LocalDate.of(1976 + r.nextInt(40), 1 + r.nextInt(12), 1 + r.nextInt(28));
+        // founded with or after the bloc committee (1990), never before it
+        unit.established = BLOC_ESTABLISHED.plusYears(r.nextInt(26)).plusMonths(r.nextInt(12)).plusDays(r.nextInt(28));
         unit.head = person(new SplittableRandom(mix(g, 2)), 45, 58);
         unit.members = membersPerGrassroots[g];
         return unit;
@@ -110,7 +113,9 @@ public final class BlocGenerator {
         for (int c = 0; c < places; c++) {
             UUID chapter = unit.chapters == 0 ? unit.id : unit.chapterId(c);
             for (int i = 0; i < perChapter[c]; i++) {
-                boolean head = c == 0 && i == 4;
+                // a committee's leaders sit in different chapters (secretary in the first, deputy in the second,
+                // the agency head in the third), not all in one small chapter that someone else leads
+                boolean head = c == Math.min(2, places - 1) && i == (places > 2 ? 2 : 4);
                 Person p = head ? unit.head : person(r, 23, 62);
                 OrganizationRole role = null;
                 UUID roleIn = null;
@@ -121,7 +126,7 @@ public final class BlocGenerator {
                 } else if (c == 0 && unit.chapters > 0 && i == 2) {
                     role = OrganizationRole.SECRETARY;
                     roleIn = unit.id;
-                } else if (c == 0 && unit.chapters > 0 && i == 3) {
+                } else if (c == Math.min(1, places - 1) && unit.chapters > 0 && i == (places > 1 ? 2 : 3)) {
                     role = OrganizationRole.DEPUTY_SECRETARY;
                     roleIn = unit.id;
                 } else if (head) {

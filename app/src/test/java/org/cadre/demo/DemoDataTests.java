@@ -54,18 +54,33 @@ class DemoDataTests {
         assertThat(jdbc.sql("SELECT count(*) FROM organizations.membership_period WHERE valid_to IS NOT NULL")
                 .query(Integer.class).single()).as("transfers").isPositive();
         assertThat(organizations.coordinatingBodies()).hasSizeGreaterThanOrEqualTo(3);
+        // consistent history: no organization founded before the one above it
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM organizations.organization o JOIN organizations.organization p ON p.id = o.parent_id
+                WHERE o.established_on < p.established_on""").query(Integer.class).single())
+                .as("organizations founded before their parent").isZero();
+        // a party committee's current leaders (secretary, deputy, agency head) do not all sit in one chapter
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM (
+                  SELECT r.organization_id FROM organizations.role_period r
+                  JOIN organizations.organization o ON o.id = r.organization_id AND o.kind = 'GRASSROOTS_COMMITTEE'
+                  JOIN organizations.membership_period m ON m.member_id = r.member_id AND m.valid_to IS NULL
+                  WHERE r.valid_to IS NULL
+                  GROUP BY r.organization_id HAVING count(DISTINCT r.member_id) >= 2
+                     AND count(DISTINCT m.organization_id) = 1) leaders_in_one_chapter""")
+                .query(Integer.class).single()).as("committees whose leaders all sit in one chapter").isZero();
     }
 
     @Test
-    void theHomePageShowsTheBlocThroughItsSummaryFragment() throws Exception {
+    void theHomePageShowsTheBlocWithThePageInTheReadersNumberFormat() throws Exception {
         var member = authentication(new CallerAuthentication(Caller.of("u", Role.MEMBER)));
         mvc.perform(get("/").with(member))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("hx-get=\"/organizations/summary\"")));
-        mvc.perform(get("/organizations/summary").with(member))
-                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-grassroots\">74<")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-members\">3600<")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-members\">3.600<")));
+        mvc.perform(get("/").param("lang", "en").with(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"count-members\">3,600<")));
     }
 
     @Test

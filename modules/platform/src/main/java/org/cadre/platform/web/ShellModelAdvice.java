@@ -41,4 +41,26 @@ class ShellModelAdvice {
     List<NavigationEntry> navigation(Caller caller) {
         return navigation.visibleTo(caller);
     }
+
+    /**
+     * The path of the one navigation entry the page belongs to: the longest entry path the current path starts
+     * with at a segment boundary ({@code /organizations/import} under {@code /organizations/import}, not under
+     * {@code /organizations}); {@code /} only on the home page.
+     */
+    @ModelAttribute("currentEntry")
+    String currentEntry(HttpServletRequest request, Caller caller) {
+        return current(currentPath(request), navigation.visibleTo(caller).stream().map(NavigationEntry::path)
+                .toList());
+    }
+
+    static String current(String path, List<String> entries) {
+        String best = "/".equals(path) ? "/" : null;
+        for (String entry : entries) {
+            boolean under = path.equals(entry) || path.startsWith(entry.endsWith("/") ? entry : entry + "/");
+            if (under && (best == null || entry.length() > best.length())) {
+                best = entry;
+            }
+        }
+        return best == null ? "" : best;
+    }
 }

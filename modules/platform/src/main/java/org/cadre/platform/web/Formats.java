@@ -1,0 +1,40 @@
+package org.cadre.platform.web;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Numbers and dates as a Vietnamese reader writes them, in every template: {@code #fmt.number(3600)} is "3.600" in
+ * Vietnamese and "3,600" in English; {@code #fmt.date(d)} is dd/MM/yyyy in both (the format of Vietnamese
+ * documents; an English reader of Vietnamese records reads it too). Years and codes are not numbers: print them as
+ * they are.
+ */
+public final class Formats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Locale locale;
+
+    Formats(Locale locale) {
+        this.locale = locale;
+    }
+
+    public String number(Number value) {
+        if (value == null) {
+            return "";
+        }
+        return NumberFormat.getNumberInstance("en".equals(locale.getLanguage()) ? Locale.ENGLISH
+                : Locale.forLanguageTag("vi")).format(value);
+    }
+
+    public String date(LocalDate value) {
+        return value == null ? "" : DATE.format(value);
+    }
+
+    /** The date format forms use and accept ({@code dd/mm/yyyy}), for placeholders. */
+    public String datePattern() {
+        return "dd/mm/yyyy";
+    }
+}
