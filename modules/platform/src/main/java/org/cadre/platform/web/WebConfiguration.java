@@ -8,6 +8,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -24,6 +25,13 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver(current));
+    }
+
+    /** Dates as forms write them (dd/mm/yyyy) or as links do (ISO), everywhere: see {@link FormDates}. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(java.time.LocalDate.class, new FormDates());
+        registry.addFormatterForFieldAnnotation(new FormDates.Annotated());
     }
 
     /** Tomcat's own error reports (requests refused before the application sees them) as problems, not its pages. */

@@ -28,6 +28,20 @@ class ShellTests {
     }
 
     @Test
+    void formsReadDatesDayFirstOrIsoAndRefuseDatesThatDoNotExist() throws Exception {
+        FormDates dates = new FormDates();
+        LocalDate seventhOfMarch = LocalDate.of(2025, 3, 7);
+        assertThat(dates.parse("07/03/2025", Locale.ENGLISH)).isEqualTo(seventhOfMarch);
+        assertThat(dates.parse(" 7/3/2025 ", Locale.ENGLISH)).isEqualTo(seventhOfMarch);
+        assertThat(dates.parse("2025-03-07", Locale.ENGLISH)).as("links carry ISO dates").isEqualTo(seventhOfMarch);
+        assertThat(dates.print(seventhOfMarch, Locale.ENGLISH)).isEqualTo("07/03/2025");
+        for (String bad : List.of("31/02/2025", "03/07/10000", "+10000-01-01", "2025-13-01", "hôm nay", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dates.parse(bad, Locale.ENGLISH))
+                    .as(bad).isInstanceOf(java.text.ParseException.class);
+        }
+    }
+
+    @Test
     void numbersAreGroupedTheReadersWayAndDatesAreDayMonthYear() {
         Formats vi = new Formats(Locale.forLanguageTag("vi"));
         Formats en = new Formats(Locale.ENGLISH);
