@@ -13,6 +13,12 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "Cadre", sharedModules = "platform")
 public class ModuleTestApplication {
 
+    /** The latest run's subjects for the parameter preview, as tests set them (the evaluation module's later). */
+    @Bean
+    org.cadre.ratingrules.testing.TestRatedSubjects ratedSubjects() {
+        return new org.cadre.ratingrules.testing.TestRatedSubjects();
+    }
+
     @Bean
     MutableClock clock() {
         return new MutableClock();

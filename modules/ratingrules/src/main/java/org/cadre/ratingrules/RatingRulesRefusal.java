@@ -25,6 +25,8 @@ public enum RatingRulesRefusal implements Refusal {
     UNSAFE_UPLOAD(BAD_REQUEST, "file"),
     FILE_PATH(BAD_REQUEST, "path"),
     FILE_COUNT(BAD_REQUEST, "files"),
+    ACTION_UNKNOWN(BAD_REQUEST, "action"),
+    RESOLUTION_MISSING(BAD_REQUEST, "resolution"),
     ID_CHANGED(BAD_REQUEST, "path"),
     YEAR_REQUIRED(BAD_REQUEST, "year"),
     NOTHING_TO_EVALUATE(BAD_REQUEST, "members"),
@@ -38,6 +40,7 @@ public enum RatingRulesRefusal implements Refusal {
     INVALID_PARAMETERS(INVALID, "values"),
     VERSION_LINE(INVALID, "file"),
     RULES_FAILED(INVALID, null),
+    SCENARIO_NOT_EDITABLE(INVALID, "resolution"),
 
     // ---- the change contradicts the registry's state
     VERSION_EXISTS(CONFLICT, "file"),

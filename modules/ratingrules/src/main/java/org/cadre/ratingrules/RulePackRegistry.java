@@ -76,6 +76,36 @@ public interface RulePackRegistry {
     PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values, String author);
 
     /**
+     * What a parameter change would do, before it is saved, with nothing stored: every scenario run with the current
+     * and with the new values (those whose outcome changes, or that fail), and the subjects of the latest
+     * classification run of the pack's years rated both ways when a {@link RatedSubjects} provides them.
+     *
+     * @throws org.cadre.platform.Refused {@code invalid-parameters} with the problems of a value;
+     *                                    {@code invalid-pack} when the version does not compile
+     */
+    ParameterPreview previewParameters(String packId, int version, Map<String, String> values);
+
+    /** What to do with a scenario a parameter change breaks, without editing its YAML. */
+    enum ScenarioResolution {
+        /** The scenario keeps the old value: it is written into the scenario's {@code parameters:} override. */
+        KEEP_OLD_VALUE,
+        /** The scenario's expectations follow the change: rewritten to what the rules now give. */
+        UPDATE_EXPECTATION
+    }
+
+    /**
+     * A parameter change and, in the same new version, the scenarios it breaks resolved one by one (keyed by the
+     * scenario's file). The scenario files are edited as text: their comments stay.
+     *
+     * @throws org.cadre.platform.Refused {@code file-not-found} for a resolution naming no scenario of the version;
+     *                                    {@code scenario-not-editable} when an expectation cannot be rewritten (keep
+     *                                    the old value instead); as {@link #changeParameters(String, int, Map,
+     *                                    String)} otherwise
+     */
+    PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values,
+            Map<String, ScenarioResolution> resolutions, String author);
+
+    /**
      * Rates the subjects of one scenario of a version, with its parameters: the ratings as a classification run
      * would give them, each with its explanation, for a committee to read what a member would read.
      *

@@ -18,6 +18,9 @@ import org.cadre.ratingrules.AuditEntry;
 import org.cadre.ratingrules.PackDiff;
 import org.cadre.ratingrules.PackJobResult;
 import org.cadre.ratingrules.PackParameter;
+import org.cadre.ratingrules.ParameterPreview;
+import org.cadre.ratingrules.RatedSubjects;
+import org.cadre.ratingrules.ScenarioOutcome;
 import org.cadre.ratingrules.PackProblem;
 import org.cadre.ratingrules.PackRefusals;
 import org.cadre.ratingrules.PackState;
@@ -45,7 +48,10 @@ import org.cadre.ratingrules.pack.PackRejectedException;
 import org.cadre.ratingrules.pack.ParameterFile;
 import org.cadre.ratingrules.pack.ParameterValues;
 import org.cadre.ratingrules.pack.Scenario;
+import org.cadre.ratingrules.pack.ScenarioEditor;
 import org.cadre.ratingrules.pack.ScenarioReader;
+import org.cadre.ratingrules.pack.ParameterGroups;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,12 +82,14 @@ class RulePackService implements RatingRules, RulePackRegistry {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Jobs jobs;
+    private final ObjectProvider<RatedSubjects> ratedSubjects;
     private final PackValidator validator = new PackValidator();
     private volatile long loadedGeneration = -1;
 
     RulePackService(PackStore store, ActivePacks active, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Jobs jobs) {
+            ApplicationEventPublisher events, Jobs jobs, ObjectProvider<RatedSubjects> ratedSubjects) {
         this.store = store;
+        this.ratedSubjects = ratedSubjects;
         this.jobs = jobs;
         this.active = active;
         this.transactions = transactions;
@@ -171,10 +179,14 @@ class RulePackService implements RatingRules, RulePackRegistry {
         Manifest manifest = read.manifest();
         Map<String, Object> values = ParameterFile.values(manifest, files, new ArrayList<>());
         List<String> levels = manifest.scale().stream().map(Manifest.Level::code).toList();
-        return manifest.parameters().stream().map(p -> new PackParameter(p.name(),
-                p.type().name().toLowerCase(java.util.Locale.ROOT), text(values.get(p.name())), text(p.defaultValue()),
-                p.min(), p.max(), p.label().get("vi"), p.label().get("en"), p.article(),
-                p.type() == Manifest.ParameterType.LEVEL ? levels : List.of())).toList();
+        Map<String, Map<String, String>> sections = ParameterGroups.sections(files.text(ManifestReader.FILE));
+        return manifest.parameters().stream().map(p -> {
+            Map<String, String> group = p.group().isEmpty() ? sections.getOrDefault(p.name(), Map.of()) : p.group();
+            return new PackParameter(p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT),
+                    text(values.get(p.name())), text(p.defaultValue()), p.min(), p.max(), p.label().get("vi"),
+                    p.label().get("en"), p.article(), p.type() == Manifest.ParameterType.LEVEL ? levels : List.of(),
+                    group.get("vi"), group.get("en"), p.unit().get("vi"), p.unit().get("en"));
+        }).toList();
     }
 
     @Override
@@ -358,6 +370,39 @@ class RulePackService implements RatingRules, RulePackRegistry {
 
     @Override
     public PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values, String author) {
+        return changeParameters(packId, baseVersion, values, Map.of(), author);
+    }
+
+    @Override
+    public PackVersion changeParameters(String packId, int baseVersion, Map<String, String> values,
+            Map<String, ScenarioResolution> resolutions, String author) {
+        ParameterChange change = parameterChange(packId, baseVersion, values);
+        PackFiles next = change.files.withText(ParameterFile.FILE, ParameterFile.write(change.manifest,
+                change.proposed));
+        if (!resolutions.isEmpty()) {
+            next = resolved(packId, baseVersion, change, next, resolutions);
+        }
+        return store(nextVersion(packId, next), author, "PARAMETERS", baseVersion, PackValidator.Progress.NONE);
+    }
+
+    /** A version's files, manifest and parameter values before and after a change, the new values checked. */
+    private record ParameterChange(PackFiles files, Manifest manifest, Map<String, Object> current,
+            Map<String, Object> proposed) {
+
+        /** The parameters whose value changes, as text. */
+        List<PackDiff.ParameterChange> changes() {
+            List<PackDiff.ParameterChange> changes = new ArrayList<>();
+            manifest.parameters().forEach(p -> {
+                if (!Objects.equals(current.get(p.name()), proposed.get(p.name()))) {
+                    changes.add(new PackDiff.ParameterChange(p.name(), text(current.get(p.name())),
+                            text(proposed.get(p.name()))));
+                }
+            });
+            return changes;
+        }
+    }
+
+    private ParameterChange parameterChange(String packId, int baseVersion, Map<String, String> values) {
         version(packId, baseVersion);
         PackFiles files = store.files(packId, baseVersion);
         ManifestReader.Result read = ManifestReader.read(files);
@@ -375,8 +420,163 @@ class RulePackService implements RatingRules, RulePackRegistry {
             throw PackRefusals.refused(RatingRulesRefusal.INVALID_PARAMETERS,
                     new ValidationReport(packId, baseVersion, problems, List.of(), 0), null);
         }
-        PackFiles next = files.withText(ParameterFile.FILE, ParameterFile.write(manifest, changed));
-        return store(nextVersion(packId, next), author, "PARAMETERS", baseVersion, PackValidator.Progress.NONE);
+        return new ParameterChange(files, manifest, current, changed);
+    }
+
+    /** The scenario files edited as resolved: the old values pinned, or the expectations rewritten. */
+    private PackFiles resolved(String packId, int baseVersion, ParameterChange change, PackFiles next,
+            Map<String, ScenarioResolution> resolutions) {
+        for (String file : resolutions.keySet()) {
+            if (file == null || !file.startsWith("scenarios/") || !change.files.has(file)) {
+                throw new Refused(RatingRulesRefusal.FILE_NOT_FOUND, String.valueOf(file));
+            }
+        }
+        Map<String, String> pinned = new LinkedHashMap<>();
+        change.changes().forEach(c -> pinned.put(c.name(), literal(change.manifest, c.name(),
+                change.current.get(c.name()))));
+        List<String> updated = resolutions.entrySet().stream()
+                .filter(e -> e.getValue() == ScenarioResolution.UPDATE_EXPECTATION).map(Map.Entry::getKey).toList();
+        Map<String, ScenarioOutcome> outcomes = updated.isEmpty() ? Map.of()
+                : outcomes(packId, baseVersion, change, change.proposed, updated);
+        for (Map.Entry<String, ScenarioResolution> resolution : resolutions.entrySet()) {
+            String file = resolution.getKey();
+            String text = change.files.text(file);
+            try {
+                if (resolution.getValue() == ScenarioResolution.KEEP_OLD_VALUE) {
+                    next = next.withText(file, ScenarioEditor.keepParameters(text, pinned));
+                } else {
+                    ScenarioOutcome outcome = outcomes.get(file);
+                    if (outcome != null && !outcome.passed()) {
+                        if (outcome.error() != null) {
+                            throw new ScenarioEditor.NotEditable(outcome.error());
+                        }
+                        next = next.withText(file, ScenarioEditor.updateExpectations(text, outcome));
+                    }
+                }
+            } catch (ScenarioEditor.NotEditable e) {
+                log.info("Scenario {} of {} version {} not rewritten: {}", file, packId, baseVersion, e.getMessage());
+                throw new Refused(RatingRulesRefusal.SCENARIO_NOT_EDITABLE, file);
+            }
+        }
+        return next;
+    }
+
+    /** A parameter value as a scenario's {@code parameters:} override writes it. */
+    private static String literal(Manifest manifest, String name, Object value) {
+        String text = text(value);
+        boolean quoted = manifest.parameter(name).map(p -> p.type() == Manifest.ParameterType.TEXT
+                || p.type() == Manifest.ParameterType.LEVEL || p.type() == Manifest.ParameterType.SHARE).orElse(true);
+        return quoted ? "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : text;
+    }
+
+    /** The named scenarios run with the new values, by file. */
+    private Map<String, ScenarioOutcome> outcomes(String packId, int version, ParameterChange change,
+            Map<String, Object> values, List<String> files) {
+        PackValidator.Validation loaded = validator.load(change.files);
+        if (loaded.pack() == null) {
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, loaded.report(), null);
+        }
+        try (CompiledPack pack = loaded.pack()) {
+            Map<String, ScenarioOutcome> outcomes = new LinkedHashMap<>();
+            for (String file : files) {
+                List<PackProblem> problems = new ArrayList<>();
+                for (Scenario scenario : ScenarioReader.readAll(change.files.only(file), change.manifest, problems)) {
+                    outcomes.put(file, validator.runScenario(pack, values, scenario));
+                }
+                if (!problems.isEmpty()) {
+                    throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK,
+                            new ValidationReport(packId, version, problems, List.of(), 0), null);
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    @Override
+    public ParameterPreview previewParameters(String packId, int version, Map<String, String> values) {
+        ParameterChange change = parameterChange(packId, version, values);
+        List<PackDiff.ParameterChange> changes = change.changes();
+        if (changes.isEmpty()) {
+            return new ParameterPreview(packId, version, changes, List.of(), ParameterPreview.SubjectImpact.none());
+        }
+        PackValidator.Validation loaded = validator.load(change.files);
+        if (loaded.pack() == null) {
+            throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, loaded.report(), null);
+        }
+        try (CompiledPack pack = loaded.pack()) {
+            List<PackProblem> problems = new ArrayList<>();
+            List<Scenario> scenarios = ScenarioReader.readAll(change.files, change.manifest, problems);
+            List<ParameterPreview.ScenarioChange> scenarioChanges = new ArrayList<>();
+            for (Scenario scenario : scenarios) {
+                ScenarioOutcome before = validator.runScenario(pack, change.current, scenario);
+                ScenarioOutcome after = validator.runScenario(pack, change.proposed, scenario);
+                List<ParameterPreview.SubjectChange> subjects = new ArrayList<>();
+                for (ScenarioOutcome.Expectation expectation : after.expectations()) {
+                    before.expectations().stream()
+                            .filter(e -> e.subject().equals(expectation.subject())
+                                    && Objects.equals(e.calibration() == null, expectation.calibration() == null))
+                            .findFirst()
+                            .filter(e -> !e.actual().equals(expectation.actual()))
+                            .ifPresent(e -> subjects.add(new ParameterPreview.SubjectChange(expectation.subject(),
+                                    e.actual(), expectation.actual())));
+                }
+                if (subjects.isEmpty() && after.passed() && before.passed()) {
+                    continue;
+                }
+                boolean updatable = !after.passed() && updatable(change.files.text(scenario.file()), after);
+                scenarioChanges.add(new ParameterPreview.ScenarioChange(scenario.file(), scenario.name(),
+                        before.passed(), after.passed(), subjects, after, updatable));
+            }
+            return new ParameterPreview(packId, version, changes, scenarioChanges, impact(pack, change));
+        }
+    }
+
+    private static boolean updatable(String text, ScenarioOutcome after) {
+        if (after.error() != null) {
+            return false;
+        }
+        try {
+            ScenarioEditor.updateExpectations(text, after);
+            return true;
+        } catch (ScenarioEditor.NotEditable | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** The latest run's subjects of the pack's years, rated with the current and with the new values. */
+    private ParameterPreview.SubjectImpact impact(CompiledPack pack, ParameterChange change) {
+        RatedSubjects source = ratedSubjects.getIfAvailable();
+        if (source == null) {
+            return ParameterPreview.SubjectImpact.none();
+        }
+        Optional<RatedSubjects.Batch> latest = source.latest(change.manifest.yearFrom(), change.manifest.yearTo());
+        if (latest.isEmpty() || latest.get().members().isEmpty() && latest.get().organizations().isEmpty()) {
+            return ParameterPreview.SubjectImpact.none();
+        }
+        RatedSubjects.Batch batch = latest.get();
+        Ratings before = run(() -> pack.evaluate(batch.year(), change.current, batch.members(), batch.organizations()));
+        Ratings after = run(() -> pack.evaluate(batch.year(), change.proposed, batch.members(),
+                batch.organizations()));
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        before.ratings().forEach(r -> outcomes.put(r.subject() + "/" + r.subjectId(), outcome(r)));
+        Map<List<String>, Integer> moves = new LinkedHashMap<>();
+        int changed = 0;
+        for (var rating : after.ratings()) {
+            String was = outcomes.get(rating.subject() + "/" + rating.subjectId());
+            String now = outcome(rating);
+            if (was != null && !was.equals(now)) {
+                changed++;
+                moves.merge(List.of(was, now), 1, Integer::sum);
+            }
+        }
+        List<ParameterPreview.Transition> transitions = moves.entrySet().stream()
+                .map(e -> new ParameterPreview.Transition(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(ParameterPreview.Transition::count).reversed()).toList();
+        return new ParameterPreview.SubjectImpact(true, batch.year(), after.ratings().size(), changed, transitions);
+    }
+
+    private static String outcome(org.cadre.ratingrules.SubjectRating rating) {
+        return rating.excluded() ? "excluded" : rating.pending() ? "pending" : rating.level();
     }
 
     private PackFiles nextVersion(String packId, PackFiles files) {

@@ -11,6 +11,10 @@ import org.cadre.platform.Job;
 import org.cadre.platform.JobId;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
+import org.cadre.platform.Role;
+import org.cadre.ratingrules.PackDiff;
+import org.cadre.ratingrules.PackParameter;
+import org.cadre.ratingrules.ParameterPreview;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRulesRefusal;
@@ -111,11 +115,17 @@ class RulePackPageController {
     @ReadsPacks
     String pack(@PathVariable String packId, Model model) {
         List<PackVersion> versions = registry.versions(packId);
+        Wording wording = wording(Map.of());
+        PackVersion latest = versions.stream().max(java.util.Comparator.comparingInt(PackVersion::version))
+                .orElseThrow();
         model.addAttribute("packId", packId);
+        model.addAttribute("packName", name(latest));
         model.addAttribute("versions", versions);
+        model.addAttribute("authors", versions.stream().collect(java.util.stream.Collectors.toMap(
+                PackVersion::version, v -> AuditLine.author(v.author(), wording))));
         model.addAttribute("activeVersion", versions.stream().filter(v -> v.state() == PackState.ACTIVE)
                 .map(PackVersion::version).findFirst().orElse(null));
-        model.addAttribute("audit", registry.audit(packId));
+        model.addAttribute("audit", registry.audit(packId).stream().map(e -> AuditLine.of(e, wording)).toList());
         return "ratingrules/pack";
     }
 
@@ -124,6 +134,8 @@ class RulePackPageController {
     String version(@PathVariable String packId, @PathVariable int version, Model model) {
         PackVersion pack = registry.version(packId, version);
         model.addAttribute("pack", pack);
+        model.addAttribute("packName", name(pack));
+        model.addAttribute("author", AuditLine.author(pack.author(), wording(Map.of())));
         model.addAttribute("report", pack.report());
         model.addAttribute("files", registry.files(packId, version).keySet());
         Integer active = registry.versions(packId).stream().filter(v -> v.state() == PackState.ACTIVE)
@@ -132,8 +144,22 @@ class RulePackPageController {
         model.addAttribute("scenarios", pack.report().scenarios());
         Map<String, List<RulePackRegistry.Level>> scales = registry.scales(packId, version);
         model.addAttribute("scales", scales);
-        model.addAttribute("levelLabels", levelLabels(scales));
+        Map<String, String> labels = levelLabels(scales);
+        model.addAttribute("levelLabels", labels);
+        model.addAttribute("scenarioRows", ScenarioRows.of(pack.report().scenarios(), wording(labels)));
+        model.addAttribute("scenariosFailed", pack.report().scenarios().size() - pack.report().scenariosPassed());
         return "ratingrules/version";
+    }
+
+    /** The pack's name in the reader's language. */
+    private static String name(PackVersion version) {
+        String name = LocaleContextHolder.getLocale().getLanguage().equals("en") ? version.nameEn()
+                : version.nameVi();
+        return name == null || name.isBlank() ? version.packId() : name;
+    }
+
+    private Wording wording(Map<String, String> levelLabels) {
+        return new Wording(messages, LocaleContextHolder.getLocale(), levelLabels);
     }
 
     /** Every level code of the scales with its label in the reader's language: what pages show beside a code. */
@@ -221,29 +247,86 @@ class RulePackPageController {
 
     @GetMapping("/{packId}/{version}/parameters")
     @ReadsPacks
-    String parameters(@PathVariable String packId, @PathVariable int version, Model model) {
-        model.addAttribute("pack", registry.version(packId, version));
-        model.addAttribute("parameters", registry.parameters(packId, version));
-        model.addAttribute("levelLabels", levelLabels(registry.scales(packId, version)));
+    String parameters(@PathVariable String packId, @PathVariable int version, Caller caller, Model model) {
+        return parameterPage(packId, version, Map.of(), caller, model);
+    }
+
+    private String parameterPage(String packId, int version, Map<String, String> typed, Caller caller,
+            Model model) {
+        PackVersion pack = registry.version(packId, version);
+        List<PackParameter> parameters = registry.parameters(packId, version);
+        Map<String, String> labels = levelLabels(registry.scales(packId, version));
+        model.addAttribute("pack", pack);
+        model.addAttribute("packName", name(pack));
+        model.addAttribute("parameters", parameters);
+        model.addAttribute("groups", ParameterForm.groups(parameters, typed, wording(labels)));
+        model.addAttribute("sourceMarks", ParameterForm.hasSourceMarks(parameters));
+        model.addAttribute("canChange", caller.has(Role.RULE_ADMIN) || caller.has(Role.ADMIN));
+        model.addAttribute("levelLabels", labels);
         return "ratingrules/parameters";
     }
 
+    /**
+     * What the values typed in the form would change, before anything is saved: the scenarios whose outcome
+     * changes (the broken ones with the choice of keeping the old value or following the change) and the subjects
+     * of the latest run. The page shows the form again with the values as typed and the save button.
+     */
+    @PostMapping("/{packId}/{version}/parameters/preview")
+    @ChangesPacks
+    @PageForm(page = "/rule-packs/{packId}/{version}/parameters", form = "parameters-form")
+    String previewParameters(@PathVariable String packId, @PathVariable int version,
+            @RequestParam Map<String, String> form, Caller caller, Model model) {
+        return preview(packId, version, form, caller, model, null);
+    }
+
+    private String preview(String packId, int version, Map<String, String> form, Caller caller, Model model,
+            String warning) {
+        Map<String, String> values = ParameterForm.values(registry.parameters(packId, version), form);
+        ParameterPreview preview = registry.previewParameters(packId, version, values);
+        parameterPage(packId, version, form, caller, model);
+        @SuppressWarnings("unchecked")
+        Map<String, String> labels = (Map<String, String>) model.getAttribute("levelLabels");
+        model.addAttribute("preview", PreviewView.of(preview, registry.parameters(packId, version),
+                registry.version(packId, version).years(), wording(labels)));
+        model.addAttribute("previewed", ParameterForm.fingerprint(values));
+        model.addAttribute("resolutions", form);
+        if (warning != null) {
+            model.addAttribute("error", message(warning));
+        }
+        return "ratingrules/parameters";
+    }
+
+    /**
+     * Saves the values previewed as a new version, with the scenarios they break resolved as chosen (kept on the
+     * old value, or their expectation updated) in that same version. Values changed since the preview are
+     * previewed again instead of saved; a broken scenario left without a choice is a form error.
+     */
     @PostMapping("/{packId}/{version}/parameters")
     @ChangesPacks
     @PageForm(page = "/rule-packs/{packId}/{version}/parameters", form = "parameters-form")
     String changeParameters(@PathVariable String packId, @PathVariable int version,
-            @RequestParam Map<String, String> form, Caller caller, RedirectAttributes redirect) {
-        Map<String, String> values = new LinkedHashMap<>();
-        registry.parameters(packId, version).forEach(p -> {
-            String value = form.get("p." + p.name());
-            if ("boolean".equals(p.type())) {
-                value = value == null ? "false" : "true";
+            @RequestParam Map<String, String> form, Caller caller, Model model, RedirectAttributes redirect) {
+        Map<String, String> values = ParameterForm.values(registry.parameters(packId, version), form);
+        String previewed = form.get("previewed");
+        if (previewed != null && !previewed.equals(ParameterForm.fingerprint(values))) {
+            return preview(packId, version, form, caller, model, "ratingrules.preview.changedSincePreview");
+        }
+        Map<String, RulePackRegistry.ScenarioResolution> resolutions = new LinkedHashMap<>();
+        for (String file : form.getOrDefault("broken", "").split("\\|")) {
+            if (file.isBlank()) {
+                continue;
             }
-            if (value != null) {
-                values.put(p.name(), value);
+            String choice = form.get("r." + file);
+            if (choice == null) {
+                throw new Refused(RatingRulesRefusal.RESOLUTION_MISSING, file);
             }
-        });
-        return stored(registry.changeParameters(packId, version, values, caller.username()), redirect);
+            resolutions.put(file, switch (choice) {
+                case "keep" -> RulePackRegistry.ScenarioResolution.KEEP_OLD_VALUE;
+                case "update" -> RulePackRegistry.ScenarioResolution.UPDATE_EXPECTATION;
+                default -> throw new Refused(RatingRulesRefusal.RESOLUTION_MISSING, file);
+            });
+        }
+        return stored(registry.changeParameters(packId, version, values, resolutions, caller.username()), redirect);
     }
 
     @PostMapping("/{packId}/{version}/validate")
@@ -266,6 +349,53 @@ class RulePackPageController {
         redirect.addFlashAttribute(report.valid() ? "notice" : "error", message("ratingrules.notice.scenarios",
                 report.scenariosPassed(), scenarios.size()));
         return "redirect:/rule-packs/" + packId + "/" + version;
+    }
+
+    /**
+     * Asks before activating, rolling back or retiring: names the pack, the version and the effect (the version it
+     * replaces, the years no pack will serve any more).
+     */
+    @GetMapping("/{packId}/{version}/confirm")
+    @ChangesPacks
+    String confirm(@PathVariable String packId, @PathVariable int version, @RequestParam String action,
+            Model model) {
+        if (!List.of("activate", "rollback", "retire").contains(action)) {
+            throw new Refused(RatingRulesRefusal.ACTION_UNKNOWN, action);
+        }
+        PackVersion pack = registry.version(packId, version);
+        List<PackVersion> versions = registry.versions(packId);
+        Integer active = versions.stream().filter(v -> v.state() == PackState.ACTIVE).map(PackVersion::version)
+                .findFirst().orElse(null);
+        String name = name(pack);
+        List<String> effects = new java.util.ArrayList<>();
+        switch (action) {
+            case "retire" -> {
+                effects.add(message("ratingrules.confirm.retire.effect", name, version));
+                // one pack per year and subject: while this version is active no other pack serves its years for
+                // its subjects, so retiring it leaves all of them without one
+                if (pack.state() == PackState.ACTIVE && pack.yearFrom() != null) {
+                    String subjects = pack.subjects().stream().map(s -> message("ratingrules.subjects." + s))
+                            .collect(java.util.stream.Collectors.joining(", "));
+                    effects.add(pack.yearTo() == null
+                            ? message("ratingrules.confirm.noPackFrom", String.valueOf(pack.yearFrom()), subjects)
+                            : pack.yearFrom().equals(pack.yearTo())
+                            ? message("ratingrules.confirm.noPackYear", String.valueOf(pack.yearFrom()), subjects)
+                            : message("ratingrules.confirm.noPackYears", String.valueOf(pack.yearFrom()),
+                                    String.valueOf(pack.yearTo()), subjects));
+                }
+            }
+            default -> {
+                effects.add(message("ratingrules.confirm.activate.effect", name, version, pack.years()));
+                if (active != null && active != version) {
+                    effects.add(message("ratingrules.confirm.replaces", active));
+                }
+            }
+        }
+        model.addAttribute("pack", pack);
+        model.addAttribute("packName", name);
+        model.addAttribute("action", action);
+        model.addAttribute("effects", effects);
+        return "ratingrules/confirm";
     }
 
     @PostMapping("/{packId}/{version}/activate")
@@ -298,8 +428,16 @@ class RulePackPageController {
     @GetMapping("/{packId}/diff")
     @ReadsPacks
     String diff(@PathVariable String packId, @RequestParam int from, @RequestParam int to, Model model) {
+        PackDiff diff = registry.diff(packId, from, to);
+        Map<String, PackParameter> declared = new LinkedHashMap<>();
+        registry.parameters(packId, from).forEach(p -> declared.put(p.name(), p));
+        registry.parameters(packId, to).forEach(p -> declared.put(p.name(), p));
+        List<PackVersion> versions = registry.versions(packId);
         model.addAttribute("packId", packId);
-        model.addAttribute("diff", registry.diff(packId, from, to));
+        model.addAttribute("packName", name(registry.version(packId, to)));
+        model.addAttribute("versions", versions);
+        model.addAttribute("diff", diff);
+        model.addAttribute("view", DiffView.of(diff, declared, wording(Map.of())));
         return "ratingrules/diff";
     }
 
