@@ -118,7 +118,7 @@ class OrganizationEventsTests {
         scenario.stimulate(() -> members.transfer(id, new TransferMember(chapterB.value(), LocalDate.of(2022, 2, 1))))
                 .andWaitForStateChange(() -> evaluation.member(id).filter(m -> m.organization().equals(chapterB)),
                         Optional::isPresent);
-        scenario.stimulate(() -> members.suspend(id, new DatedChange(LocalDate.of(2023, 1, 1), "Chờ xem xét")))
+        scenario.stimulate(() -> members.suspend(id, new DatedChange(LocalDate.of(2023, 1, 1), "Chờ xem xét", "05-QĐ/ĐU")))
                 .andWaitForStateChange(() -> evaluation.member(id)
                         .filter(m -> m.status() == MemberStatus.SUSPENDED), Optional::isPresent)
                 .andVerify(m -> assertThat(m).get().extracting(EvaluatedMember::statusSince)

@@ -6,8 +6,13 @@ import org.jmolecules.event.types.DomainEvent;
 /**
  * A member left the rolls, effective {@code on}.
  *
- * @param how {@link MemberStatus#LEFT}, {@link MemberStatus#REMOVED} or {@link MemberStatus#DECEASED}
+ * @param how      {@link MemberStatus#LEFT}, {@link MemberStatus#REMOVED} or {@link MemberStatus#DECEASED}
+ * @param decision the number of the decision (added; absent from publications stored before it)
  */
 public record MemberLeft(MemberId member, OrganizationId organization, MemberStatus how, LocalDate on,
-        String reason) implements DomainEvent {
+        String reason, String decision) implements DomainEvent {
+
+    public MemberLeft(MemberId member, OrganizationId organization, MemberStatus how, LocalDate on, String reason) {
+        this(member, organization, how, on, reason, null);
+    }
 }

@@ -19,4 +19,12 @@ public enum MemberStatus {
     public boolean isMember() {
         return this == ACTIVE || this == EXEMPT || this == SUSPENDED;
     }
+
+    /**
+     * Whether entering this status is a disciplinary measure taken by a decision (suspension, expulsion, removal
+     * from the rolls): it is recorded with its reason and the decision's number.
+     */
+    public boolean disciplinary() {
+        return this == SUSPENDED || this == REMOVED || this == LEFT;
+    }
 }

@@ -33,6 +33,35 @@ public interface Members {
      */
     List<MemberSummary> search(String query, Visibility visibility, int limit);
 
+    /**
+     * One page of the members whose name or card number contains the query, within what is visible, best matches
+     * first: the card number or the name with its accents as typed, word for word ("Hạnh" finds Nguyễn Thị Hạnh
+     * first); then whole words without accents (Hạnh, Hành); then words that start with it; then the rest
+     * (Thanh Ánh); within each, in Vietnamese order.
+     *
+     * @param page from 1
+     */
+    MemberSearch search(String query, Visibility visibility, int page, int size);
+
+    /**
+     * The members who left the organization (with its subtree, when asked) by a transfer out of it, latest first:
+     * the sending chapter keeps them in sight after they leave its scope.
+     */
+    List<TransferOut> transfersOut(OrganizationId organization, boolean subtree);
+
+    /**
+     * Cancels the member's latest transfer, recorded by mistake, with a reason: the history keeps it marked
+     * cancelled; publishes {@link MemberTransferCancelled}. For the transfer's recorder (in scope of the member
+     * or of the organization they left) or an administrator.
+     */
+    void cancelTransfer(MemberId id, @Valid CancelChange command, org.cadre.platform.Caller caller);
+
+    /**
+     * Cancels the member's latest status change (exempt, suspend, reinstate, off the rolls), recorded by mistake,
+     * with a reason; publishes {@link MemberStatusChangeCancelled}. For its recorder or an administrator.
+     */
+    void cancelStatusChange(MemberId id, @Valid CancelChange command, org.cadre.platform.Caller caller);
+
     /** Corrects personal data; publishes {@link MemberDetailsCorrected}. */
     void correct(MemberId id, @Valid CorrectMember command);
 

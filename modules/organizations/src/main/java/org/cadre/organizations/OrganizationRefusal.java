@@ -53,7 +53,16 @@ public enum OrganizationRefusal implements Refusal {
     DATES_OUT_OF_ORDER(INVALID, "on"),
     MOVE_CYCLE(INVALID, "parentId"),
     ROLE_OUTSIDE_ORGANIZATION(INVALID, "memberId"),
-    STATUS_INVALID(INVALID, "change");
+    STATUS_INVALID(INVALID, "change"),
+    DATE_IN_FUTURE(INVALID, "on"),
+    REASON_REQUIRED(INVALID, "reason"),
+    DECISION_REQUIRED(INVALID, "decision"),
+
+    // ---- cancelling an entry recorded by mistake
+    NOTHING_TO_CANCEL(CONFLICT, null),
+    CANCEL_NOT_YOURS(FORBIDDEN, null),
+    CANCEL_ROLES_SINCE(CONFLICT, null),
+    ROLE_CANCELLED(CONFLICT, null);
 
     private final Outcome outcome;
     private final String field;

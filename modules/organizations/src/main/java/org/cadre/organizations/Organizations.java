@@ -51,7 +51,11 @@ public interface Organizations {
      */
     void dissolve(OrganizationId id, @Valid DatedChange command);
 
-    /** The roles in an organization that were held on a date (all roles, past and present, when null). */
+    /**
+     * The roles in an organization that were held on a date (all roles, past and present, when null), in protocol
+     * order: secretary, deputy secretary, committee members, then the agency's head and deputy heads; within a
+     * role, by start. Cancelled roles are left out.
+     */
     List<RoleAssignment> roles(OrganizationId id, LocalDate asOf);
 
     /** Publishes {@link RoleAssigned}. The member must be on the rolls of the organization or one below it. */
@@ -59,6 +63,19 @@ public interface Organizations {
 
     /** Publishes {@link RoleEnded}. The assignment must belong to the organization. */
     void endRole(OrganizationId id, UUID assignment, @Valid DatedChange command);
+
+    /**
+     * Cancels a role recorded by mistake, with a reason: the history keeps it marked cancelled; publishes
+     * {@link RoleCancelled}. For the role's recorder or an administrator.
+     */
+    void cancelRole(OrganizationId id, UUID assignment, @Valid CancelChange command,
+            org.cadre.platform.Caller caller);
+
+    /**
+     * How each organization is named where many share a short name: "Chi bộ Văn phòng – Đảng bộ Ban Tổ chức Tỉnh
+     * ủy" (its name, then its parent's); the name alone at the top of the tree.
+     */
+    java.util.Map<OrganizationId, String> labels(java.util.Collection<OrganizationId> ids);
 
     /** The history of an organization's parent and name. */
     List<HistoryEntry> history(OrganizationId id);

@@ -95,7 +95,7 @@ class OpenPeriodTests {
         CompletableFuture<Void> transfer = CompletableFuture.runAsync(() -> members.transfer(id,
                 new TransferMember(tree.chapterB.value(), LocalDate.of(2022, 1, 1))), threads);
         CompletableFuture<Void> suspend = CompletableFuture.runAsync(() -> members.suspend(id,
-                new DatedChange(LocalDate.of(2020, 6, 1), "Chờ xem xét")), threads);
+                new DatedChange(LocalDate.of(2020, 6, 1), "Chờ xem xét", "05-QĐ/ĐU")), threads);
         // both wait on the member's row lock, which the database shows, instead of a guess at how long to sleep
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")

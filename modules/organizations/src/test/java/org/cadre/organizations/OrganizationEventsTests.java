@@ -177,7 +177,7 @@ class OrganizationEventsTests {
         scenario.stimulate(() -> members.reinstate(id, new DatedChange(LocalDate.of(2021, 1, 1), "Sức khỏe tốt")))
                 .andWaitForEventOfType(MemberReinstated.class).matching(e -> e.member().equals(id))
                 .toArriveAndVerify(e -> assertThat(e.reason()).isEqualTo("Sức khỏe tốt"));
-        scenario.stimulate(() -> members.suspend(id, new DatedChange(LocalDate.of(2022, 1, 1), "Chờ xem xét")))
+        scenario.stimulate(() -> members.suspend(id, new DatedChange(LocalDate.of(2022, 1, 1), "Chờ xem xét", "05-QĐ/ĐU")))
                 .andWaitForEventOfType(MemberSuspended.class).matching(e -> e.member().equals(id))
                 .toArriveAndVerify(e -> assertThat(e.on()).isEqualTo(LocalDate.of(2022, 1, 1)));
         assertThat(members.history(id)).filteredOn(h -> h.what().equals("STATUS")).extracting(HistoryEntry::reason)
@@ -241,7 +241,7 @@ class OrganizationEventsTests {
         organizations.assignRole(tree.chapterB,
                 new AssignRole(id.value(), OrganizationRole.DEPUTY_SECRETARY, LocalDate.of(2019, 1, 1)));
         scenario.stimulate(() -> members.end(id, new EndMembership(MemberStatus.LEFT, LocalDate.of(2024, 1, 1),
-                        "Chuyển ngành")))
+                        "Chuyển ngành", "07-QĐ/ĐU")))
                 .andWaitForEventOfType(RoleEnded.class).matching(e -> e.member().equals(id))
                 .toArriveAndVerify(e -> assertThat(e.role()).isEqualTo(OrganizationRole.DEPUTY_SECRETARY));
     }

@@ -58,8 +58,15 @@ class OrganizationPagesTests {
         assertThat(organizations.roles(tree.committee, null)).extracting(RoleAssignment::member)
                 .contains(member.id());
 
+        // a change is confirmed first: the page names the member and the effect, and nothing is written yet
         mvc.perform(post("/members/{id}/status", member.id()).with(secretary).with(csrf())
-                        .param("change", "CONFIRM").param("on", "2021-02-03"))
+                        .header("Accept-Language", "vi").param("change", "CONFIRM").param("on", "2021-02-03"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Ngô Thị Yến (số thẻ " + card + ")")))
+                .andExpect(content().string(Matchers.containsString("03/02/2021")));
+        assertThat(members.find(member.id()).orElseThrow().probationary()).isTrue();
+        mvc.perform(post("/members/{id}/status", member.id()).with(secretary).with(csrf())
+                        .param("change", "CONFIRM").param("on", "2021-02-03").param("confirmed", "true"))
                 .andExpect(flash().attributeExists("notice"));
         assertThat(members.find(member.id()).orElseThrow().probationary()).isFalse();
 
@@ -95,7 +102,8 @@ class OrganizationPagesTests {
     void anAdministratorMovesRenamesPlacesInAnAgencyAndDissolvesFromThePages() throws Exception {
         var admin = Callers.with(Role.ADMIN);
         mvc.perform(post("/organizations/{id}/move", tree.chapterB).with(admin).with(csrf())
-                        .param("parentId", tree.chapterB.toString()).param("on", "2024-01-01"))
+                        .param("parentId", tree.chapterB.toString()).param("on", "2024-01-01")
+                        .param("confirmed", "true"))
                 .andExpect(flash().attribute("formError", Matchers.hasToString(Matchers.containsString("move-form"))));
         mvc.perform(post("/organizations/{id}/rename", tree.chapterB).with(admin).with(csrf())
                         .param("name", "Chi bộ Thanh tra - Pháp chế").param("on", "2024-01-01"))
@@ -106,6 +114,10 @@ class OrganizationPagesTests {
         assertThat(organizations.find(tree.committee).orElseThrow().agencyHead()).isEqualTo("Trần Văn Giám");
         mvc.perform(post("/organizations/{id}/dissolve", tree.chapterB).with(admin).with(csrf())
                         .param("on", "2025-01-01"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("confirm-submit")));
+        assertThat(organizations.find(tree.chapterB).orElseThrow().dissolved()).isFalse();
+        mvc.perform(post("/organizations/{id}/dissolve", tree.chapterB).with(admin).with(csrf())
+                        .param("on", "2025-01-01").param("confirmed", "true"))
                 .andExpect(flash().attributeExists("notice"));
         assertThat(organizations.find(tree.chapterB).orElseThrow().dissolvedOn()).isEqualTo(LocalDate.of(2025, 1, 1));
         mvc.perform(post("/organizations/{id}/dissolve", tree.chapterA).with(Callers.secretaryOf(tree.chapterA)).with(csrf()).param("on", "2025-01-01"))

@@ -166,7 +166,8 @@ class ScopeTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2024-01-01\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/members/{id}/suspend", outside).with(Callers.with(Role.ADMIN))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2024-01-01\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"on\":\"2024-01-01\",\"reason\":\"Vi phạm\",\"decision\":\"09-QĐ/ĐU\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUSPENDED"));
     }
 

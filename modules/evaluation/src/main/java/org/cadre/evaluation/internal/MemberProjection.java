@@ -64,6 +64,12 @@ class MemberProjection {
         organizations.roles(organization, null).forEach(this::upsertRole);
     }
 
+    /** A role recorded by mistake and cancelled: as if it had never been assigned. */
+    @Transactional
+    void removeRole(java.util.UUID assignment) {
+        jdbc.sql("DELETE FROM evaluation.role_projection WHERE assignment_id = :id").param("id", assignment).update();
+    }
+
     /**
      * Rebuild after a bulk load, streaming the members (with the start of their current status) and roles from the
      * organizations facade.

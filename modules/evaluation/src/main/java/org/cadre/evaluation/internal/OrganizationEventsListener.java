@@ -5,7 +5,9 @@ import org.cadre.organizations.MemberConfirmed;
 import org.cadre.organizations.MemberExempted;
 import org.cadre.organizations.MemberLeft;
 import org.cadre.organizations.MemberReinstated;
+import org.cadre.organizations.MemberStatusChangeCancelled;
 import org.cadre.organizations.MemberSuspended;
+import org.cadre.organizations.MemberTransferCancelled;
 import org.cadre.organizations.MemberTransferred;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationDissolved;
@@ -14,6 +16,7 @@ import org.cadre.organizations.OrganizationRegistered;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.OrganizationsBulkLoaded;
 import org.cadre.organizations.RoleAssigned;
+import org.cadre.organizations.RoleCancelled;
 import org.cadre.organizations.RoleEnded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -116,5 +119,28 @@ class OrganizationEventsListener {
     @ApplicationModuleListener(id = "evaluation.on-role-ended")
     void on(RoleEnded event) {
         members.refreshRoles(event.organization(), organizationsFacade);
+    }
+
+    /**
+     * A transfer recorded by mistake: the member and the roles it had ended, as the facade has them now (both
+     * organizations' roles are read again; a redelivery changes nothing).
+     */
+    @ApplicationModuleListener(id = "evaluation.on-member-transfer-cancelled")
+    void on(MemberTransferCancelled event) {
+        members.refresh(event.member(), membersFacade);
+        members.refreshRoles(event.from(), organizationsFacade);
+        members.refreshRoles(event.to(), organizationsFacade);
+    }
+
+    @ApplicationModuleListener(id = "evaluation.on-member-status-change-cancelled")
+    void on(MemberStatusChangeCancelled event) {
+        members.refresh(event.member(), membersFacade);
+        members.refreshRoles(event.organization(), organizationsFacade);
+    }
+
+    /** The member never held the role: its row goes (deleting what is gone already changes nothing). */
+    @ApplicationModuleListener(id = "evaluation.on-role-cancelled")
+    void on(RoleCancelled event) {
+        members.removeRole(event.assignment());
     }
 }

@@ -1,6 +1,11 @@
 package org.cadre.organizations.domain;
 
 import static org.cadre.organizations.OrganizationRefusal.ADMITTED_TOO_YOUNG;
+import static org.cadre.organizations.OrganizationRefusal.CANCEL_NOT_YOURS;
+import static org.cadre.organizations.OrganizationRefusal.CANCEL_ROLES_SINCE;
+import static org.cadre.organizations.OrganizationRefusal.DECISION_REQUIRED;
+import static org.cadre.organizations.OrganizationRefusal.NOTHING_TO_CANCEL;
+import static org.cadre.organizations.OrganizationRefusal.REASON_REQUIRED;
 import static org.cadre.organizations.OrganizationRefusal.BORN_TOO_LATE_FOR_ADMISSION;
 import static org.cadre.organizations.OrganizationRefusal.CONFIRMATION_BEFORE_ADMISSION;
 import static org.cadre.organizations.OrganizationRefusal.CONFIRMED_BEFORE_ADMITTED;
@@ -22,12 +27,15 @@ import java.util.UUID;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.CorrectMember;
 import org.cadre.organizations.MemberAdmitted;
+import org.cadre.organizations.MemberChange;
 import org.cadre.organizations.MemberConfirmed;
 import org.cadre.organizations.MemberDetailsCorrected;
 import org.cadre.organizations.MemberExempted;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.MemberLeft;
 import org.cadre.organizations.MemberReinstated;
+import org.cadre.organizations.MemberStatusChangeCancelled;
+import org.cadre.organizations.MemberTransferCancelled;
 import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.MemberSuspended;
 import org.cadre.organizations.MemberTransferred;
@@ -181,9 +189,11 @@ public final class Member {
         return new MemberExempted(id, organization, on, reason);
     }
 
-    public MemberSuspended suspend(LocalDate on, String reason) {
+    /** A disciplinary measure: it takes the reason and the number of the decision. */
+    public MemberSuspended suspend(LocalDate on, String reason, String decision) {
+        requireDecision(reason, decision);
         changeStatus(MemberStatus.SUSPENDED, on);
-        return new MemberSuspended(id, organization, on, reason);
+        return new MemberSuspended(id, organization, on, reason, decision);
     }
 
     /** An exempt or suspended member takes up activities again. */
@@ -195,23 +205,109 @@ public final class Member {
         return new MemberReinstated(id, organization, on, reason);
     }
 
-    /** Off the rolls (left, removed, deceased): the membership and the roles end that day. */
-    public List<DomainEvent> end(MemberStatus how, LocalDate on, String reason) {
+    /**
+     * Off the rolls (left, removed, deceased): the membership and the roles end that day. Leaving and expulsion
+     * rest on a decision: they take the reason and the decision's number.
+     */
+    public List<DomainEvent> end(MemberStatus how, LocalDate on, String reason, String decision) {
         if (how.isMember()) {
             throw new Refused(STATUS_INVALID, how);
         }
         requireOnRolls();
-        // both checked before anything changes: the membership and the roles end on that date too
+        // all checked before anything changes: the membership and the roles end on that date too
         if (!on.isAfter(membershipSince)) {
             throw new Refused(DATE_BEFORE_PERIOD, named(), on, membershipSince);
         }
         requireNotBeforeRoles(on);
+        if (how.disciplinary()) {
+            requireDecision(reason, decision);
+        }
         changeStatus(how, on);
         List<DomainEvent> raised = new ArrayList<>();
-        raised.add(new MemberLeft(id, organization, how, on, reason));
+        raised.add(new MemberLeft(id, organization, how, on, reason, decision));
         raised.addAll(endRoles(on));
         membershipSince = null;
         return raised;
+    }
+
+    /**
+     * Cancels the member's latest transfer, recorded by mistake: they are back on the rolls of the organization
+     * they left, from the start of their period there. Refused while they hold a role taken since (cancel or end
+     * it first), when the organization they left has been dissolved since, and for anyone but the transfer's
+     * recorder or an administrator.
+     *
+     * @param last the latest transfer, or {@code null} when the open period is the admission (nothing to cancel)
+     */
+    public MemberTransferCancelled cancelTransfer(RecordedTransfer last, Canceller by, String reason) {
+        requireOnRolls();
+        if (last == null || !last.to().equals(organization)) {
+            throw new Refused(NOTHING_TO_CANCEL);
+        }
+        if (!by.mayCancel(last.recordedBy())) {
+            throw new Refused(CANCEL_NOT_YOURS);
+        }
+        if (!roles.isEmpty()) {
+            throw new Refused(CANCEL_ROLES_SINCE, named());
+        }
+        if (last.from().dissolved()) {
+            throw new Refused(TARGET_DISSOLVED, last.from().name());
+        }
+        organization = last.from().id();
+        membershipSince = last.fromSince();
+        return new MemberTransferCancelled(id, last.from().id(), last.to(), last.on(), reason);
+    }
+
+    /**
+     * Cancels the member's latest status change, recorded by mistake: the status before it comes back, and, when
+     * the change took the member off the rolls, the membership and the roles it ended. Refused for the status of
+     * the admission (nothing to cancel), when a suspension would come back over a role taken since, when the
+     * organization has been dissolved since, and for anyone but the change's recorder or an administrator.
+     *
+     * @param last the latest status change, or {@code null} when the open status is the admission's
+     */
+    public MemberStatusChangeCancelled cancelStatusChange(RecordedStatus last, Canceller by, String reason) {
+        if (last == null || last.previous() == null || last.status() != status) {
+            throw new Refused(NOTHING_TO_CANCEL);
+        }
+        if (!by.mayCancel(last.recordedBy())) {
+            throw new Refused(CANCEL_NOT_YOURS);
+        }
+        if (!last.previous().isMember()) {
+            throw new Refused(NOTHING_TO_CANCEL);
+        }
+        if (last.previous() == MemberStatus.SUSPENDED
+                && roles.stream().anyMatch(role -> !role.from().isBefore(last.on()))) {
+            throw new Refused(CANCEL_ROLES_SINCE, named());
+        }
+        if (!status.isMember()) {
+            if (last.organization() == null || last.organization().dissolved()) {
+                throw new Refused(TARGET_DISSOLVED, last.organization() == null ? "" : last.organization().name());
+            }
+            membershipSince = last.membershipSince();
+        }
+        MemberStatus cancelled = status;
+        status = last.previous();
+        statusSince = last.previousSince();
+        return new MemberStatusChangeCancelled(id, organization, cancelled, status, last.on(), reason);
+    }
+
+    /**
+     * The grounds a change needs before it is even shown for confirmation: a disciplinary change (suspension,
+     * expulsion, removal) the reason and the decision's number.
+     */
+    public static void requireGrounds(MemberChange change, String reason, String decision) {
+        if (change.disciplinary()) {
+            requireDecision(reason, decision);
+        }
+    }
+
+    private static void requireDecision(String reason, String decision) {
+        if (reason == null || reason.isBlank()) {
+            throw new Refused(REASON_REQUIRED);
+        }
+        if (decision == null || decision.isBlank()) {
+            throw new Refused(DECISION_REQUIRED);
+        }
     }
 
     private void changeStatus(MemberStatus next, LocalDate on) {

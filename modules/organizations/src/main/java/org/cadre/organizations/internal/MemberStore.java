@@ -9,6 +9,8 @@ import org.cadre.organizations.MemberId;
 import org.cadre.organizations.MemberLeft;
 import org.cadre.organizations.MemberReinstated;
 import org.cadre.organizations.MemberStatus;
+import org.cadre.organizations.MemberStatusChangeCancelled;
+import org.cadre.organizations.MemberTransferCancelled;
 import org.cadre.organizations.MemberSuspended;
 import org.cadre.organizations.MemberTransferred;
 import org.cadre.organizations.OrganizationId;
@@ -30,9 +32,66 @@ import org.springframework.stereotype.Component;
 class MemberStore {
 
     private final JdbcClient jdbc;
+    private final Recorder recorder;
 
-    MemberStore(JdbcClient jdbc) {
+    MemberStore(JdbcClient jdbc, Recorder recorder) {
         this.jdbc = jdbc;
+        this.recorder = recorder;
+    }
+
+    /** The open membership period and the one it closed, when it began with a transfer (not the admission). */
+    record TransferRow(long entry, OrganizationId from, LocalDate fromSince, OrganizationId to, LocalDate on,
+            String recordedBy) {
+    }
+
+    Optional<TransferRow> lastTransfer(MemberId id) {
+        return jdbc.sql("""
+                SELECT p.id, q.organization_id AS from_id, q.valid_from AS from_since, p.organization_id AS to_id,
+                       p.valid_from, p.recorded_by
+                FROM organizations.membership_period p
+                JOIN organizations.membership_period q ON q.member_id = p.member_id AND q.valid_to = p.valid_from
+                     AND q.valid_to > q.valid_from AND q.cancelled_at IS NULL
+                WHERE p.member_id = :id AND p.valid_to IS NULL
+                """).param("id", id.value())
+                .query((rs, row) -> new TransferRow(rs.getLong("id"),
+                        new OrganizationId(rs.getObject("from_id", UUID.class)),
+                        rs.getObject("from_since", LocalDate.class),
+                        new OrganizationId(rs.getObject("to_id", UUID.class)),
+                        rs.getObject("valid_from", LocalDate.class), rs.getString("recorded_by")))
+                .optional();
+    }
+
+    /**
+     * The open status period and the one before it; for a status off the rolls, the membership period it closed.
+     */
+    record StatusRow(long entry, MemberStatus status, LocalDate on, String recordedBy, MemberStatus previous,
+            LocalDate previousSince, OrganizationId organization, LocalDate membershipSince) {
+    }
+
+    Optional<StatusRow> lastStatus(MemberId id) {
+        return jdbc.sql("""
+                SELECT s.id, s.status, s.valid_from, s.recorded_by, t.status AS previous, t.valid_from AS previous_since,
+                       (SELECT m.organization_id FROM organizations.membership_period m
+                        WHERE m.member_id = s.member_id AND m.valid_to = s.valid_from AND m.valid_to > m.valid_from
+                          AND m.cancelled_at IS NULL ORDER BY m.valid_from DESC LIMIT 1) AS organization_id,
+                       (SELECT m.valid_from FROM organizations.membership_period m
+                        WHERE m.member_id = s.member_id AND m.valid_to = s.valid_from AND m.valid_to > m.valid_from
+                          AND m.cancelled_at IS NULL ORDER BY m.valid_from DESC LIMIT 1) AS membership_since
+                FROM organizations.member_status_period s
+                LEFT JOIN organizations.member_status_period t ON t.member_id = s.member_id
+                     AND t.valid_to = s.valid_from AND t.valid_to > t.valid_from AND t.cancelled_at IS NULL
+                WHERE s.member_id = :id AND s.valid_to IS NULL
+                """).param("id", id.value())
+                .query((rs, row) -> {
+                    UUID organization = rs.getObject("organization_id", UUID.class);
+                    String previous = rs.getString("previous");
+                    return new StatusRow(rs.getLong("id"), MemberStatus.valueOf(rs.getString("status")),
+                            rs.getObject("valid_from", LocalDate.class), rs.getString("recorded_by"),
+                            previous == null ? null : MemberStatus.valueOf(previous),
+                            rs.getObject("previous_since", LocalDate.class),
+                            organization == null ? null : new OrganizationId(organization),
+                            rs.getObject("membership_since", LocalDate.class));
+                }).optional();
     }
 
     /**
@@ -103,15 +162,16 @@ class MemberStore {
                 .param("organization", member.organization().value()).param("status", member.status().name())
                 .update();
         jdbc.sql("""
-                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
-                VALUES (:id, :organization, :from)
+                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from, recorded_by,
+                    recorded_at)
+                VALUES (:id, :organization, :from, :by, :at)
                 """).param("id", member.id().value()).param("organization", member.organization().value())
-                .param("from", member.admittedOn()).update();
+                .param("from", member.admittedOn()).param("by", recorder.who()).param("at", recorder.now()).update();
         jdbc.sql("""
-                INSERT INTO organizations.member_status_period (member_id, status, valid_from)
-                VALUES (:id, :status, :from)
+                INSERT INTO organizations.member_status_period (member_id, status, valid_from, recorded_by, recorded_at)
+                VALUES (:id, :status, :from, :by, :at)
                 """).param("id", member.id().value()).param("status", member.status().name())
-                .param("from", member.admittedOn()).update();
+                .param("from", member.admittedOn()).param("by", recorder.who()).param("at", recorder.now()).update();
     }
 
     /** The member row as the object is now, and the history as the events tell it. */
@@ -134,21 +194,33 @@ class MemberStore {
             if (event instanceof MemberTransferred e) {
                 closeMembership(e.member(), e.on());
                 jdbc.sql("""
-                        INSERT INTO organizations.membership_period (member_id, organization_id, valid_from)
-                        VALUES (:id, :organization, :on)
+                        INSERT INTO organizations.membership_period (member_id, organization_id, valid_from,
+                            recorded_by, recorded_at)
+                        VALUES (:id, :organization, :on, :by, :at)
                         """).param("id", e.member().value()).param("organization", e.to().value())
-                        .param("on", e.on()).update();
+                        .param("on", e.on()).param("by", recorder.who()).param("at", recorder.now()).update();
             } else if (event instanceof MemberExempted e) {
-                newStatus(e.member(), MemberStatus.EXEMPT, e.on(), e.reason());
+                newStatus(e.member(), MemberStatus.EXEMPT, e.on(), e.reason(), null);
             } else if (event instanceof MemberSuspended e) {
-                newStatus(e.member(), MemberStatus.SUSPENDED, e.on(), e.reason());
+                newStatus(e.member(), MemberStatus.SUSPENDED, e.on(), e.reason(), e.decision());
             } else if (event instanceof MemberReinstated e) {
-                newStatus(e.member(), MemberStatus.ACTIVE, e.on(), e.reason());
+                newStatus(e.member(), MemberStatus.ACTIVE, e.on(), e.reason(), null);
             } else if (event instanceof MemberLeft e) {
-                newStatus(e.member(), e.how(), e.on(), e.reason());
+                newStatus(e.member(), e.how(), e.on(), e.reason(), e.decision());
                 closeMembership(e.member(), e.on());
             } else if (event instanceof RoleEnded e) {
-                RoleHistory.end(jdbc, e);
+                RoleHistory.end(jdbc, e, true);
+            } else if (event instanceof MemberTransferCancelled e) {
+                cancelOpen("membership_period", e.member(), e.reason());
+                reopen("membership_period", e.member(), e.on());
+                RoleHistory.reopenEndedWith(jdbc, e.member(), e.on());
+            } else if (event instanceof MemberStatusChangeCancelled e) {
+                cancelOpen("member_status_period", e.member(), e.reason());
+                reopen("member_status_period", e.member(), e.on());
+                if (!e.cancelled().isMember()) {
+                    reopen("membership_period", e.member(), e.on());
+                    RoleHistory.reopenEndedWith(jdbc, e.member(), e.on());
+                }
             }
         }
     }
@@ -159,14 +231,35 @@ class MemberStore {
                 """).param("on", on).param("id", member.value()).update();
     }
 
-    private void newStatus(MemberId member, MemberStatus status, LocalDate on, String reason) {
+    private void newStatus(MemberId member, MemberStatus status, LocalDate on, String reason, String decision) {
         jdbc.sql("""
                 UPDATE organizations.member_status_period SET valid_to = :on WHERE member_id = :id AND valid_to IS NULL
                 """).param("on", on).param("id", member.value()).update();
         jdbc.sql("""
-                INSERT INTO organizations.member_status_period (member_id, status, reason, valid_from)
-                VALUES (:id, :status, :reason, :on)
+                INSERT INTO organizations.member_status_period (member_id, status, reason, decision, valid_from,
+                    recorded_by, recorded_at)
+                VALUES (:id, :status, :reason, :decision, :on, :by, :at)
                 """).param("id", member.value()).param("status", status.name()).param("reason", reason)
-                .param("on", on).update();
+                .param("decision", decision == null || decision.isBlank() ? null : decision.trim())
+                .param("on", on).param("by", recorder.who()).param("at", recorder.now()).update();
+    }
+
+    /** The open period was recorded by mistake: kept, marked cancelled (who, when, why) and made empty. */
+    private void cancelOpen(String table, MemberId member, String reason) {
+        jdbc.sql("""
+                UPDATE organizations.%s SET valid_to = valid_from, cancelled_at = :at, cancelled_by = :by,
+                    cancel_reason = :reason
+                WHERE member_id = :id AND valid_to IS NULL
+                """.formatted(table)).param("at", recorder.now()).param("by", recorder.who())
+                .param("reason", reason).param("id", member.value()).update();
+    }
+
+    /** The period a cancelled change had closed on its date is open again. */
+    private void reopen(String table, MemberId member, LocalDate closedOn) {
+        jdbc.sql("""
+                UPDATE organizations.%s SET valid_to = NULL
+                WHERE id = (SELECT id FROM organizations.%s WHERE member_id = :id AND valid_to = :on
+                            AND valid_to > valid_from AND cancelled_at IS NULL ORDER BY valid_from DESC LIMIT 1)
+                """.formatted(table, table)).param("id", member.value()).param("on", closedOn).update();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,12 @@ import org.cadre.organizations.TreeNode;
 import org.cadre.organizations.Visibility;
 import org.cadre.organizations.domain.HeldRole;
 import org.cadre.organizations.domain.Member;
+import org.cadre.organizations.domain.EffectiveDate;
 import org.cadre.organizations.domain.Organization;
+import org.cadre.organizations.domain.RecordedRole;
+import org.cadre.organizations.CancelChange;
+import org.cadre.organizations.RoleCancelled;
+import org.cadre.platform.Caller;
 import org.cadre.platform.ClusterLocks;
 import org.cadre.platform.Refused;
 import org.jmolecules.event.types.DomainEvent;
@@ -100,6 +106,7 @@ class OrganizationService implements Organizations {
      */
     @Override
     public void move(OrganizationId id, MoveOrganization command) {
+        notFuture(command.on());
         locks.lockUntilTransactionEnds("organizations.tree-shape");
         Organization organization = locked(id);
         Organization parent = store.shared(new OrganizationId(command.parentId()))
@@ -110,6 +117,7 @@ class OrganizationService implements Organizations {
 
     @Override
     public void rename(OrganizationId id, RenameOrganization command) {
+        notFuture(command.on());
         Organization organization = locked(id);
         OrganizationRenamed renamed = organization.rename(command.name(), command.on());
         write(organization, List.of(renamed));
@@ -126,6 +134,7 @@ class OrganizationService implements Organizations {
 
     @Override
     public void dissolve(OrganizationId id, DatedChange command) {
+        notFuture(command.on());
         Organization organization = locked(id);
         List<DomainEvent> raised = organization.dissolve(command.on(), store.remaining(id), store.heldRoles(id));
         write(organization, raised);
@@ -133,6 +142,7 @@ class OrganizationService implements Organizations {
 
     @Override
     public UUID assignRole(OrganizationId id, AssignRole command) {
+        notFuture(command.from());
         // the member first, then the organization: the order a transfer locks them in
         Member member = members.locked(new MemberId(command.memberId()))
                 .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_MEMBER_UNKNOWN, command.memberId()));
@@ -145,11 +155,44 @@ class OrganizationService implements Organizations {
 
     @Override
     public void endRole(OrganizationId id, UUID assignment, DatedChange command) {
+        notFuture(command.on());
         Organization organization = locked(id);
         HeldRole role = store.heldRole(id, assignment)
                 .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_UNKNOWN, assignment));
         RoleEnded ended = role.end(command.on());
         write(organization, List.of(ended));
+    }
+
+    @Override
+    public void cancelRole(OrganizationId id, UUID assignment, CancelChange command, Caller caller) {
+        Organization organization = locked(id);
+        RecordedRole role = store.recordedRole(id, assignment)
+                .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_UNKNOWN, assignment));
+        RoleCancelled cancelled = role.cancel(MemberService.canceller(caller), command.reason().trim());
+        write(organization, List.of(cancelled));
+    }
+
+    /** A change takes effect today or earlier, by the injected clock. */
+    private void notFuture(LocalDate on) {
+        EffectiveDate.requireNotFuture(on, LocalDate.now(clock));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<OrganizationId, String> labels(Collection<OrganizationId> ids) {
+        Map<OrganizationId, String> labels = new HashMap<>();
+        if (ids.isEmpty()) {
+            return labels;
+        }
+        jdbc.sql("""
+                SELECT o.id, o.name, p.name AS parent_name FROM organizations.organization o
+                LEFT JOIN organizations.organization p ON p.id = o.parent_id WHERE o.id = ANY (:ids)
+                """).param("ids", ids(new HashSet<>(ids))).query(rs -> {
+                    String parent = rs.getString("parent_name");
+                    labels.put(new OrganizationId(rs.getObject("id", UUID.class)),
+                            parent == null ? rs.getString("name") : rs.getString("name") + " – " + parent);
+                });
+        return labels;
     }
 
     /**
@@ -300,19 +343,21 @@ class OrganizationService implements Organizations {
     public List<RoleAssignment> roles(OrganizationId id, LocalDate asOf) {
         return jdbc.sql("""
                 SELECT r.id, r.organization_id, r.member_id, m.family_name, m.middle_name, m.given_name, r.role,
-                       r.valid_from, r.valid_to
+                       r.valid_from, r.valid_to, r.recorded_by
                 FROM organizations.role_period r JOIN organizations.member m ON m.id = r.member_id
-                WHERE r.organization_id = :id
+                WHERE r.organization_id = :id AND r.cancelled_at IS NULL
                 """ + (asOf == null ? "" : " AND r.valid_from <= :on AND (r.valid_to IS NULL OR r.valid_to > :on)")
-                + " ORDER BY r.role, r.valid_from").param("id", id.value()).param("on", asOf)
+                + " ORDER BY r.valid_from, r.id").param("id", id.value()).param("on", asOf)
                 .query((rs, row) -> new RoleAssignment(rs.getObject("id", UUID.class),
                         new OrganizationId(rs.getObject("organization_id", UUID.class)),
                         new MemberId(rs.getObject("member_id", UUID.class)),
                         String.join(" ", rs.getString("family_name"), rs.getString("middle_name"),
                                 rs.getString("given_name")).replace("  ", " "),
                         OrganizationRole.valueOf(rs.getString("role")), rs.getObject("valid_from", LocalDate.class),
-                        rs.getObject("valid_to", LocalDate.class)))
-                .list();
+                        rs.getObject("valid_to", LocalDate.class), rs.getString("recorded_by")))
+                .list().stream()
+                // protocol order is the enumeration's order (Bí thư, Phó Bí thư, Cấp ủy viên, the agency's leaders)
+                .sorted(Comparator.comparing(RoleAssignment::role)).toList();
     }
 
     @Override

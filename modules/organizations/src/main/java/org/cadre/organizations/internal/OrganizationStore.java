@@ -13,8 +13,10 @@ import org.cadre.organizations.OrganizationMoved;
 import org.cadre.organizations.OrganizationRenamed;
 import org.cadre.organizations.OrganizationRole;
 import org.cadre.organizations.RoleAssigned;
+import org.cadre.organizations.RoleCancelled;
 import org.cadre.organizations.RoleEnded;
 import org.cadre.organizations.domain.HeldRole;
+import org.cadre.organizations.domain.RecordedRole;
 import org.cadre.organizations.domain.Organization;
 import org.jmolecules.event.types.DomainEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +30,11 @@ import org.springframework.stereotype.Component;
 class OrganizationStore {
 
     private final JdbcClient jdbc;
+    private final Recorder recorder;
 
-    OrganizationStore(JdbcClient jdbc) {
+    OrganizationStore(JdbcClient jdbc, Recorder recorder) {
         this.jdbc = jdbc;
+        this.recorder = recorder;
     }
 
     /**
@@ -107,6 +111,19 @@ class OrganizationStore {
         return heldRoles(organization).stream().filter(r -> r.assignment().equals(assignment)).findFirst();
     }
 
+    /** A role of the organization as recorded, held now or ended, cancelled or not. */
+    Optional<RecordedRole> recordedRole(OrganizationId organization, UUID assignment) {
+        return jdbc.sql("""
+                SELECT id, member_id, role, valid_from, recorded_by, cancelled_at FROM organizations.role_period
+                WHERE organization_id = :o AND id = :id
+                """).param("o", organization.value()).param("id", assignment)
+                .query((rs, row) -> new RecordedRole(assignment, organization,
+                        new MemberId(rs.getObject("member_id", UUID.class)),
+                        OrganizationRole.valueOf(rs.getString("role")), rs.getObject("valid_from", LocalDate.class),
+                        rs.getString("recorded_by"), rs.getObject("cancelled_at") != null))
+                .optional();
+    }
+
     boolean holds(OrganizationId organization, MemberId member, OrganizationRole role) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM organizations.role_period WHERE organization_id = :o AND member_id = :m
@@ -159,9 +176,11 @@ class OrganizationStore {
                 jdbc.sql("UPDATE organizations.organization SET agency_id = :agency WHERE id = :id")
                         .param("agency", e.agency()).param("id", e.organization().value()).update();
             } else if (event instanceof RoleAssigned e) {
-                RoleHistory.start(jdbc, e);
+                RoleHistory.start(jdbc, e, recorder);
             } else if (event instanceof RoleEnded e) {
-                RoleHistory.end(jdbc, e);
+                RoleHistory.end(jdbc, e, false);
+            } else if (event instanceof RoleCancelled e) {
+                RoleHistory.cancel(jdbc, e, recorder);
             }
         }
     }

@@ -1,15 +1,26 @@
 package org.cadre.organizations.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.AssignRole;
+import org.cadre.organizations.CancelChange;
+import org.cadre.organizations.HistoryEntry;
+import org.cadre.organizations.MemberChange;
+import org.cadre.organizations.OrganizationSummary;
+import org.cadre.organizations.RoleAssignment;
+import org.cadre.organizations.domain.EffectiveDate;
+import org.cadre.organizations.domain.Member;
+import org.springframework.ui.Model;
 import org.cadre.organizations.CorrectMember;
 import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.EndMembership;
 import org.cadre.organizations.MemberId;
-import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.MoveOrganization;
@@ -48,14 +59,18 @@ class OrganizationFormController {
     private final Organizations organizations;
     private final Members members;
     private final OrganizationAccess access;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final MessageSource messages;
+    private final Clock clock;
 
     OrganizationFormController(Organizations organizations, Members members, OrganizationAccess access,
-            MessageSource messages) {
+            MessageSource messages, Clock clock) {
         this.organizations = organizations;
         this.members = members;
         this.access = access;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @PostMapping("/organizations/{id}/children")
@@ -92,8 +107,23 @@ class OrganizationFormController {
     @ChangesTree
     @PageForm(page = "/organizations/{id}", form = "move-form")
     String move(@PathVariable UUID id, @RequestParam UUID parentId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Locale locale,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(defaultValue = "false") boolean confirmed, Locale locale, Model model,
             RedirectAttributes redirect) {
+        if (!confirmed) {
+            notFuture(on);
+            OrganizationSummary organization = organization(id);
+            OrganizationSummary parent = organizations.find(new OrganizationId(parentId))
+                    .orElseThrow(() -> new Refused(OrganizationRefusal.PARENT_UNKNOWN, parentId));
+            String current = organization.parentId() == null ? "—"
+                    : organizations.find(organization.parentId()).map(OrganizationSummary::name).orElse("—");
+            return confirm(model, new Confirmation(text("confirm.move.heading", locale),
+                    List.of(text("confirm.move.line", locale, organization.name(), label(parent.id()), current,
+                            day(on))),
+                    "/organizations/" + id + "/move",
+                    Confirmation.fields("parentId", parentId.toString(), "on", on.toString()),
+                    text("confirm.submit", locale), "/organizations/" + id, true));
+        }
         organizations.move(new OrganizationId(id), new MoveOrganization(parentId, on));
         return saved("/organizations/" + id, locale, redirect);
     }
@@ -102,7 +132,21 @@ class OrganizationFormController {
     @ChangesTree
     @PageForm(page = "/organizations/{id}", form = "dissolve-form")
     String dissolve(@PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason, @RequestParam(defaultValue = "false") boolean confirmed,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            notFuture(on);
+            OrganizationSummary organization = organization(id);
+            List<String> lines = new ArrayList<>(List.of(text("confirm.dissolve.line", locale, organization.name(),
+                    organization.code(), day(on))));
+            if (reason != null && !reason.isBlank()) {
+                lines.add(text("confirm.reason", locale, reason.trim()));
+            }
+            return confirm(model, new Confirmation(text("confirm.dissolve.heading", locale), lines,
+                    "/organizations/" + id + "/dissolve",
+                    Confirmation.fields("on", on.toString(), "reason", reason),
+                    text("organizations.dissolve", locale), "/organizations/" + id, true));
+        }
         organizations.dissolve(new OrganizationId(id), new DatedChange(on, reason));
         return saved("/organizations/" + id, locale, redirect);
     }
@@ -140,11 +184,47 @@ class OrganizationFormController {
     @ChangesMembers
     @PageForm(page = "/organizations/{id}", form = "roles")
     String endRole(@PathVariable UUID id, @PathVariable UUID assignment,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Caller caller, Locale locale,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
             RedirectAttributes redirect) {
         access.requireChange(caller, new OrganizationId(id));
+        if (!confirmed) {
+            notFuture(on);
+            OrganizationSummary organization = organization(id);
+            RoleAssignment role = role(id, assignment);
+            return confirm(model, new Confirmation(text("confirm.role.heading", locale),
+                    List.of(text("confirm.role.line", locale, role.memberName(),
+                            text("role.kind." + role.role(), locale), organization.name(), day(on))),
+                    "/organizations/" + id + "/roles/" + assignment + "/end",
+                    Confirmation.fields("on", on.toString()), text("role.end", locale),
+                    "/organizations/" + id, true));
+        }
         organizations.endRole(new OrganizationId(id), assignment, new DatedChange(on, null));
         return saved("/organizations/" + id, locale, redirect);
+    }
+
+    /** A role recorded by mistake: its recorder or an administrator cancels it, with a reason. */
+    @PostMapping("/organizations/{id}/roles/{assignment}/cancel")
+    @ChangesMembers
+    @PageForm(page = "/organizations/{id}", form = "roles")
+    String cancelRole(@PathVariable UUID id, @PathVariable UUID assignment, @RequestParam String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        access.requireChange(caller, new OrganizationId(id));
+        requireReason(reason);
+        if (!confirmed) {
+            OrganizationSummary organization = organization(id);
+            RoleAssignment role = role(id, assignment);
+            return confirm(model, new Confirmation(text("confirm.cancelRole.heading", locale),
+                    List.of(text("confirm.cancelRole.line", locale, text("role.kind." + role.role(), locale),
+                            role.memberName(), organization.name(), day(role.from())),
+                            text("confirm.reason", locale, reason.trim())),
+                    "/organizations/" + id + "/roles/" + assignment + "/cancel",
+                    Confirmation.fields("reason", reason), text("confirm.cancel", locale),
+                    "/organizations/" + id, true));
+        }
+        organizations.cancelRole(new OrganizationId(id), assignment, new CancelChange(reason), caller);
+        return notice("/organizations/" + id, "form.cancelled", locale, redirect);
     }
 
     @PostMapping("/members/{id}/correct")
@@ -163,43 +243,217 @@ class OrganizationFormController {
         return saved("/members/" + id, locale, redirect);
     }
 
-    /** Confirm, exempt, suspend, reinstate, or take off the rolls (left, removed, deceased). */
+    /**
+     * Confirm, exempt, suspend, reinstate, or take off the rolls (left, removed, deceased): nothing is chosen
+     * beforehand; a disciplinary change takes its reason and decision; every change is confirmed first.
+     */
     @PostMapping("/members/{id}/status")
     @ChangesMembers
     @PageForm(page = "/members/{id}", form = "status-form")
-    String status(@PathVariable UUID id, @RequestParam String change,
+    String status(@PathVariable UUID id, @RequestParam MemberChange change,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) String reason, Caller caller, Locale locale,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String decision,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
             RedirectAttributes redirect) {
         MemberId member = new MemberId(id);
         access.requireChange(caller, member);
-        DatedChange dated = new DatedChange(on, reason);
+        if (!confirmed) {
+            notFuture(on);
+            Member.requireGrounds(change, reason, decision);
+            MemberSummary summary = member(member);
+            List<String> lines = new ArrayList<>();
+            lines.add(text("confirm.status.line", locale, summary.fullName(), summary.cardNumber(),
+                    text("member.change." + change, locale), day(on)));
+            if (change.endsMembership()) {
+                lines.add(text("confirm.status.ends", locale, summary.fullName(), summary.organizationName()));
+            }
+            if (reason != null && !reason.isBlank()) {
+                lines.add(text("confirm.reason", locale, reason.trim()));
+            }
+            if (decision != null && !decision.isBlank()) {
+                lines.add(text("confirm.decision", locale, decision.trim()));
+            }
+            return confirm(model, new Confirmation(text("member.change." + change, locale), lines,
+                    "/members/" + id + "/status", Confirmation.fields("change", change.name(), "on", on.toString(),
+                            "reason", reason, "decision", decision),
+                    text("confirm.submit", locale), "/members/" + id,
+                    change != MemberChange.CONFIRM && change != MemberChange.REINSTATE));
+        }
+        DatedChange dated = new DatedChange(on, reason, decision);
         switch (change) {
-            case "CONFIRM" -> members.confirm(member, dated);
-            case "EXEMPT" -> members.exempt(member, dated);
-            case "SUSPEND" -> members.suspend(member, dated);
-            case "REINSTATE" -> members.reinstate(member, dated);
-            case "LEFT", "REMOVED", "DECEASED" -> members.end(member,
-                    new EndMembership(MemberStatus.valueOf(change), on, reason));
-            default -> throw new Refused(OrganizationRefusal.STATUS_INVALID, change);
+            case CONFIRM -> members.confirm(member, dated);
+            case EXEMPT -> members.exempt(member, dated);
+            case SUSPEND -> members.suspend(member, dated);
+            case REINSTATE -> members.reinstate(member, dated);
+            case LEFT, REMOVED, DECEASED -> members.end(member,
+                    new EndMembership(change.leadsTo(), on, reason, decision));
         }
         return saved("/members/" + id, locale, redirect);
     }
 
-    /** The member may leave the caller's scope: back to the organization they left, whose page the caller sees. */
+    /** The latest status change, recorded by mistake: its recorder or an administrator cancels it. */
+    @PostMapping("/members/{id}/status/cancel")
+    @ChangesMembers
+    @PageForm(page = "/members/{id}", form = "history")
+    String cancelStatus(@PathVariable UUID id, @RequestParam String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        MemberId member = new MemberId(id);
+        access.requireChange(caller, member);
+        requireReason(reason);
+        if (!confirmed) {
+            MemberSummary summary = member(member);
+            List<HistoryEntry> statuses = members.history(member).stream()
+                    .filter(h -> h.what().equals("STATUS") && !h.cancelled()).toList();
+            HistoryEntry last = statuses.stream().filter(HistoryEntry::latest).findFirst()
+                    .orElseThrow(() -> new Refused(OrganizationRefusal.NOTHING_TO_CANCEL));
+            HistoryEntry before = statuses.get(statuses.indexOf(last) - 1);
+            return confirm(model, new Confirmation(text("confirm.cancelStatus.heading", locale),
+                    List.of(text("confirm.cancelStatus.line", locale, summary.fullName(), summary.cardNumber(),
+                            text("member.status." + last.value(), locale), day(last.from()),
+                            text("member.status." + before.value(), locale)),
+                            text("confirm.reason", locale, reason.trim())),
+                    "/members/" + id + "/status/cancel", Confirmation.fields("reason", reason),
+                    text("confirm.cancel", locale), "/members/" + id, true));
+        }
+        members.cancelStatusChange(member, new CancelChange(reason), caller);
+        return notice("/members/" + id, "form.cancelled", locale, redirect);
+    }
+
+    /**
+     * The destination and the date are chosen (nothing preselected) and confirmed. The member may leave the
+     * caller's scope: back to the organization they left, whose page the caller sees and which lists them among
+     * those transferred out, with a way to cancel a transfer recorded by mistake.
+     */
     @PostMapping("/members/{id}/transfer")
     @ChangesMembers
     @PageForm(page = "/members/{id}", form = "transfer-form")
     String transfer(@PathVariable UUID id, @RequestParam UUID organizationId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Caller caller, Locale locale,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
             RedirectAttributes redirect) {
         MemberId member = new MemberId(id);
         access.requireChange(caller, member);
-        OrganizationId from = members.find(member).map(MemberSummary::organizationId)
-                .orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, member));
+        MemberSummary summary = member(member);
+        if (!confirmed) {
+            notFuture(on);
+            OrganizationSummary to = organizations.find(new OrganizationId(organizationId))
+                    .orElseThrow(() -> new Refused(OrganizationRefusal.TARGET_UNKNOWN, organizationId));
+            if (to.id().equals(summary.organizationId())) {
+                throw new Refused(OrganizationRefusal.TRANSFER_SAME, to.name());
+            }
+            return confirm(model, new Confirmation(text("member.transfer", locale),
+                    List.of(text("confirm.transfer.line", locale, summary.fullName(), summary.cardNumber(),
+                            label(summary.organizationId()), label(to.id()), day(on)),
+                            text("confirm.transfer.roles", locale)),
+                    "/members/" + id + "/transfer",
+                    Confirmation.fields("organizationId", organizationId.toString(), "on", on.toString()),
+                    text("confirm.transfer.submit", locale), "/members/" + id, true));
+        }
         members.transfer(member, new TransferMember(organizationId, on));
         redirect.addFlashAttribute("notice", messages.getMessage("member.transferred", null, locale));
-        return "redirect:/organizations/" + from;
+        return "redirect:/organizations/" + summary.organizationId();
+    }
+
+    /** From the member's page: their latest transfer, recorded by mistake. */
+    @PostMapping("/members/{id}/transfer/cancel")
+    @ChangesMembers
+    @PageForm(page = "/members/{id}", form = "history")
+    String cancelTransfer(@PathVariable UUID id, @RequestParam String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        access.requireChange(caller, new MemberId(id));
+        return cancelTransfer(new MemberId(id), reason, confirmed, "/members/" + id + "/transfer/cancel",
+                "/members/" + id, caller, locale, model, redirect);
+    }
+
+    /**
+     * From the page of the organization the member left: its secretary no longer sees the member, but sees them
+     * among those transferred out, and may cancel a transfer they recorded by mistake.
+     */
+    @PostMapping("/organizations/{id}/transfers/{member}/cancel")
+    @ChangesMembers
+    @PageForm(page = "/organizations/{id}", form = "transfers-out")
+    String cancelTransferOut(@PathVariable UUID id, @PathVariable UUID member, @RequestParam String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed, Caller caller, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        OrganizationId organization = new OrganizationId(id);
+        access.requireChange(caller, organization);
+        boolean leftFromHere = members.transfersOut(organization, true).stream()
+                .anyMatch(t -> t.member().value().equals(member) && t.latest());
+        if (!leftFromHere) {
+            throw new Refused(OrganizationRefusal.NOTHING_TO_CANCEL);
+        }
+        return cancelTransfer(new MemberId(member), reason, confirmed,
+                "/organizations/" + id + "/transfers/" + member + "/cancel", "/organizations/" + id, caller,
+                locale, model, redirect);
+    }
+
+    private String cancelTransfer(MemberId member, String reason, boolean confirmed, String action, String back,
+            Caller caller, Locale locale, Model model, RedirectAttributes redirect) {
+        requireReason(reason);
+        if (!confirmed) {
+            MemberSummary summary = member(member);
+            List<HistoryEntry> periods = members.history(member).stream()
+                    .filter(h -> h.what().equals("MEMBERSHIP") && !h.cancelled()).toList();
+            HistoryEntry last = periods.stream().filter(HistoryEntry::latest).findFirst()
+                    .orElseThrow(() -> new Refused(OrganizationRefusal.NOTHING_TO_CANCEL));
+            HistoryEntry before = periods.get(periods.indexOf(last) - 1);
+            return confirm(model, new Confirmation(text("confirm.cancelTransfer.heading", locale),
+                    List.of(text("confirm.cancelTransfer.line", locale, summary.fullName(), summary.cardNumber(),
+                            before.value(), last.value(), day(last.from())),
+                            text("confirm.reason", locale, reason.trim())),
+                    action, Confirmation.fields("reason", reason), text("confirm.cancel", locale), back, true));
+        }
+        members.cancelTransfer(member, new CancelChange(reason), caller);
+        return notice(back, "member.transferCancelled", locale, redirect);
+    }
+
+    private String confirm(Model model, Confirmation confirmation) {
+        model.addAttribute("confirmation", confirmation);
+        return "organizations/confirm";
+    }
+
+    private void notFuture(LocalDate on) {
+        EffectiveDate.requireNotFuture(on, LocalDate.now(clock));
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new Refused(OrganizationRefusal.REASON_REQUIRED);
+        }
+    }
+
+    private OrganizationSummary organization(UUID id) {
+        return organizations.find(new OrganizationId(id))
+                .orElseThrow(() -> new Refused(OrganizationRefusal.ORGANIZATION_UNKNOWN, id));
+    }
+
+    private MemberSummary member(MemberId id) {
+        return members.find(id).orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, id));
+    }
+
+    private RoleAssignment role(UUID organization, UUID assignment) {
+        return organizations.roles(new OrganizationId(organization), null).stream()
+                .filter(r -> r.id().equals(assignment)).findFirst()
+                .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_UNKNOWN, assignment));
+    }
+
+    private String label(OrganizationId id) {
+        return organizations.labels(List.of(id)).getOrDefault(id, id.toString());
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    private static String day(LocalDate date) {
+        return date.format(DAY);
+    }
+
+    private String notice(String back, String key, Locale locale, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", messages.getMessage(key, null, locale));
+        return "redirect:" + back;
     }
 
     private String saved(String back, Locale locale, RedirectAttributes redirect) {

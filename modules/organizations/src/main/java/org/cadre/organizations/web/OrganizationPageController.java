@@ -2,7 +2,16 @@ package org.cadre.organizations.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.organizations.HistoryEntry;
+import org.cadre.organizations.MemberChange;
+import org.cadre.organizations.MemberSearch;
+import org.cadre.organizations.RoleAssignment;
+import org.cadre.organizations.TransferOut;
 import java.util.UUID;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.MemberSummary;
@@ -19,7 +28,6 @@ import org.cadre.organizations.TreeNode;
 import org.cadre.organizations.web.OrganizationRoles.IsMember;
 import org.cadre.organizations.web.OrganizationRoles.ReadsMember;
 import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
-import org.cadre.organizations.web.OrganizationRoles.SignedIn;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
@@ -57,15 +65,6 @@ class OrganizationPageController {
         return "organizations/list";
     }
 
-    /** The bloc's size, loaded into the home page with htmx. */
-    @GetMapping("/organizations/summary")
-    @SignedIn
-    String summary(Model model) {
-        model.addAttribute("counts", organizations.counts());
-        model.addAttribute("bloc", organizations.bloc().orElse(null));
-        return "organizations/summary :: summary";
-    }
-
     @GetMapping("/organizations/{id}")
     @ReadsTree
     String organization(@PathVariable UUID id,
@@ -82,8 +81,16 @@ class OrganizationPageController {
                 : organizations.find(organization.parentId()).filter(p -> access.maySee(caller, p.id()))
                         .orElse(null));
         model.addAttribute("asOf", on);
-        model.addAttribute("members", access.redact(caller, members.list(organizationId, false, on)));
-        model.addAttribute("roles", organizations.roles(organizationId, on));
+        boolean holdsMembers = organization.kind().holdsMembers();
+        // a committee records no member itself: its page lists the members of its subtree, with their chapter
+        List<MemberSummary> listed = access.redact(caller, members.list(organizationId, !holdsMembers, on));
+        model.addAttribute("members", listed);
+        model.addAttribute("places", holdsMembers ? Map.of()
+                : organizations.labels(listed.stream().map(MemberSummary::organizationId).distinct().toList()));
+        List<RoleAssignment> roles = organizations.roles(organizationId, on);
+        model.addAttribute("roles", roles);
+        List<TransferOut> left = members.transfersOut(organizationId, true);
+        model.addAttribute("transfersOut", left);
         model.addAttribute("history", organizations.history(organizationId));
         model.addAttribute("children", organizations.subtree(organizationId, on).map(TreeNode::children)
                 .orElse(List.of()));
@@ -91,32 +98,61 @@ class OrganizationPageController {
         boolean admin = caller.has(Role.ADMIN) && !organization.dissolved();
         model.addAttribute("canChange", canChange);
         model.addAttribute("admin", admin);
-        model.addAttribute("holdsMembers", organization.kind().holdsMembers());
+        model.addAttribute("holdsMembers", holdsMembers);
         model.addAttribute("today", today);
+        boolean administrator = caller.has(Role.ADMIN);
+        // a cancellation is offered to the entry's recorder and to administrators, where the caller may change
+        model.addAttribute("cancellableRoles", !canChange ? Set.of() : roles.stream()
+                .filter(r -> administrator || caller.username().equals(r.recordedBy())).map(RoleAssignment::id)
+                .collect(Collectors.toSet()));
+        model.addAttribute("cancellableTransfers", !canChange ? Set.of() : left.stream()
+                .filter(t -> t.latest() && (administrator || caller.username().equals(t.recordedBy())))
+                .map(TransferOut::member).collect(Collectors.toSet()));
         if (canChange) {
-            model.addAttribute("subtreeMembers", members.list(organizationId, true, on));
+            model.addAttribute("subtreeMembers", holdsMembers ? members.list(organizationId, true, on) : listed);
             model.addAttribute("roleKinds", OrganizationRole.values());
             model.addAttribute("sexes", Sex.values());
         }
         if (admin) {
-            model.addAttribute("parents", organizations.list().stream()
+            model.addAttribute("parents", labelled(organizations.list().stream()
                     .filter(o -> !o.dissolved() && !o.id().equals(organizationId)
                             && organization.kind().mayBeUnder(o.kind()))
-                    .toList());
+                    .toList()));
             model.addAttribute("kinds", List.of(OrganizationKind.values()).stream()
                     .filter(k -> k.mayBeUnder(organization.kind())).toList());
         }
         return "organizations/organization";
     }
 
+    /** Results per page of a search. */
+    static final int PAGE_SIZE = 20;
+
     @GetMapping("/members")
     @ReadsTree
-    String search(@RequestParam(name = "q", required = false) String query, Caller caller, Model model) {
+    String search(@RequestParam(name = "q", required = false) String query,
+            @RequestParam(defaultValue = "1") int page, Caller caller, Model model) {
         model.addAttribute("q", query == null ? "" : query);
-        List<MemberSummary> found = query == null || query.isBlank() ? List.of()
-                : access.redact(caller, members.search(query, access.visibility(caller), 100));
+        MemberSearch result = query == null || query.isBlank() ? new MemberSearch(List.of(), 0, 1, PAGE_SIZE)
+                : members.search(query, access.visibility(caller), Math.max(1, page), PAGE_SIZE);
+        List<MemberSummary> found = access.redact(caller, result.members());
+        model.addAttribute("result", result);
         model.addAttribute("found", found);
+        // namesakes told apart by their chapter with its committee, and their year of birth
+        model.addAttribute("places", organizations.labels(found.stream().map(MemberSummary::organizationId)
+                .distinct().toList()));
         return "organizations/search";
+    }
+
+    /** Organizations for a picker: with the parent's name beside theirs, in that order. */
+    private List<Labelled> labelled(List<OrganizationSummary> choices) {
+        Map<OrganizationId, String> labels = organizations.labels(choices.stream().map(OrganizationSummary::id)
+                .toList());
+        return choices.stream().map(o -> new Labelled(o.id(), o.code(), labels.getOrDefault(o.id(), o.name())))
+                .sorted(Comparator.comparing(Labelled::label)).toList();
+    }
+
+    /** An organization as a picker offers it. */
+    record Labelled(OrganizationId id, String code, String label) {
     }
 
     @GetMapping("/members/me")
@@ -133,18 +169,25 @@ class OrganizationPageController {
         MemberSummary member = members.find(memberId).map(m -> access.redact(caller, m))
                 .orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, id));
         model.addAttribute("member", member);
-        model.addAttribute("history", members.history(member.id()));
+        List<HistoryEntry> history = members.history(member.id());
+        model.addAttribute("history", history);
         boolean canChange = access.mayChange(caller, memberId);
         model.addAttribute("canChange", canChange);
+        boolean administrator = caller.has(Role.ADMIN);
+        // the latest transfer or status change, to its recorder or an administrator
+        model.addAttribute("cancellable", history.stream().filter(h -> canChange && h.latest()
+                        && (administrator || caller.username().equals(h.recordedBy())))
+                .map(HistoryEntry::what).collect(Collectors.toSet()));
+        model.addAttribute("onRolls", member.status().isMember());
         if (canChange) {
-            model.addAttribute("targets", organizations.list().stream()
+            model.addAttribute("targets", labelled(organizations.list().stream()
                     .filter(o -> !o.dissolved() && !o.id().equals(member.organizationId())
                             && o.kind().holdsMembers())
-                    .toList());
+                    .toList()));
             model.addAttribute("today", LocalDate.now(clock));
-            model.addAttribute("changes", member.probationary()
-                    ? List.of("CONFIRM", "EXEMPT", "SUSPEND", "REINSTATE", "LEFT", "REMOVED", "DECEASED")
-                    : List.of("EXEMPT", "SUSPEND", "REINSTATE", "LEFT", "REMOVED", "DECEASED"));
+            model.addAttribute("changes", MemberChange.applicableTo(member.status(), member.probationary()));
+            model.addAttribute("disciplinary", java.util.Arrays.stream(MemberChange.values())
+                    .filter(MemberChange::disciplinary).toList());
         }
         return "organizations/member";
     }

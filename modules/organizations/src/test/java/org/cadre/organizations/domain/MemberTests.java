@@ -132,10 +132,10 @@ class MemberTests {
         assertThat(member.status()).isEqualTo(MemberStatus.EXEMPT);
         assertThat(member.mayHoldRoles()).isTrue();
         assertRefused(() -> member.exempt(LocalDate.of(2021, 1, 1), "lần nữa"), OrganizationRefusal.STATUS_UNCHANGED);
-        assertRefused(() -> member.suspend(LocalDate.of(2020, 1, 1), "cùng ngày"),
+        assertRefused(() -> member.suspend(LocalDate.of(2020, 1, 1), "cùng ngày", "12-QĐ/ĐU"),
                 OrganizationRefusal.DATE_BEFORE_CURRENT);
 
-        member.suspend(LocalDate.of(2021, 1, 1), "kỷ luật");
+        member.suspend(LocalDate.of(2021, 1, 1), "kỷ luật", "12-QĐ/ĐU");
         assertThat(member.mayHoldRoles()).isFalse();
 
         assertThat(member.reinstate(LocalDate.of(2022, 1, 1), "hết thời hạn").reason()).isEqualTo("hết thời hạn");
@@ -150,9 +150,9 @@ class MemberTests {
                 OrganizationRole.DEPUTY_SECRETARY, LocalDate.of(2015, 1, 1));
         Member member = withRoles(List.of(deputy));
 
-        assertRefused(() -> member.end(MemberStatus.ACTIVE, LocalDate.of(2024, 1, 1), "?"),
+        assertRefused(() -> member.end(MemberStatus.ACTIVE, LocalDate.of(2024, 1, 1), "?", null),
                 OrganizationRefusal.STATUS_INVALID);
-        var raised = member.end(MemberStatus.DECEASED, LocalDate.of(2024, 1, 1), "từ trần");
+        var raised = member.end(MemberStatus.DECEASED, LocalDate.of(2024, 1, 1), "từ trần", null);
 
         assertThat(raised).hasSize(2).first().isInstanceOfSatisfying(MemberLeft.class,
                 left -> assertThat(left.how()).isEqualTo(MemberStatus.DECEASED));
