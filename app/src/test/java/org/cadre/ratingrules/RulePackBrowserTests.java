@@ -52,12 +52,15 @@ class RulePackBrowserTests {
             page.findElement(By.linkText("1")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "ACTIVE"));
 
-            // the parameter form, generated from the declarations
+            // the parameter form, generated from the declarations, decimals the Vietnamese way; previewed first
             page.findElement(By.id("parameters-link")).click();
             WebElement threshold = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("p-minAttendance")));
-            assertThat(threshold.getDomAttribute("max")).isEqualTo("1.0");
+            assertThat(threshold.getDomProperty("value")).isEqualTo("0,8");
             threshold.clear();
-            threshold.sendKeys("0.6");
+            threshold.sendKeys("0,6");
+            page.findElement(By.id("preview-parameters")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"),
+                    "Tỷ lệ dự họp tối thiểu: 0,8 → 0,6"));
             page.findElement(By.id("save-parameters")).click();
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "Đã lưu phiên bản 2."));
             assertThat(page.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("VALIDATED");
@@ -69,7 +72,7 @@ class RulePackBrowserTests {
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "2 trên 2 tình huống đúng."));
             List<WebElement> rows = page.findElements(By.cssSelector("#scenarios tbody tr"));
             assertThat(rows).hasSize(8); // 4 + 3 expectations and one quota case
-            assertThat(rows).allSatisfy(row -> assertThat(row.getDomAttribute("class")).isEqualTo("passed"));
+            assertThat(rows).allSatisfy(row -> assertThat(row.getDomAttribute("class")).startsWith("passed"));
             assertThat(page.findElement(By.cssSelector("#scenarios tbody tr td:nth-child(3)")).getText())
                     .isEqualTo("Đạt (PASS)");
 
@@ -85,6 +88,9 @@ class RulePackBrowserTests {
             page.get(base() + "/rule-packs/" + pack.id() + "/2");
 
             page.findElement(By.id("activate")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("effects"),
+                    "Phiên bản 1 đang áp dụng sẽ ngừng áp dụng."));
+            page.findElement(By.id("confirm")).click();
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "Phiên bản 2 đang được áp dụng."));
             assertThat(page.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("ACTIVE");
             assertThat(rules.evaluate(pack.year(), Proposal.Subject.MEMBER,
@@ -95,6 +101,7 @@ class RulePackBrowserTests {
             // back to version 1 and roll back
             page.get(base() + "/rule-packs/" + pack.id() + "/1");
             page.findElement(By.id("rollback")).click();
+            page.findElement(By.id("confirm")).click();
             wait.until(ExpectedConditions.textToBe(By.id("notice"), "Đã quay lại phiên bản 1."));
             assertThat(page.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("ACTIVE");
             assertThat(rules.evaluate(pack.year(), Proposal.Subject.MEMBER,
@@ -109,7 +116,72 @@ class RulePackBrowserTests {
 
             // the audit log names who did what
             page.get(base() + "/rule-packs/" + pack.id());
-            assertThat(page.findElement(By.id("audit")).getText()).contains("ROLLBACK", "ACTIVATE", "PARAMETERS", user);
+            assertThat(page.findElement(By.id("audit")).getText()).contains("Quay lại phiên bản 1 (từ phiên bản 2)",
+                    "Áp dụng phiên bản 2, thay phiên bản 1", "Lưu phiên bản 2 (Sửa tham số, từ phiên bản 1): hợp lệ", user);
+        }
+    }
+
+    /**
+     * Issue 9: a parameter change that breaks a scenario, resolved from the page without YAML; the scenario table
+     * and the audit log in Vietnamese; the diff on a phone without horizontal overflow.
+     */
+    @Test
+    void aChangeThatBreaksAScenarioIsResolvedFromThePageAndTheLogReadsInVietnamese() throws Exception {
+        TestPack pack = TestPacks.fresh();
+        registry.upload(pack.zip(), "test");
+        registry.activate(pack.id(), 1, "test");
+        String user = TestUsers.create(accounts, Role.RULE_ADMIN);
+        try (Browser browser = Browser.start("vi")) {
+            WebDriver page = browser.driver();
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
+            browser.signInAt(base() + "/rule-packs/" + pack.id() + "/1/parameters", user, TestUsers.PASSWORD);
+            WebElement threshold = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("p-minAttendance")));
+            threshold.clear();
+            threshold.sendKeys("0,95");
+            page.findElement(By.id("preview-parameters")).click();
+            WebElement broken = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("fieldset.scenario-change.failed")));
+            assertThat(broken.getText()).contains("Sẽ sai", "m1: Đạt (PASS) → Không đạt (FAIL)",
+                    "m1: mong đợi Đạt (PASS), thực tế Không đạt (FAIL)",
+                    "Giữ tình huống này với giá trị cũ (Tỷ lệ dự họp tối thiểu = 0,8)");
+            assertThat(page.findElement(By.id("preview-subjects")).getText()).startsWith("Chưa có lần xếp loại nào");
+            shot(browser, "rule-pack-preview.png");
+            broken.findElement(By.cssSelector("input[value='update']")).click();
+            page.findElement(By.id("save-parameters")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("notice"), "Đã lưu phiên bản 2."));
+            assertThat(page.findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("VALIDATED");
+            assertThat(new String(registry.files(pack.id(), 2).get("scenarios/pass-and-fail.yaml"),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("{ subject: m1, level: FAIL, reasons: [] }");
+
+            // the scenario table in Vietnamese, levels by label
+            assertThat(page.findElement(By.id("scenarios-summary")).getText()).isEqualTo("Cả 2 tình huống đều đúng.");
+            assertThat(page.findElement(By.cssSelector("#scenarios thead")).getDomProperty("textContent"))
+                    .contains("Mong đợi", "Thực tế");
+            assertThat(page.findElement(By.id("scenarios")).getText()).contains("Không đạt (FAIL)",
+                    "không xếp loại", "Đúng");
+
+            // activated after a confirmation naming the effect; the log says what happened, by whom
+            page.findElement(By.id("activate")).click();
+            page.findElement(By.id("confirm")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("notice"), "Phiên bản 2 đang được áp dụng."));
+            page.get(base() + "/rule-packs/" + pack.id());
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Gói thử hai mức");
+            assertThat(page.findElement(By.id("audit")).getText()).contains(
+                    "Áp dụng phiên bản 2, thay phiên bản 1", "Ngừng áp dụng phiên bản 1, thay bằng phiên bản 2",
+                    "Lưu phiên bản 2 (Sửa tham số, từ phiên bản 1): hợp lệ", user);
+            assertThat(page.findElement(By.cssSelector("tr.active-version")).getText()).contains("Đang áp dụng");
+
+            // the diff on a phone: no horizontal overflow
+            org.openqa.selenium.Dimension size = page.manage().window().getSize();
+            page.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+            page.get(base() + "/rule-packs/" + pack.id() + "/diff?from=1&to=2");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("parameter-changes")));
+            Object overflow = page instanceof org.openqa.selenium.JavascriptExecutor js ? js.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;") : 0;
+            shot(browser, "rule-pack-diff-phone.png");
+            page.manage().window().setSize(size);
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("favicon.ico")).isEmpty();
         }
     }
 
