@@ -10,9 +10,16 @@ import java.util.List;
  * @param unchanged rows that match a record already there: importing the same file again changes nothing
  * @param problems  every bad row; when there is any, nothing was written
  * @param written   whether this was a run that wrote
+ * @param updated   rows whose member exists with other personal data, corrected from the file because the user
+ *                  chose to update (would be, on a dry run)
  */
 public record ImportReport(ImportKind kind, int rows, int created, int unchanged, List<ImportProblem> problems,
-        boolean written) {
+        boolean written, int updated) {
+
+    public ImportReport(ImportKind kind, int rows, int created, int unchanged, List<ImportProblem> problems,
+            boolean written) {
+        this(kind, rows, created, unchanged, problems, written, 0);
+    }
 
     public boolean ok() {
         return problems.isEmpty();

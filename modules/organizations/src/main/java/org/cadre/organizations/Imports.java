@@ -28,7 +28,16 @@ public interface Imports {
      * Reads and checks the file without writing anything, as the caller: members only into organizations they
      * may change, the tree only by administrators.
      */
-    ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller);
+    default ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller) {
+        return check(kind, filename, content, caller, false);
+    }
+
+    /**
+     * As {@link #check(ImportKind, String, byte[], Caller)}; a row whose card number exists with other personal
+     * data is reported with the fields that differ, or, when {@code update} is chosen, counted as an update
+     * (a different organization or party dates are never updated: they are a transfer or a confirmation).
+     */
+    ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller, boolean update);
 
     /**
      * Checks, then writes everything in one transaction, publishing the events of each change; writes nothing
@@ -36,13 +45,37 @@ public interface Imports {
      *
      * @param progress told the number of rows done so far
      */
-    ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, IntConsumer progress);
+    default ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller,
+            IntConsumer progress) {
+        return run(kind, filename, content, caller, false, progress);
+    }
+
+    /** As {@link #run(ImportKind, String, byte[], Caller, IntConsumer)}, correcting members when asked to update. */
+    ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, boolean update,
+            IntConsumer progress);
 
     /**
      * Queues the import as a job ({@link #JOB_KIND}) whose result is the {@link ImportReport}; a caller whose
      * import has not finished gets that one back instead of a second.
      */
-    JobId submit(ImportKind kind, String filename, byte[] content, Caller caller);
+    default JobId submit(ImportKind kind, String filename, byte[] content, Caller caller) {
+        return submit(kind, filename, content, caller, false);
+    }
+
+    JobId submit(ImportKind kind, String filename, byte[] content, Caller caller, boolean update);
+
+    /** A file that was checked, kept on the server for its owner until it is imported (a day at most). */
+    record Staged(java.util.UUID id, String filename, byte[] content) {
+    }
+
+    /** Keeps a checked file for its owner; returns its id. */
+    java.util.UUID stage(String filename, byte[] content, Caller caller);
+
+    /** The caller's kept file. */
+    java.util.Optional<Staged> staged(java.util.UUID id, Caller caller);
+
+    /** Forgets a kept file (once imported). */
+    void unstage(java.util.UUID id, Caller caller);
 
     /** The tree as of a date as .xlsx: one row per organization, with its level and member counts. */
     byte[] exportTree(LocalDate asOf, Visibility visibility);

@@ -62,7 +62,8 @@ public enum OrganizationRefusal implements Refusal {
     NOTHING_TO_CANCEL(CONFLICT, null),
     CANCEL_NOT_YOURS(FORBIDDEN, null),
     CANCEL_ROLES_SINCE(CONFLICT, null),
-    ROLE_CANCELLED(CONFLICT, null);
+    ROLE_CANCELLED(CONFLICT, null),
+    IMPORT_FILE_MISSING(INVALID, "file");
 
     private final Outcome outcome;
     private final String field;

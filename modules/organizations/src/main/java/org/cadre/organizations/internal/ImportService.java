@@ -2,7 +2,9 @@ package org.cadre.organizations.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -12,10 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.cadre.organizations.AdmitMember;
+import org.cadre.organizations.CorrectMember;
+import org.cadre.organizations.MemberId;
 import org.cadre.organizations.ImportKind;
 import org.cadre.organizations.ImportProblem;
 import org.cadre.organizations.ImportReport;
@@ -115,9 +121,11 @@ class ImportService implements Imports, JobHandler {
     private final Validator validator;
     private final Jobs jobs;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     ImportService(OrganizationService organizations, MemberService members, AccessService access, JdbcClient jdbc,
-            Validator validator, Jobs jobs, PlatformTransactionManager transactionManager) {
+            Validator validator, Jobs jobs, PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.organizations = organizations;
         this.members = members;
         this.access = access;
@@ -142,14 +150,15 @@ class ImportService implements Imports, JobHandler {
 
     @Override
     @Transactional(readOnly = true)
-    public ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller) {
-        return plan(kind, filename, content, caller).report(false);
+    public ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller, boolean update) {
+        return plan(kind, filename, content, caller, update).report(false);
     }
 
     @Override
     @Transactional
-    public ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, IntConsumer progress) {
-        return write(kind, plan(kind, filename, content, caller), progress);
+    public ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, boolean update,
+            IntConsumer progress) {
+        return write(kind, plan(kind, filename, content, caller, update), progress);
     }
 
     /**
@@ -163,7 +172,9 @@ class ImportService implements Imports, JobHandler {
         int done = 0;
         Map<String, OrganizationId> created = new HashMap<>();
         for (Row row : plan.rows) {
-            if (row.create) {
+            if (row.correct != null) {
+                members.correct(row.existing, row.correct);
+            } else if (row.create) {
                 if (kind == ImportKind.MEMBERS) {
                     members.admit(row.member);
                 } else {
@@ -186,11 +197,42 @@ class ImportService implements Imports, JobHandler {
 
     @Override
     @Transactional
-    public JobId submit(ImportKind kind, String filename, byte[] content, Caller caller) {
+    public JobId submit(ImportKind kind, String filename, byte[] content, Caller caller, boolean update) {
         requireMayImport(kind, caller);
         return jobs.unfinished(JOB_KIND, caller).map(org.cadre.platform.Job::id)
                 .orElseGet(() -> jobs.submit(JOB_KIND, caller, content, Map.of("kind", kind.name(),
-                        "filename", filename == null ? "" : filename)));
+                        "filename", filename == null ? "" : filename, "update", String.valueOf(update))));
+    }
+
+    @Override
+    @Transactional
+    public UUID stage(String filename, byte[] content, Caller caller) {
+        // kept files do not pile up: a day is long enough to import one
+        jdbc.sql("DELETE FROM organizations.staged_import WHERE created_at < :before")
+                .param("before", OffsetDateTime.now(clock).minusDays(1)).update();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO organizations.staged_import (id, owner, filename, content, created_at)
+                VALUES (:id, :owner, :filename, :content, :at)
+                """).param("id", id).param("owner", caller.username())
+                .param("filename", filename == null ? "" : filename).param("content", content)
+                .param("at", OffsetDateTime.now(clock)).update();
+        return id;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Staged> staged(UUID id, Caller caller) {
+        return jdbc.sql("SELECT filename, content FROM organizations.staged_import WHERE id = :id AND owner = :owner")
+                .param("id", id).param("owner", caller.username())
+                .query((rs, row) -> new Staged(id, rs.getString("filename"), rs.getBytes("content"))).optional();
+    }
+
+    @Override
+    @Transactional
+    public void unstage(UUID id, Caller caller) {
+        jdbc.sql("DELETE FROM organizations.staged_import WHERE id = :id AND owner = :owner").param("id", id)
+                .param("owner", caller.username()).update();
     }
 
     @Override
@@ -208,8 +250,9 @@ class ImportService implements Imports, JobHandler {
     public ImportReport run(JobContext job) {
         ImportKind kind = ImportKind.valueOf(job.parameters().get("kind"));
         String filename = job.parameters().get("filename");
+        boolean update = Boolean.parseBoolean(job.parameters().get("update"));
         return transactions.execute(status -> {
-            Plan plan = plan(kind, filename, job.input(), job.caller());
+            Plan plan = plan(kind, filename, job.input(), job.caller(), update);
             int total = Math.max(1, plan.dataRows);
             job.progress(0, total);
             return write(kind, plan, done -> job.progress(done, total));
@@ -230,6 +273,8 @@ class ImportService implements Imports, JobHandler {
         int number;
         boolean create;
         AdmitMember member;
+        MemberId existing;
+        CorrectMember correct;
         RegisterOrganization organization;
         String parentCode;
     }
@@ -247,12 +292,14 @@ class ImportService implements Imports, JobHandler {
 
         ImportReport report(boolean written) {
             int created = (int) rows.stream().filter(r -> r.create).count();
+            int updated = (int) rows.stream().filter(r -> r.correct != null).count();
             return new ImportReport(kind, dataRows, problems.isEmpty() ? created : 0,
-                    problems.isEmpty() ? rows.size() - created : 0, List.copyOf(problems), written);
+                    problems.isEmpty() ? rows.size() - created - updated : 0, List.copyOf(problems), written,
+                    problems.isEmpty() ? updated : 0);
         }
     }
 
-    private Plan plan(ImportKind kind, String filename, byte[] content, Caller caller) {
+    private Plan plan(ImportKind kind, String filename, byte[] content, Caller caller, boolean update) {
         requireMayImport(kind, caller);
         Plan plan = new Plan(kind);
         if (content == null || content.length == 0) {
@@ -320,7 +367,7 @@ class ImportService implements Imports, JobHandler {
             plan.dataRows++;
             Cells row = new Cells(r + 1, cells, index, headingOf, plan.problems);
             if (kind == ImportKind.MEMBERS) {
-                member(row, byCode, seen, existing, mayWrite, plan);
+                member(row, byCode, seen, existing, mayWrite, plan, update);
             } else {
                 organization(row, byCode, seen, planned, plan);
             }
@@ -342,7 +389,7 @@ class ImportService implements Imports, JobHandler {
     }
 
     private void member(Cells row, Map<String, OrganizationSummary> byCode, Map<String, Integer> seen,
-            Map<String, MemberSummary> existingCards, Scope mayWrite, Plan plan) {
+            Map<String, MemberSummary> existingCards, Scope mayWrite, Plan plan, boolean update) {
         int before = plan.problems.size();
         String card = row.text("card", CARD, 20);
         String family = row.required("family", 60);
@@ -397,13 +444,54 @@ class ImportService implements Imports, JobHandler {
         planned.number = row.number;
         MemberSummary existing = existingCards.get(card);
         if (existing != null) {
-            boolean same = existing.organizationId().equals(organization.id())
-                    && existing.familyName().equals(family) && existing.givenName().equals(given)
-                    && Objects.equals(existing.middleName(), middle == null ? "" : middle)
-                    && existing.bornOn().equals(born);
-            if (!same) {
-                row.problem("card", "card-taken", card);
+            if (!mayWrite.covers(existing.organizationId())) {
+                // another's member: what differs is not this caller's to read
+                if (!existing.organizationId().equals(organization.id())) {
+                    row.problem("card", "card-taken", card);
+                    return;
+                }
+            }
+            List<String> personal = new ArrayList<>();
+            List<String> history = new ArrayList<>();
+            differs(personal, row, "family", existing.familyName(), family);
+            differs(personal, row, "middle", blankToEmpty(existing.middleName()), blankToEmpty(middle));
+            differs(personal, row, "given", existing.givenName(), given);
+            differs(personal, row, "born", day(existing.bornOn()), day(born));
+            differs(personal, row, "sex", sexLabel(existing.sex()), sexLabel(sex));
+            if (command.nationalId() != null) {
+                differs(personal, row, "nationalId", blankToEmpty(existing.nationalId()), command.nationalId());
+            }
+            if (row.present("civil")) {
+                differs(personal, row, "civil", existing.civilServant() ? "Có" : "Không", civil ? "Có" : "Không");
+            }
+            if (position != null) {
+                differs(personal, row, "position", blankToEmpty(existing.position()), position);
+            }
+            differs(history, row, "organization", existing.organizationName(), organization.name());
+            differs(history, row, "admitted", day(existing.admittedOn()), day(admitted));
+            if (confirmed != null) {
+                differs(history, row, "confirmed", day(existing.confirmedOn()), day(confirmed));
+            }
+            if (!history.isEmpty()) {
+                // a transfer or a confirmation has a date and a history of its own: never from a spreadsheet
+                List<String> all = new ArrayList<>(history);
+                all.addAll(personal);
+                row.problem("card", "card-differs-history", card, String.join("; ", all));
                 return;
+            }
+            if (!personal.isEmpty()) {
+                if (!update) {
+                    row.problem("card", "card-differs", card, String.join("; ", personal));
+                    return;
+                }
+                planned.existing = existing.id();
+                planned.correct = new CorrectMember(family, middle, given, born, sex,
+                        command.nationalId() != null ? command.nationalId() : existing.nationalId(),
+                        row.present("civil") ? civil : existing.civilServant(),
+                        position != null ? position : existing.position());
+                if (!valid(planned.correct, row)) {
+                    return;
+                }
             }
         } else {
             planned.create = true;
@@ -517,6 +605,25 @@ class ImportService implements Imports, JobHandler {
                 refused.reason().messageKey());
     }
 
+    /** A field the file gives otherwise than the record: "Tên: «Hạnh» → «Hạnh Nhân»". */
+    private static void differs(List<String> differences, Cells row, String key, String recorded, String inFile) {
+        if (!Objects.equals(recorded, inFile)) {
+            differences.add(row.heading(key) + ": «" + recorded + "» → «" + inFile + "»");
+        }
+    }
+
+    private static String blankToEmpty(String text) {
+        return text == null ? "" : text.trim();
+    }
+
+    private static String day(LocalDate date) {
+        return date == null ? "" : date.format(Spreadsheets.VIETNAMESE_DATE);
+    }
+
+    private static String sexLabel(Sex sex) {
+        return sex == Sex.MALE ? "Nam" : "Nữ";
+    }
+
     /** The organizations the caller may write into, worked out once for the whole file. */
     private static final class Scope {
         private final Visibility visibility;
@@ -548,6 +655,14 @@ class ImportService implements Imports, JobHandler {
             this.index = index;
             this.headings = headings;
             this.problems = problems;
+        }
+
+        String heading(String key) {
+            return headings.getOrDefault(key, key);
+        }
+
+        boolean present(String key) {
+            return !raw(key).isEmpty();
         }
 
         String raw(String key) {

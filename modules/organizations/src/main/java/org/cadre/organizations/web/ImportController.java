@@ -93,16 +93,36 @@ class ImportController {
     @PostMapping("/organizations/import")
     @ChangesMembers
     @PageForm(page = "/organizations/import", form = "import-form")
-    String upload(@RequestParam ImportKind kind, @RequestParam MultipartFile file,
+    String upload(@RequestParam ImportKind kind, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) UUID staged, @RequestParam(defaultValue = "false") boolean update,
             @RequestParam(defaultValue = "check") String mode, Caller caller, Locale locale, Model model)
             throws IOException {
-        byte[] content = file.getBytes();
+        // a file chosen now wins; otherwise the one checked before, kept on the server (a browser does not keep
+        // a file input across pages)
+        Imports.Staged kept;
+        if (file != null && !file.isEmpty()) {
+            byte[] content = file.getBytes();
+            kept = new Imports.Staged(null, file.getOriginalFilename(), content);
+        } else if (staged != null) {
+            kept = imports.staged(staged, caller)
+                    .orElseThrow(() -> new Refused(OrganizationRefusal.IMPORT_FILE_MISSING));
+        } else {
+            throw new Refused(OrganizationRefusal.IMPORT_FILE_MISSING);
+        }
         if ("run".equals(mode)) {
-            JobId job = imports.submit(kind, file.getOriginalFilename(), content, caller);
+            JobId job = imports.submit(kind, kept.filename(), kept.content(), caller, update);
+            if (kept.id() != null) {
+                imports.unstage(kept.id(), caller);
+            }
             return "redirect:/organizations/import/jobs/" + job;
         }
-        ImportReport report = imports.check(kind, file.getOriginalFilename(), content, caller);
+        ImportReport report = imports.check(kind, kept.filename(), kept.content(), caller, update);
+        UUID keptId = kept.id() != null ? kept.id() : imports.stage(kept.filename(), kept.content(), caller);
         model.addAttribute("kinds", kinds(caller));
+        model.addAttribute("kind", kind);
+        model.addAttribute("update", update);
+        model.addAttribute("staged", keptId);
+        model.addAttribute("stagedName", kept.filename());
         model.addAttribute("report", report);
         model.addAttribute("problems", describe(report.problems(), locale));
         return "organizations/import";
@@ -143,10 +163,11 @@ class ImportController {
     @ChangesMembers
     @ResponseBody
     ResponseEntity<ApiReport> api(@RequestParam ImportKind kind, @RequestParam MultipartFile file,
-            @RequestParam(defaultValue = "true") boolean dryRun, Caller caller, Locale locale) throws IOException {
+            @RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(defaultValue = "false") boolean update,
+            Caller caller, Locale locale) throws IOException {
         byte[] content = file.getBytes();
-        ImportReport report = dryRun ? imports.check(kind, file.getOriginalFilename(), content, caller)
-                : imports.run(kind, file.getOriginalFilename(), content, caller, done -> { });
+        ImportReport report = dryRun ? imports.check(kind, file.getOriginalFilename(), content, caller, update)
+                : imports.run(kind, file.getOriginalFilename(), content, caller, update, done -> { });
         ApiReport body = new ApiReport(report, describe(report.problems(), locale));
         return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(body);
     }

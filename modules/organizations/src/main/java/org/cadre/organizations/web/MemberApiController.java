@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.organizations.AdmitMember;
+import org.cadre.organizations.CancelChange;
 import org.cadre.organizations.CorrectMember;
 import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.EndMembership;
@@ -94,6 +95,26 @@ class MemberApiController {
     @ChangesMembers
     MemberSummary transfer(@PathVariable UUID id, @Valid @RequestBody TransferMember command, Caller caller) {
         members.transfer(changeable(caller, id), command);
+        return current(new MemberId(id), caller);
+    }
+
+    /**
+     * The member's latest transfer, recorded by mistake, cancelled by its recorder (in scope of the member or of
+     * the organization they left) or an administrator; the facade checks the scope.
+     */
+    @PostMapping("/{id}/transfer/cancel")
+    @ChangesMembers
+    MemberSummary cancelTransfer(@PathVariable UUID id, @Valid @RequestBody CancelChange command, Caller caller) {
+        members.cancelTransfer(new MemberId(id), command, caller);
+        return members.find(new MemberId(id)).map(m -> access.maySee(caller, m.id()) ? access.redact(caller, m)
+                : m.withoutNationalId()).orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, id));
+    }
+
+    /** The member's latest status change, recorded by mistake. */
+    @PostMapping("/{id}/status/cancel")
+    @ChangesMembers
+    MemberSummary cancelStatus(@PathVariable UUID id, @Valid @RequestBody CancelChange command, Caller caller) {
+        members.cancelStatusChange(changeable(caller, id), command, caller);
         return current(new MemberId(id), caller);
     }
 

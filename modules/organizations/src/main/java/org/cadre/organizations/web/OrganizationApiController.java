@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.organizations.AssignRole;
+import org.cadre.organizations.CancelChange;
 import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.HistoryEntry;
 import org.cadre.organizations.MemberSummary;
@@ -140,6 +141,16 @@ class OrganizationApiController {
             @Valid @RequestBody DatedChange command, Caller caller) {
         OrganizationId organization = changeable(caller, id);
         organizations.endRole(organization, assignment, command);
+        return organizations.roles(organization, null);
+    }
+
+    /** A role recorded by mistake: its recorder or an administrator cancels it, with a reason. */
+    @PostMapping("/{id}/roles/{assignment}/cancel")
+    @ChangesMembers
+    List<RoleAssignment> cancelRole(@PathVariable UUID id, @PathVariable UUID assignment,
+            @Valid @RequestBody CancelChange command, Caller caller) {
+        OrganizationId organization = changeable(caller, id);
+        organizations.cancelRole(organization, assignment, command, caller);
         return organizations.roles(organization, null);
     }
 
