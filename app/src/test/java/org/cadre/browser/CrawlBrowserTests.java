@@ -99,7 +99,9 @@ class CrawlBrowserTests {
         browser.signInAt(base() + "/?lang=" + language, username, TestUsers.PASSWORD);
         new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("nav.main-nav")));
-        browser.consoleErrors(); // the sign-in page's, if any, are the shell test's concern
+        // the sign-in page's console counts too: a favicon or a style it misses is what every user meets first
+        browser.consoleErrors().forEach(error -> problems.add(language + " " + username + " sign-in: console: "
+                + error));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         Deque<String> queue = new ArrayDeque<>(List.of("/"));
         Set<String> seen = new LinkedHashSet<>();

@@ -55,7 +55,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/fonts/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**")
+                                "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
