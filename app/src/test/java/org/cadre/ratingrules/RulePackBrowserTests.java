@@ -113,6 +113,9 @@ class RulePackBrowserTests {
             shot(browser, "rule-pack-drl.png");
             assertThat(page.findElements(By.cssSelector(".CodeMirror .cm-keyword")))
                     .extracting(WebElement::getText).contains("rule", "when", "then", "end");
+            // the editor's input field is labelled for a screen reader
+            assertThat(page.findElement(By.cssSelector(".CodeMirror textarea")).getDomAttribute("aria-label"))
+                    .isEqualTo("Nội dung");
 
             // the audit log names who did what
             page.get(base() + "/rule-packs/" + pack.id());

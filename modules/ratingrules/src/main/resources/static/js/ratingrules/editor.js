@@ -26,6 +26,11 @@
       readOnly: area.hasAttribute("readonly"),
       viewportMargin: Infinity
     });
+    // the editor's own input field carries the label of the text area it replaces
+    var label = document.querySelector('label[for="' + area.id + '"]');
+    if (label) {
+      editor.getInputField().setAttribute("aria-label", label.textContent.trim());
+    }
     area.form && area.form.addEventListener("submit", function () { editor.save(); });
     window.cadreEditor = editor;
   });
