@@ -1,0 +1,11 @@
+package org.cadre.commitments;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Command: progress of one item, 0 to 100 percent, with evidence (text or a link to an attachment). */
+public record ReportProgress(@NotNull UUID itemId, int percent, @Size(max = 1000) String evidence,
+        @NotNull LocalDate on) {
+}

@@ -1,0 +1,72 @@
+package org.cadre.commitments.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationSummary;
+import org.cadre.organizations.Organizations;
+import org.cadre.organizations.TreeNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organizations below one, and the ones above it, as the organizations facade answers them: commitments keeps
+ * data per organization and asks, never works out the tree itself.
+ */
+@Component
+class Subtrees {
+
+    private final Organizations organizations;
+    private final Clock clock;
+
+    Subtrees(Organizations organizations, Clock clock) {
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    /** The organization and everything below it today, as ids for an {@code = ANY(:ids)} query. */
+    UUID[] ids(OrganizationId root) {
+        return below(root).stream().map(OrganizationId::value).toArray(UUID[]::new);
+    }
+
+    Set<OrganizationId> below(OrganizationId root) {
+        Set<OrganizationId> out = new HashSet<>();
+        organizations.subtree(root, LocalDate.now(clock)).ifPresent(node -> collect(node, out));
+        out.add(root);
+        return out;
+    }
+
+    /** The subtree of each root, from one read of each. */
+    Map<OrganizationId, Set<OrganizationId>> below(List<OrganizationId> roots) {
+        Map<OrganizationId, Set<OrganizationId>> out = new LinkedHashMap<>();
+        roots.forEach(root -> out.put(root, below(root)));
+        return out;
+    }
+
+    /** The organization and those above it, nearest first. */
+    List<OrganizationId> upwards(OrganizationId organization) {
+        List<OrganizationId> out = new ArrayList<>();
+        OrganizationId at = organization;
+        while (at != null && !out.contains(at)) {
+            out.add(at);
+            at = organizations.find(at).map(OrganizationSummary::parentId).orElse(null);
+        }
+        return out;
+    }
+
+    Optional<OrganizationSummary> find(OrganizationId id) {
+        return organizations.find(id);
+    }
+
+    private static void collect(TreeNode node, Set<OrganizationId> out) {
+        out.add(node.organization().id());
+        node.children().forEach(child -> collect(child, out));
+    }
+}
