@@ -86,8 +86,11 @@ class SecretaryBrowserTests {
             wait.until(d -> tree.chapterB.toString().equals(destination.getFirstSelectedOption().getAttribute("value")));
             assertThat(destination.getFirstSelectedOption().getText())
                     .contains("Chi bộ Thanh tra " + tree.prefix + " – Đảng bộ Sở Thử nghiệm " + tree.prefix);
-            ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                    "document.getElementById('on').value = '2025-06-01';");
+            // the date is typed the Vietnamese way, day first, whatever the browser's language
+            WebElement on = page.findElement(By.id("on"));
+            assertThat(on.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+            on.clear();
+            on.sendKeys("01/06/2025");
             page.findElement(By.id("transfer-submit")).click();
 
             // a confirmation that names the member and the effect; nothing is written before it

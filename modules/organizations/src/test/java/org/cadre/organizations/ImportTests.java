@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -231,8 +232,16 @@ class ImportTests {
         ImportReport again = imports.check(ImportKind.MEMBERS, "export.xlsx", export, ADMIN);
         assertThat(again.ok()).isTrue();
         assertThat(again.unchanged()).isEqualTo(1);
-        mvc.perform(get("/organizations/export.xlsx").with(Callers.with(Role.EVALUATOR)))
-                .andExpect(status().isOk());
+        mvc.perform(get("/organizations/export.xlsx").param("asOf", "2024-06-30").with(Callers.with(Role.EVALUATOR)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("-2024-06-30.xlsx")));
+        // a member list's file is named after the organization's code and the date
+        String code = organizations.find(tree.committee).orElseThrow().code();
+        mvc.perform(get("/organizations/{id}/members.xlsx", tree.committee).param("asOf", "31/12/2024")
+                        .with(Callers.with(Role.EVALUATOR)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        org.hamcrest.Matchers.containsString("dang-vien-" + code + "-2024-12-31.xlsx")));
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor importer() {

@@ -37,6 +37,40 @@ class OrganizationPagesTests {
     }
 
     @Test
+    void aCommitteePageShowsItsSubtreesMembersAPageAtATimeAndTakesARoleHolderByCardNumber() throws Exception {
+        var secretary = Callers.secretaryOf(tree.committee);
+        for (int i = 0; i < 55; i++) {
+            tree.admit(i % 2 == 0 ? tree.chapterA : tree.chapterB, "Trần", "Văn", "Số" + i);
+        }
+        String first = mvc.perform(get("/organizations/{id}", tree.committee).with(secretary)
+                        .header("Accept-Language", "vi"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int total = members.list(tree.committee, true, null).size();
+        assertThat(total).isGreaterThanOrEqualTo(55);
+        assertThat(first).contains("id=\"members-page\">Trang 1 / " + ((total + 49) / 50) + "<")
+                .contains("id=\"members-next\"");
+        assertThat(first.split("data-card=").length - 1).as("one page of rows").isEqualTo(50);
+        String last = mvc.perform(get("/organizations/{id}", tree.committee).param("page", "99").with(secretary))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(last.split("data-card=").length - 1).as("a page past the end shows the last")
+                .isEqualTo(total - 50 * ((total - 1) / 50));
+
+        // the role form may name the member by card number; one outside the committee's subtree is refused
+        MemberSummary chosen = members.list(tree.committee, true, null).get(0);
+        mvc.perform(post("/organizations/{id}/roles", tree.committee).with(secretary).with(csrf())
+                        .param("cardNumber", " " + chosen.cardNumber() + " ").param("role", "COMMITTEE_MEMBER")
+                        .param("from", "05/01/2024"))
+                .andExpect(flash().attributeExists("notice"));
+        assertThat(organizations.roles(tree.committee, null)).anySatisfy(r -> {
+            assertThat(r.member()).isEqualTo(chosen.id());
+            assertThat(r.from()).isEqualTo(LocalDate.of(2024, 1, 5));
+        });
+        mvc.perform(post("/organizations/{id}/roles", tree.committee).with(secretary).with(csrf())
+                        .param("cardNumber", "0000000000").param("role", "COMMITTEE_MEMBER").param("from", "05/01/2024"))
+                .andExpect(flash().attributeExists("formError"));
+    }
+
+    @Test
     void aSecretaryRecordsAMemberAssignsARoleAndChangesAStatusFromThePages() throws Exception {
         var secretary = Callers.secretaryOf(tree.committee);
         mvc.perform(get("/organizations/{id}", tree.chapterA).with(secretary))

@@ -13,6 +13,7 @@ import org.cadre.organizations.ImportReport;
 import org.cadre.organizations.Imports;
 import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.OrganizationRefusal;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
@@ -189,8 +190,9 @@ class ImportController {
         if (visibility.isNothing()) {
             throw new Refused(OrganizationRefusal.OUT_OF_SCOPE);
         }
-        return download(imports.exportTree(asOf == null ? LocalDate.now(clock) : asOf, visibility),
-                "to-chuc-dang.xlsx", XLSX);
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
+        String scope = organizations.bloc().map(OrganizationSummary::code).orElse("cadre");
+        return download(imports.exportTree(on, visibility), exportName("to-chuc-dang", scope, on), XLSX);
     }
 
     @GetMapping("/organizations/{id}/members.xlsx")
@@ -200,10 +202,21 @@ class ImportController {
             Caller caller) {
         OrganizationId organization = new OrganizationId(id);
         access.requireSee(caller, organization);
-        organizations.find(organization)
+        OrganizationSummary summary = organizations.find(organization)
                 .orElseThrow(() -> new Refused(OrganizationRefusal.ORGANIZATION_UNKNOWN, id));
         boolean nationalIds = access.mayChange(caller, organization);
-        return download(imports.exportMembers(organization, subtree, asOf, nationalIds), "dang-vien.xlsx", XLSX);
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
+        return download(imports.exportMembers(organization, subtree, asOf, nationalIds),
+                exportName("dang-vien", summary.code(), on), XLSX);
+    }
+
+    /**
+     * A download's name says what it holds: {@code dang-vien-CS00012-2025-12-31.xlsx}, so files from several
+     * organizations and dates never overwrite each other in a downloads folder.
+     */
+    static String exportName(String what, String code, LocalDate on) {
+        String safe = code == null ? "" : code.replaceAll("[^A-Za-z0-9_-]", "");
+        return what + (safe.isEmpty() ? "" : "-" + safe) + "-" + on + ".xlsx";
     }
 
     private List<DescribedProblem> describe(List<ImportProblem> problems, Locale locale) {

@@ -172,11 +172,19 @@ class OrganizationFormController {
     @PostMapping("/organizations/{id}/roles")
     @ChangesMembers
     @PageForm(page = "/organizations/{id}", form = "role-form")
-    String assignRole(@PathVariable UUID id, @RequestParam UUID memberId, @RequestParam OrganizationRole role,
+    String assignRole(@PathVariable UUID id, @RequestParam(required = false) UUID memberId,
+            @RequestParam(required = false) String cardNumber, @RequestParam OrganizationRole role,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, Caller caller,
             Locale locale, RedirectAttributes redirect) {
         access.requireChange(caller, new OrganizationId(id));
-        organizations.assignRole(new OrganizationId(id), new AssignRole(memberId, role, from));
+        // a large subtree's form names the member by card number (the assignment checks they are in the subtree)
+        UUID chosen = memberId != null ? memberId : cardNumber == null || cardNumber.isBlank() ? null
+                : members.findByCard(cardNumber.strip()).map(m -> m.id().value())
+                        .orElseThrow(() -> new Refused(OrganizationRefusal.ROLE_MEMBER_UNKNOWN, cardNumber.strip()));
+        if (chosen == null) {
+            throw new Refused(OrganizationRefusal.ROLE_MEMBER_UNKNOWN, "");
+        }
+        organizations.assignRole(new OrganizationId(id), new AssignRole(chosen, role, from));
         return saved("/organizations/" + id, locale, redirect);
     }
 

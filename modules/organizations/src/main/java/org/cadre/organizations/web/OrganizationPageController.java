@@ -65,11 +65,16 @@ class OrganizationPageController {
         return "organizations/list";
     }
 
+    /** Members listed on an organization's page at a time. */
+    static final int MEMBERS_PER_PAGE = 50;
+    /** The most members a role form offers in a list; beyond it the form takes a card number. */
+    static final int PICKER_LIMIT = 300;
+
     @GetMapping("/organizations/{id}")
     @ReadsTree
     String organization(@PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            Caller caller, Model model) {
+            @RequestParam(defaultValue = "1") int page, Caller caller, Model model) {
         OrganizationId organizationId = new OrganizationId(id);
         access.requireSee(caller, organizationId);
         OrganizationSummary organization = organizations.find(organizationId)
@@ -83,8 +88,16 @@ class OrganizationPageController {
         model.addAttribute("asOf", on);
         boolean holdsMembers = organization.kind().holdsMembers();
         // a committee records no member itself: its page lists the members of its subtree, with their chapter
-        List<MemberSummary> listed = access.redact(caller, members.list(organizationId, !holdsMembers, on));
+        List<MemberSummary> all = members.list(organizationId, !holdsMembers, on);
+        // a page of members at a time: a bloc's 3,600 in one table would take seconds to reach a phone
+        int pages = Math.max(1, (all.size() + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE);
+        int shown = Math.max(1, Math.min(page, pages));
+        List<MemberSummary> listed = access.redact(caller, all.subList((shown - 1) * MEMBERS_PER_PAGE,
+                Math.min(all.size(), shown * MEMBERS_PER_PAGE)));
         model.addAttribute("members", listed);
+        model.addAttribute("memberTotal", all.size());
+        model.addAttribute("memberPage", shown);
+        model.addAttribute("memberPages", pages);
         model.addAttribute("places", holdsMembers ? Map.of()
                 : organizations.labels(listed.stream().map(MemberSummary::organizationId).distinct().toList()));
         List<RoleAssignment> roles = organizations.roles(organizationId, on);
@@ -109,7 +122,11 @@ class OrganizationPageController {
                 .filter(t -> t.latest() && (administrator || caller.username().equals(t.recordedBy())))
                 .map(TransferOut::member).collect(Collectors.toSet()));
         if (canChange) {
-            model.addAttribute("subtreeMembers", holdsMembers ? members.list(organizationId, true, on) : listed);
+            List<MemberSummary> candidates = holdsMembers ? members.list(organizationId, true, on) : all;
+            // past a few hundred, a list to scroll is no choice at all: the form asks for the card number
+            boolean byCard = candidates.size() > PICKER_LIMIT;
+            model.addAttribute("subtreeMembers", byCard ? List.of() : candidates);
+            model.addAttribute("pickByCard", byCard);
             model.addAttribute("roleKinds", OrganizationRole.values());
             model.addAttribute("sexes", Sex.values());
         }

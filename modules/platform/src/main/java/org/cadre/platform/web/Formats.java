@@ -33,6 +33,17 @@ public final class Formats {
         return value == null ? "" : DATE.format(value);
     }
 
+    /**
+     * What a date field shows: a date as dd/MM/yyyy, the text a user typed (a refused form sent back) as typed,
+     * nothing for none.
+     */
+    public String dateValue(Object value) {
+        if (value instanceof LocalDate date) {
+            return date(date);
+        }
+        return value == null ? "" : value.toString();
+    }
+
     /** The date format forms use and accept ({@code dd/mm/yyyy}), for placeholders. */
     public String datePattern() {
         return "dd/mm/yyyy";
