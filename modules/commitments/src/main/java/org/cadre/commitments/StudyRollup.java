@@ -33,6 +33,11 @@ public record StudyRollup(OrganizationId organization, String name, int mustStud
         return Math.max(0, mustStudy - registered());
     }
 
+    /** Registers approved, of members who must register. */
+    public int approved() {
+        return count(RegisterStatus.APPROVED);
+    }
+
     public int count(RegisterStatus status) {
         return registers[status.ordinal()];
     }

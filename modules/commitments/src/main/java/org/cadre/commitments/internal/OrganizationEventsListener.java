@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * suspended ones need not, members who left are no longer counted, and a transferred member takes their register
  * with them. Listener ids are stable; each handler reads the member's current state (idempotent, order-proof).
  */
-@Component
+@Component("commitmentsOrganizationEventsListener")
 class OrganizationEventsListener {
 
     private final DutyRoster roster;
