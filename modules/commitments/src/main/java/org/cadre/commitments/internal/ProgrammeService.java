@@ -204,16 +204,18 @@ class ProgrammeService implements ActionProgrammes {
                 WHERE c.year = :year AND d.organization_id = ANY(:below)
                 """).param("year", year).param("below", below)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
-        int late = jdbc.sql("""
-                SELECT count(*) FROM commitments.register_item i JOIN commitments.register g ON g.id = i.register_id
+        int[] targets = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE (i.status = 'FULFILLED' AND (i.completed_on IS NULL
+                        OR i.completed_on > i.deadline))
+                        OR (i.status = 'OPEN' AND i.deadline < :today AND i.progress < 100)),
+                    count(*), count(*) FILTER (WHERE i.status = 'FULFILLED'),
+                    count(*) FILTER (WHERE i.status = 'FULFILLED' AND i.exceeded)
+                FROM commitments.register_item i JOIN commitments.register g ON g.id = i.register_id
                 WHERE g.year = :year AND g.status = 'APPROVED' AND g.organization_id = ANY(:below)
-                  AND ((i.status = 'OPEN' AND i.deadline < :today AND i.progress < 100)
-                    OR (i.status = 'FULFILLED' AND (i.completed_on IS NULL OR i.completed_on > i.deadline))
-                    OR i.status = 'MISSED')
                 """).param("year", year).param("below", below).param("today", LocalDate.now(clock))
-                .query(Integer.class).single();
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}).single();
         return new OrganizationYearFacts(organization, year, (Boolean) programme[0], (Boolean) programme[1],
-                (Boolean) programme[2], reviews, study[0], study[1], late);
+                (Boolean) programme[2], reviews, study[0], study[1], targets[0], targets[1], targets[2], targets[3]);
     }
 
     private Programme locked(UUID id, Caller caller) {
