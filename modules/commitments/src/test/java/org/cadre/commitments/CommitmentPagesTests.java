@@ -90,7 +90,8 @@ class CommitmentPagesTests {
     @Test
     void theBoardTheRollupsTheProgrammesAndTheResolutionsRender() throws Exception {
         mvc.perform(get("/commitments/board").with(as(f.secretary()))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Nguyễn Văn An")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Nguyễn Văn An")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("still-to-study")));
         mvc.perform(get("/commitments/rollups").param("organization", f.tree.committee.toString())
                         .param("campaign", f.campaign.toString()).with(as(Caller.of("u-eval", Role.EVALUATOR))))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("rollups")));

@@ -70,7 +70,10 @@ class ChapterPageController {
         if (current != null) {
             Map<UUID, RegisterView> byRegister = registers.list(current.id(), root).stream()
                     .collect(Collectors.toMap(RegisterView::id, Function.identity()));
-            model.addAttribute("duties", study.duties(current.id(), root));
+            var duties = study.duties(current.id(), root);
+            model.addAttribute("duties", duties);
+            model.addAttribute("stillToStudy", duties.stream().filter(d -> d.status().mustStudy() && !d.studied())
+                    .toList());
             model.addAttribute("registers", byRegister);
             model.addAttribute("rollup", study.rollup(current.id(), root));
             model.addAttribute("canChange", access.mayChange(caller, root));

@@ -128,6 +128,14 @@ class CommitmentsApiController {
         return study.rollup(id, root);
     }
 
+    /** Who still has to study: active members of the subtree who have not completed. */
+    @GetMapping("/campaigns/{id}/still-to-study")
+    @ReadsCommitments
+    List<org.cadre.commitments.DutyView> stillToStudy(@PathVariable UUID id, @RequestParam UUID organization,
+            Caller caller) {
+        return study.stillToStudy(id, visible(caller, organization));
+    }
+
     @PostMapping("/programmes/{id}/adopt")
     @ChangesChapter
     ProgrammeView adopt(@PathVariable UUID id, @Valid @RequestBody AdoptProgramme command, Caller caller) {
