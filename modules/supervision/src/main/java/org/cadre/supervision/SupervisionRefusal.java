@@ -1,6 +1,7 @@
 package org.cadre.supervision;
 
 import static org.cadre.platform.Refusal.Outcome.CONFLICT;
+import static org.cadre.platform.Refusal.Outcome.FORBIDDEN;
 import static org.cadre.platform.Refusal.Outcome.INVALID;
 import static org.cadre.platform.Refusal.Outcome.NOT_FOUND;
 
@@ -42,7 +43,31 @@ public enum SupervisionRefusal implements Refusal {
     DUE_BEFORE_REMINDER(INVALID, "dueOn"),
     FOLLOW_UP_BEFORE_REMINDER(INVALID, "on"),
     FOLLOW_UP_IN_FUTURE(INVALID, "on"),
-    FOLLOWED_UP(CONFLICT, null);
+    FOLLOWED_UP(CONFLICT, null),
+
+    // ---- inspections and findings
+    INSPECTION_UNKNOWN(NOT_FOUND, "id"),
+    FINDING_UNKNOWN(NOT_FOUND, "id"),
+    INSPECTION_IN_FUTURE(INVALID, "openedOn"),
+    PERIOD_OUT_OF_ORDER(INVALID, "periodTo"),
+    FINDING_DATE_INVALID(INVALID, "recordedOn"),
+    REMEDY_FOR_STRENGTH(INVALID, "remedy"),
+    REMEDY_NEEDS_DEADLINE(INVALID, "remedyDue"),
+    INSPECTION_CONCLUDED(CONFLICT, null),
+    CONCLUSION_DATE_INVALID(INVALID, "on"),
+    NO_REMEDY_REQUIRED(CONFLICT, null),
+    FINDING_RESOLVED(CONFLICT, null),
+    RESOLVED_BEFORE_REQUIRED(INVALID, "on"),
+    RESOLVED_IN_FUTURE(INVALID, "on"),
+
+    // ---- feedback from coordinating bodies
+    REQUEST_UNKNOWN(NOT_FOUND, "id"),
+    NOT_A_REVIEWER(FORBIDDEN, null),
+    OUTSIDE_REMIT(FORBIDDEN, "organizationId"),
+    BODY_UNKNOWN(INVALID, "bodies"),
+    NO_BODIES(INVALID, "bodies"),
+    REQUEST_OF_ANOTHER_BODY(FORBIDDEN, null),
+    DEADLINE_BEFORE_REQUEST(INVALID, "deadline");
 
     private final Outcome outcome;
     private final String field;

@@ -1,0 +1,8 @@
+package org.cadre.supervision;
+
+/** How serious a finding is. */
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH
+}
