@@ -28,6 +28,9 @@ public interface Study {
     /** Latest year first. */
     List<CampaignView> campaigns();
 
+    /** The campaigns over an organization (opened for it or for one above it), latest first. */
+    List<CampaignView> campaigns(OrganizationId organization);
+
     Optional<CampaignView> campaign(UUID id);
 
     /** The campaigns a member is listed in, latest first, with their study record and register. */

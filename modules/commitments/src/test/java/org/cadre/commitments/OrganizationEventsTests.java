@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cadre.organizations.BulkLoad;
@@ -144,9 +143,5 @@ class OrganizationEventsTests {
                 SELECT count(*) FROM events.event_publication_archive
                 WHERE listener_id = :listener AND serialized_event LIKE :id AND completion_date IS NOT NULL
                 """).param("listener", listener).param("id", "%" + id + "%").query(Integer.class).single();
-    }
-
-    static List<UUID> ids(List<DutyView> duties) {
-        return duties.stream().map(d -> d.member().value()).toList();
     }
 }

@@ -1,8 +1,7 @@
 package org.cadre.commitments.internal;
 
-import static org.cadre.commitments.internal.DutyRoster.column;
-import static org.cadre.commitments.internal.DutyRoster.dates;
-
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,5 +51,23 @@ final class Batches {
                     .param("deadlines", dates(b, 6)).param("weights", column(b, 7, Integer[]::new))
                     .param("templates", column(b, 8, UUID[]::new)).update();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T[] column(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out[i] = (T) rows.get(i)[index];
+        }
+        return out;
+    }
+
+    static Date[] dates(List<Object[]> rows, int index) {
+        Date[] out = new Date[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            LocalDate date = (LocalDate) rows.get(i)[index];
+            out[i] = date == null ? null : Date.valueOf(date);
+        }
+        return out;
     }
 }

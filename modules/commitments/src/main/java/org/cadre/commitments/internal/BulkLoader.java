@@ -1,7 +1,7 @@
 package org.cadre.commitments.internal;
 
-import static org.cadre.commitments.internal.DutyRoster.column;
-import static org.cadre.commitments.internal.DutyRoster.dates;
+import static org.cadre.commitments.internal.Batches.column;
+import static org.cadre.commitments.internal.Batches.dates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package org.cadre.commitments.internal;
 
-import java.sql.Date;
+import static org.cadre.commitments.internal.Batches.column;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,23 +135,5 @@ class DutyRoster {
                     .param("names", column(batch, 3, String[]::new)).param("cards", column(batch, 4, String[]::new))
                     .param("statuses", column(batch, 5, String[]::new)).update();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T[] column(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
-        T[] out = array.apply(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            out[i] = (T) rows.get(i)[index];
-        }
-        return out;
-    }
-
-    static Date[] dates(List<Object[]> rows, int index) {
-        Date[] out = new Date[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            LocalDate date = (LocalDate) rows.get(i)[index];
-            out[i] = date == null ? null : Date.valueOf(date);
-        }
-        return out;
     }
 }

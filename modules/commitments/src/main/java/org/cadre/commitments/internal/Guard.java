@@ -32,16 +32,6 @@ class Guard {
         }
     }
 
-    void requireSee(Caller caller, OrganizationId organization) {
-        if (!access.maySee(caller, organization)) {
-            throw new Refused(CommitmentsRefusal.NOT_YOUR_CHAPTER);
-        }
-    }
-
-    boolean maySee(Caller caller, MemberId member, OrganizationId organization) {
-        return isSelf(caller, member) || access.maySee(caller, organization);
-    }
-
     static boolean isSelf(Caller caller, MemberId member) {
         return caller.member().map(member.value()::equals).orElse(false);
     }

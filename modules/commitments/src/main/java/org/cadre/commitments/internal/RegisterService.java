@@ -164,12 +164,14 @@ class RegisterService implements CommitmentRegisters {
         LocalDate today = LocalDate.now(clock);
         // every active member of the subtree: those without a register get a draft, drafts get the items
         List<Object[]> due = jdbc.sql("""
-                SELECT d.member_id, d.organization_id, r.id, r.status FROM commitments.duty d
+                SELECT d.member_id, d.organization_id, r.id, r.status,
+                    (SELECT count(*) FROM commitments.register_item i WHERE i.register_id = r.id) AS items
+                FROM commitments.duty d
                 LEFT JOIN commitments.register r ON r.campaign_id = d.campaign_id AND r.member_id = d.member_id
                 WHERE d.campaign_id = :campaign AND d.organization_id = ANY(:organizations) AND d.status = 'ACTIVE'
                 """).param("campaign", campaign.id()).param("organizations", subtrees.ids(organization))
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4)}).list();
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5)}).list();
         List<Object[]> registers = new ArrayList<>();
         List<Object[]> items = new ArrayList<>();
         int created = 0;
@@ -183,8 +185,7 @@ class RegisterService implements CommitmentRegisters {
                         campaign.year()});
                 created++;
             } else if ("DRAFT".equals(d[3]) || "RETURNED".equals(d[3])) {
-                first = 1 + jdbc.sql("SELECT count(*) FROM commitments.register_item WHERE register_id = :id")
-                        .param("id", register).query(Integer.class).single();
+                first = 1 + (Integer) d[4];
                 updated++;
             } else {
                 continue;

@@ -3,9 +3,7 @@ package org.cadre.commitments.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -128,6 +126,14 @@ class StudyService implements Study {
 
     @Override
     @Transactional(readOnly = true)
+    public List<CampaignView> campaigns(OrganizationId organization) {
+        UUID[] above = subtrees.upwards(organization).stream().map(OrganizationId::value).toArray(UUID[]::new);
+        return jdbc.sql(CAMPAIGNS + " WHERE c.organization_id = ANY(:above) ORDER BY c.year DESC, r.issued_on DESC")
+                .param("above", above).query((rs, n) -> campaign(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CampaignView> campaign(UUID id) {
         return jdbc.sql(CAMPAIGNS + " WHERE c.id = :id").param("id", id).query((rs, n) -> campaign(rs)).optional();
     }
@@ -235,15 +241,14 @@ class StudyService implements Study {
                         StudyStatus.valueOf(rs.getString(2)), rs.getBoolean(3),
                         rs.getString(4) == null ? null : RegisterStatus.valueOf(rs.getString(4)), rs.getInt(5)))
                 .list();
-        Map<OrganizationId, String> names = new HashMap<>();
         List<StudyRollup> out = new ArrayList<>();
-        subtrees.below(organizations).forEach((root, below) -> {
+        subtrees.branches(organizations).forEach((root, branch) -> {
             int must = 0;
             int studied = 0;
             int apart = 0;
             int[] registers = new int[RegisterStatus.values().length];
             for (Count c : counts) {
-                if (!below.contains(c.organization())) {
+                if (!branch.organizations().contains(c.organization())) {
                     continue;
                 }
                 if (!c.status().mustStudy()) {
@@ -256,9 +261,7 @@ class StudyService implements Study {
                     registers[c.register().ordinal()] += c.count();
                 }
             }
-            String name = names.computeIfAbsent(root, id -> subtrees.find(id).map(OrganizationSummary::name)
-                    .orElse(id.toString()));
-            out.add(new StudyRollup(root, name, must, studied, apart, registers));
+            out.add(new StudyRollup(root, branch.name(), must, studied, apart, registers));
         });
         return out;
     }

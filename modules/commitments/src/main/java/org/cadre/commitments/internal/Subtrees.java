@@ -3,6 +3,7 @@ package org.cadre.commitments.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.TreeNode;
+import org.cadre.organizations.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +45,31 @@ class Subtrees {
         return out;
     }
 
-    /** The subtree of each root, from one read of each. */
-    Map<OrganizationId, Set<OrganizationId>> below(List<OrganizationId> roots) {
-        Map<OrganizationId, Set<OrganizationId>> out = new LinkedHashMap<>();
-        roots.forEach(root -> out.put(root, below(root)));
+    /** A root's name and the organizations of its subtree. */
+    record Branch(String name, Set<OrganizationId> organizations) {
+    }
+
+    /** The subtree of each root, from one read of today's tree. */
+    Map<OrganizationId, Branch> branches(List<OrganizationId> roots) {
+        Map<OrganizationId, TreeNode> index = new HashMap<>();
+        organizations.tree(LocalDate.now(clock), Visibility.everything()).forEach(node -> index(node, index));
+        Map<OrganizationId, Branch> out = new LinkedHashMap<>();
+        for (OrganizationId root : roots) {
+            Set<OrganizationId> below = new HashSet<>();
+            below.add(root);
+            TreeNode node = index.get(root);
+            if (node != null) {
+                collect(node, below);
+            }
+            out.put(root, new Branch(node != null ? node.organization().name()
+                    : organizations.find(root).map(OrganizationSummary::name).orElse(root.toString()), below));
+        }
         return out;
+    }
+
+    private static void index(TreeNode node, Map<OrganizationId, TreeNode> index) {
+        index.put(node.organization().id(), node);
+        node.children().forEach(child -> index(child, index));
     }
 
     /** The organization and those above it, nearest first. */

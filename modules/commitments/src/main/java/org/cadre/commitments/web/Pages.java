@@ -43,12 +43,7 @@ class Pages {
 
     /** The campaigns over the organization (opened for it or for one above it), latest first. */
     List<CampaignView> campaigns(OrganizationId organization) {
-        java.util.Set<OrganizationId> above = new java.util.HashSet<>();
-        OrganizationId at = organization;
-        while (at != null && above.add(at)) {
-            at = organizations.find(at).map(o -> o.parentId()).orElse(null);
-        }
-        return study.campaigns().stream().filter(c -> above.contains(c.organization())).toList();
+        return study.campaigns(organization);
     }
 
     /** The organization asked for (which the caller must see), or the root of the caller's scope, or the bloc. */
@@ -69,9 +64,5 @@ class Pages {
     String saved(String back, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", messages.getMessage("commitments.saved", null, locale));
         return "redirect:" + back;
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
