@@ -51,6 +51,12 @@ public interface CommitmentRegisters {
 
     Optional<RegisterView> find(UUID register);
 
+    /**
+     * The register as a caller may read it: their own, or one in an organization they may see; refuses
+     * {@code register-unknown} or {@code not-your-register}.
+     */
+    RegisterView read(UUID register, Caller caller);
+
     /** A member's registers, latest year first. */
     List<RegisterView> ofMember(MemberId member);
 

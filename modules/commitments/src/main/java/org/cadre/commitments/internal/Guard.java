@@ -32,6 +32,13 @@ class Guard {
         }
     }
 
+    /** The member themselves, or whoever may see their organization. */
+    void requireReadable(Caller caller, MemberId member, OrganizationId organization) {
+        if (!isSelf(caller, member) && !access.maySee(caller, organization)) {
+            throw new Refused(CommitmentsRefusal.NOT_YOUR_REGISTER);
+        }
+    }
+
     static boolean isSelf(Caller caller, MemberId member) {
         return caller.member().map(member.value()::equals).orElse(false);
     }

@@ -240,6 +240,14 @@ class RegisterService implements CommitmentRegisters {
 
     @Override
     @Transactional(readOnly = true)
+    public RegisterView read(UUID id, Caller caller) {
+        RegisterView register = store.view(id).orElseThrow(() -> new Refused(CommitmentsRefusal.REGISTER_UNKNOWN, id));
+        guard.requireReadable(caller, register.member(), register.organization());
+        return register;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<RegisterView> ofMember(MemberId member) {
         return store.ofMember(member);
     }

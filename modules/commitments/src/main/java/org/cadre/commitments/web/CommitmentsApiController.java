@@ -70,13 +70,7 @@ class CommitmentsApiController {
     @GetMapping("/registers/{id}")
     @ReadsRegister
     RegisterView register(@PathVariable UUID id, Caller caller) {
-        RegisterView register = registers.find(id)
-                .orElseThrow(() -> new Refused(CommitmentsRefusal.REGISTER_UNKNOWN, id));
-        boolean own = caller.member().map(register.member().value()::equals).orElse(false);
-        if (!own && !access.maySee(caller, register.organization())) {
-            throw new Refused(CommitmentsRefusal.NOT_YOUR_REGISTER);
-        }
-        return register;
+        return registers.read(id, caller);
     }
 
     @PostMapping("/registers/{id}/submit")

@@ -83,12 +83,8 @@ class MemberPageController {
     @GetMapping("/commitments/registers/{id}")
     @ReadsRegister
     String register(@PathVariable UUID id, Caller caller, Model model) {
-        RegisterView register = registers.find(id)
-                .orElseThrow(() -> new Refused(CommitmentsRefusal.REGISTER_UNKNOWN, id));
+        RegisterView register = registers.read(id, caller);
         boolean own = caller.member().map(register.member().value()::equals).orElse(false);
-        if (!own && !access.maySee(caller, register.organization())) {
-            throw new Refused(CommitmentsRefusal.NOT_YOUR_REGISTER);
-        }
         boolean chapter = access.mayChange(caller, register.organization());
         model.addAttribute("register", register);
         model.addAttribute("organizationName", pages.name(register.organization()));
