@@ -124,6 +124,21 @@ class OrganizationEventsTests {
     }
 
     @Test
+    void aTransferCancelledAsAMistakeBringsTheRegisterBack(Scenario scenario) {
+        UUID register = registers.draft(new DraftRegister(f.campaign, an.value(), f.items()), Fixture.member(an));
+        scenario.stimulate(() -> members.transfer(an, new TransferMember(f.tree.chapterB.value(), f.today)))
+                .andWaitForStateChange(() -> registers.find(register).orElseThrow().organization(),
+                        o -> o.equals(f.tree.chapterB));
+        scenario.stimulate(() -> members.cancelTransfer(an, new org.cadre.organizations.CancelChange("ghi nhầm"),
+                        org.cadre.platform.Caller.of("admin", org.cadre.platform.Role.ADMIN)))
+                .andWaitForEventOfType(org.cadre.organizations.MemberTransferCancelled.class)
+                .toArriveAndVerify(event -> assertThat(event.from()).isEqualTo(f.tree.chapterA));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(registers.find(register).orElseThrow().organization()).isEqualTo(f.tree.chapterA));
+        assertThat(registers.list(f.campaign, f.tree.chapterB)).isEmpty();
+    }
+
+    @Test
     void aBulkLoadOfTheTreeListsItsMembersInThisYearsCampaigns(Scenario scenario) {
         UUID chapter = UUID.randomUUID();
         UUID loaded = UUID.randomUUID();
