@@ -3,7 +3,7 @@ package org.cadre.supervision;
 /**
  * The forms of discipline (regulations, glossary): for members reprimand, warning, removal from post and
  * expulsion (a probationary member only the first two); for organizations reprimand, warning and dissolution.
- * Labels come from {@code discipline.form.<NAME>}.
+ * Labels come from {@code supervision.discipline.form.<NAME>}.
  */
 public enum DisciplineForm {
     /** Khiển trách. */

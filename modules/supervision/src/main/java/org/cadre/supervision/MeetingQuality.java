@@ -8,7 +8,7 @@ import org.cadre.organizations.OrganizationId;
  * How well a chapter met in a year, up to the last finished month (the whole year once it is over).
  *
  * @param regularHeld      months with a regular meeting
- * @param regularRequired  finished months of the year (the regular frequency)
+ * @param regularRequired  finished months of the year (the regular frequency), and the current one once it met
  * @param thematicHeld     thematic meetings held
  * @param thematicRequired finished periods of the thematic frequency
  * @param missedMonths     finished months (1-12) without a regular meeting: the calendar's gaps
@@ -23,5 +23,10 @@ public record MeetingQuality(OrganizationId organization, int year, int regularH
     /** Present over listed, 0 to 1; 0 when nobody was listed. */
     public double attendanceRate() {
         return listed == 0 ? 0 : (double) present / listed;
+    }
+
+    /** The attendance rate as a whole percentage, for the pages. */
+    public long attendancePercent() {
+        return Math.round(attendanceRate() * 100);
     }
 }

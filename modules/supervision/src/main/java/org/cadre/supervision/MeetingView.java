@@ -13,4 +13,16 @@ public record MeetingView(UUID id, OrganizationId organization, MeetingKind kind
     public long count(Attendance which) {
         return attendance.stream().filter(a -> a.attendance() == which).count();
     }
+
+    public long present() {
+        return count(Attendance.PRESENT);
+    }
+
+    public long excused() {
+        return count(Attendance.EXCUSED);
+    }
+
+    public long unexcused() {
+        return count(Attendance.UNEXCUSED);
+    }
 }

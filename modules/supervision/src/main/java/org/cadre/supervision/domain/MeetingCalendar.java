@@ -70,6 +70,17 @@ public record MeetingCalendar(int regularPerYear, int thematicPerYear) {
             }
         }
         int regularRequired = (finished + monthsPerRegular - 1) / monthsPerRegular;
+        // the period under way counts once it met: a meeting this month is not ahead of what is due
+        int current = finished + 1;
+        if (current <= 12 && (finished % monthsPerRegular == 0)) {
+            boolean metNow = false;
+            for (int m = current; m < current + monthsPerRegular && m <= 12; m++) {
+                metNow |= regularMonths.contains(m);
+            }
+            if (metNow) {
+                regularRequired++;
+            }
+        }
         int thematicRequired = thematicPerYear == 0 ? 0 : finished / Math.max(1, 12 / thematicPerYear);
         return new MeetingQuality(organization, year, regularMonths.size(), regularRequired, thematic,
                 thematicRequired, missed, present, listed, absentInARow(meetings, year, 3));

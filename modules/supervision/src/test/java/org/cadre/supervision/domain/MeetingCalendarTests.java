@@ -40,6 +40,16 @@ class MeetingCalendarTests {
     }
 
     @Test
+    void aMeetingThisMonthCountsAsDueOnceHeld() {
+        MeetingQuality q = monthly.quality(chapter, 2017, List.of(regular(1, Attendance.PRESENT),
+                regular(4, Attendance.PRESENT)), LocalDate.of(2017, 4, 20));
+        assertThat(q.regularHeld()).isEqualTo(2);
+        assertThat(q.regularRequired()).isEqualTo(4);
+        assertThat(q.missedMonths()).containsExactly(2, 3);
+        assertThat(q.attendancePercent()).isEqualTo(100);
+    }
+
+    @Test
     void threeAbsencesInARowAreTheLastThreeNotAnyThree() {
         List<MeetingCalendar.Held> held = new ArrayList<>(List.of(regular(1, Attendance.UNEXCUSED),
                 regular(2, Attendance.EXCUSED), regular(3, Attendance.UNEXCUSED), regular(4, Attendance.PRESENT)));

@@ -1,0 +1,127 @@
+package org.cadre.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.cadre.organizations.AddCoordinatingBody;
+import org.cadre.organizations.Members;
+import org.cadre.organizations.Organizations;
+import org.cadre.platform.Caller;
+import org.cadre.platform.CallerAuthentication;
+import org.cadre.platform.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The pages: a secretary records a meeting from the form and the figures follow; a refusal goes back to the form. */
+@SupervisionModuleTest
+class SupervisionPagesTests {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    Members members;
+    @Autowired
+    ChapterMeetings meetings;
+    @Autowired
+    Feedback feedback;
+    @Autowired
+    Clock clock;
+
+    Fixture f;
+    LocalDate today;
+
+    @BeforeEach
+    void tree() {
+        today = LocalDate.now(clock);
+        f = new Fixture(organizations, members, today);
+    }
+
+    static RequestPostProcessor as(Caller caller) {
+        return authentication(new CallerAuthentication(caller));
+    }
+
+    @Test
+    void aSecretaryRecordsAMeetingWithAttendanceFromThePage() throws Exception {
+        Caller secretary = Fixture.secretaryOf(f.tree.chapterA);
+        mvc.perform(get("/supervision/meetings").param("organization", f.tree.chapterA.value().toString())
+                        .param("year", String.valueOf(f.year)).with(as(secretary)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("meeting-form")))
+                .andExpect(content().string(containsString("Nguyễn Văn An")));
+        mvc.perform(post("/supervision/meetings").with(csrf()).with(as(secretary))
+                        .param("organizationId", f.tree.chapterA.value().toString()).param("kind", "REGULAR")
+                        .param("heldOn", DAY.format(f.on(2, 6))).param("agenda", "Sinh hoạt tháng 2")
+                        .param("a-" + f.an.value(), "PRESENT").param("a-" + f.binh.value(), "EXCUSED")
+                        .param("r-" + f.binh.value(), "Ốm").param("a-" + f.cuong.value(), "UNEXCUSED"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        MeetingQuality quality = meetings.quality(f.tree.chapterA, f.year, secretary);
+        assertThat(quality.listed()).isEqualTo(3);
+        assertThat(quality.present()).isEqualTo(1);
+        mvc.perform(get("/supervision/meetings").param("organization", f.tree.chapterA.value().toString())
+                        .param("year", String.valueOf(f.year)).with(as(secretary)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("06/02/" + f.year)));
+        mvc.perform(get("/supervision/meetings.xlsx").param("organization", f.tree.chapterA.value().toString())
+                        .param("year", String.valueOf(f.year)).with(as(secretary)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
+                        containsString(".xlsx")));
+    }
+
+    @Test
+    void aMeetingInTheFutureGoesBackToTheFormWithItsReason() throws Exception {
+        Caller secretary = Fixture.secretaryOf(f.tree.chapterA);
+        mvc.perform(post("/supervision/meetings").with(csrf()).with(as(secretary))
+                        .param("organizationId", f.tree.chapterA.value().toString()).param("kind", "REGULAR")
+                        .param("heldOn", DAY.format(today.plusDays(2))).param("agenda", "Sinh hoạt")
+                        .param("a-" + f.an.value(), "PRESENT"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(meetings.list(f.tree.chapterA, today.plusDays(2).getYear(), secretary)).isEmpty();
+    }
+
+    @Test
+    void aReviewerFindsTheirBodyAndItsOpenRequestsAndAnswers() throws Exception {
+        UUID body = organizations.addCoordinatingBody(new AddCoordinatingBody("HCCB-" + f.tree.prefix,
+                "Hội Cựu chiến binh " + f.tree.prefix, List.of(f.tree.committee.value())));
+        feedback.request(new RequestFeedback(f.tree.committee.value(), today.getYear(), List.of(body),
+                today.plusDays(10), null), Fixture.secretaryOf(f.tree.committee));
+        Caller reviewer = Caller.of("u-reviewer", Role.REVIEWER).withCoordinatingBody(body);
+        String page = mvc.perform(get("/supervision/reviewer").with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hội Cựu chiến binh " + f.tree.prefix)))
+                .andExpect(content().string(containsString(DAY.format(today.plusDays(10)))))
+                .andReturn().getResponse().getContentAsString();
+        String request = page.replaceAll("(?s).*name=\"requestId\" value=\"([0-9a-f-]{36})\".*", "$1");
+        mvc.perform(post("/supervision/reviewer/comments").with(csrf()).with(as(reviewer))
+                        .param("requestId", request).param("organizationId", f.tree.chapterA.value().toString())
+                        .param("year", String.valueOf(today.getYear())).param("stance", "POSITIVE")
+                        .param("text", "Chi bộ sinh hoạt đều đặn"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/supervision/reviewer").with(as(reviewer))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("name=\"requestId\""))));
+        mvc.perform(get("/supervision/meetings").with(as(reviewer))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theDeskShowsWhatIsDue() throws Exception {
+        mvc.perform(get("/supervision/desk").with(as(f.secretary()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("desk-total")));
+    }
+}
