@@ -64,9 +64,13 @@ class RefusalPathTests {
         mvc.perform(post("/test-forms/42").param("name", "A").with(user("u")).with(csrf()))
                 .andExpect(redirectedUrl("/test-pages/42"))
                 .andExpect(flash().attribute("formError", hasToString(containsString("Chưa nhập on"))));
-        mvc.perform(post("/test-forms/42").param("name", "A").param("on", "09/03/2025").with(user("u")).with(csrf()))
+        // a date that does not exist is unreadable; one written day first, as forms write it, is read
+        mvc.perform(post("/test-forms/42").param("name", "A").param("on", "31/02/2025").with(user("u")).with(csrf()))
                 .andExpect(redirectedUrl("/test-pages/42"))
                 .andExpect(flash().attribute("formError", hasToString(containsString("không đọc được"))));
+        mvc.perform(post("/test-forms/42").param("name", "A").param("on", "09/03/2025").with(user("u")).with(csrf()))
+                .andExpect(redirectedUrl("/test-pages/42"))
+                .andExpect(flash().attribute("formError", hasToString(containsString("(tối đa 09/03/2025)"))));
         mvc.perform(post("/api/test-refusals/busy").with(user("u")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("on"));
