@@ -35,7 +35,22 @@ public interface CommitmentRegisters {
     void giveBack(UUID register, @Valid ReturnRegister command, Caller caller);
 
     /** The member or their secretary; 0 to 100%. Publishes {@link CommitmentProgressReported}. */
-    void reportProgress(UUID register, @Valid ReportProgress command, Caller caller);
+    default void reportProgress(UUID register, @Valid ReportProgress command, Caller caller) {
+        reportProgress(register, command, null, caller);
+    }
+
+    /**
+     * {@link #reportProgress(UUID, ReportProgress, Caller)} with a file attached as evidence (a PDF, an image or an
+     * Office document of at most 5 MB, its type read from its bytes): refuses {@code evidence-too-large} and
+     * {@code evidence-type-forbidden} before anything is written. {@code file} may be null.
+     */
+    void reportProgress(UUID register, @Valid ReportProgress command, AttachedFile file, Caller caller);
+
+    /** The progress reports of a register, item by item and oldest first, for whoever may read the register. */
+    List<ProgressReportView> reports(UUID register, Caller caller);
+
+    /** An attached file of a register, for whoever may read the register; refuses {@code evidence-unknown}. */
+    EvidenceDownload evidence(UUID register, UUID file, Caller caller);
 
     /** The secretary; publishes {@link CommitmentFulfilled} or {@link CommitmentMissed}. */
     void assess(UUID register, @Valid AssessItem command, Caller caller);

@@ -4,6 +4,7 @@ import static org.cadre.platform.Refusal.Outcome.CONFLICT;
 import static org.cadre.platform.Refusal.Outcome.FORBIDDEN;
 import static org.cadre.platform.Refusal.Outcome.INVALID;
 import static org.cadre.platform.Refusal.Outcome.NOT_FOUND;
+import static org.cadre.platform.Refusal.Outcome.TOO_LARGE;
 import org.cadre.platform.Refusal;
 
 /**
@@ -22,6 +23,7 @@ public enum CommitmentsRefusal implements Refusal {
     MEMBER_UNKNOWN(NOT_FOUND, "memberId"),
     NOT_YOUR_CHAPTER(FORBIDDEN, null),
     NOT_YOUR_REGISTER(FORBIDDEN, null),
+    EVIDENCE_UNKNOWN(NOT_FOUND, "file"),
 
     // ---- the change contradicts the current state
     RESOLUTION_NUMBER_TAKEN(CONFLICT, "number"),
@@ -54,7 +56,11 @@ public enum CommitmentsRefusal implements Refusal {
     SAME_SIGNER(INVALID, "agencyHeadSigner"),
     SIGNER_NOT_SECRETARY(INVALID, "committeeSigner"),
     SIGNER_NOT_AGENCY_HEAD(INVALID, "agencyHeadSigner"),
-    PROGRAMME_EMPTY(INVALID, null);
+    PROGRAMME_EMPTY(INVALID, null),
+    EVIDENCE_TYPE_FORBIDDEN(INVALID, "file"),
+
+    // ---- too much
+    EVIDENCE_TOO_LARGE(TOO_LARGE, "file");
 
     private final Outcome outcome;
     private final String field;

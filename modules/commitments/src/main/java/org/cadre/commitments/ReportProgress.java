@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Command: progress of one item, 0 to 100 percent, with evidence (text or a link to an attachment). */
+/**
+ * Command: progress of one item, 0 to 100 percent, with evidence as text; a file goes beside it
+ * ({@link AttachedFile}).
+ */
 public record ReportProgress(@NotNull UUID itemId, int percent, @Size(max = 1000) String evidence,
         @NotNull LocalDate on) {
 }

@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cadre.commitments.AssessItem;
+import org.cadre.commitments.AttachedFile;
+import org.cadre.commitments.EvidenceDownload;
+import org.cadre.commitments.ProgressReportView;
 import org.cadre.commitments.CascadeTemplate;
 import org.cadre.commitments.CommitmentOverdue;
 import org.cadre.commitments.CommitmentProgressReported;
@@ -25,6 +28,7 @@ import org.cadre.commitments.ReturnRegister;
 import org.cadre.commitments.StudyStatus;
 import org.cadre.commitments.domain.Campaign;
 import org.cadre.commitments.domain.Dates;
+import org.cadre.commitments.domain.Evidence;
 import org.cadre.commitments.domain.Item;
 import org.cadre.commitments.domain.Register;
 import org.cadre.organizations.MemberId;
@@ -133,18 +137,60 @@ class RegisterService implements CommitmentRegisters {
     }
 
     @Override
-    public void reportProgress(UUID register, ReportProgress command, Caller caller) {
+    public void reportProgress(UUID register, ReportProgress command, AttachedFile file, Caller caller) {
         Dates.notFuture(command.on(), LocalDate.now(clock));
+        // the file is checked before the register is touched: a refused file writes nothing
+        Evidence evidence = file == null || file.content().length == 0 ? null
+                : Evidence.of(file.originalName(), file.content());
         own(register, caller, r -> {
             CommitmentProgressReported reported = r.report(command.itemId(), command.percent(), command.on());
+            UUID report = UUID.randomUUID();
             jdbc.sql("""
                     INSERT INTO commitments.progress_report (id, item_id, percent, evidence, reported_on, reported_by)
                     VALUES (:id, :item, :percent, :evidence, :on, :by)
-                    """).param("id", UUID.randomUUID()).param("item", command.itemId())
+                    """).param("id", report).param("item", command.itemId())
                     .param("percent", command.percent()).param("evidence", StudyService.blankToNull(command.evidence()))
                     .param("on", command.on()).param("by", caller.username()).update();
+            if (evidence != null) {
+                jdbc.sql("""
+                        INSERT INTO commitments.evidence_file (id, report_id, register_id, file_name, content_type,
+                            size, content)
+                        VALUES (:id, :report, :register, :name, :type, :size, :content)
+                        """).param("id", UUID.randomUUID()).param("report", report).param("register", r.id())
+                        .param("name", evidence.fileName()).param("type", evidence.contentType())
+                        .param("size", evidence.size()).param("content", evidence.content()).update();
+            }
             return List.of(reported);
         });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ProgressReportView> reports(UUID register, Caller caller) {
+        read(register, caller);
+        return jdbc.sql("""
+                SELECT p.id, p.item_id, p.percent, p.evidence, p.reported_on, p.reported_by, f.id, f.file_name, f.size
+                FROM commitments.progress_report p
+                JOIN commitments.register_item i ON i.id = p.item_id
+                LEFT JOIN commitments.evidence_file f ON f.report_id = p.id
+                WHERE i.register_id = :register
+                ORDER BY i.position, p.reported_on, p.percent
+                """).param("register", register)
+                .query((rs, n) -> new ProgressReportView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
+                        rs.getObject(7, UUID.class), rs.getString(8), rs.getLong(9))).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public EvidenceDownload evidence(UUID register, UUID file, Caller caller) {
+        read(register, caller);
+        return jdbc.sql("""
+                SELECT file_name, content_type, content FROM commitments.evidence_file
+                WHERE id = :file AND register_id = :register
+                """).param("file", file).param("register", register)
+                .query((rs, n) -> new EvidenceDownload(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .orElseThrow(() -> new Refused(CommitmentsRefusal.EVIDENCE_UNKNOWN, file));
     }
 
     @Override

@@ -1,12 +1,15 @@
 package org.cadre.commitments.web;
 
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.commitments.ActionProgrammes;
 import org.cadre.commitments.AdoptProgramme;
 import org.cadre.commitments.AssessItem;
+import org.cadre.commitments.AttachedFile;
+import org.cadre.commitments.ProgressReportView;
 import org.cadre.commitments.CommitmentRegisters;
 import org.cadre.commitments.CommitmentsRefusal;
 import org.cadre.commitments.DraftRegister;
@@ -29,6 +32,7 @@ import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Refused;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +40,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * JSON API of registers, sessions, programmes and the facts evaluation reads. Refusals leave as RFC 9457 problems
@@ -99,6 +105,25 @@ class CommitmentsApiController {
     RegisterView progress(@PathVariable UUID id, @Valid @RequestBody ReportProgress command, Caller caller) {
         registers.reportProgress(id, command, caller);
         return registers.find(id).orElseThrow();
+    }
+
+    /**
+     * Progress with a file attached as evidence: a multipart request with the report as JSON ({@code report}) and the
+     * file ({@code file}); a file too large or of a forbidden type is a problem, nothing written.
+     */
+    @PostMapping(path = "/registers/{id}/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ChangesOwnRegister
+    RegisterView progressWithFile(@PathVariable UUID id, @Valid @RequestPart("report") ReportProgress command,
+            @RequestPart(name = "file", required = false) MultipartFile file, Caller caller) throws IOException {
+        registers.reportProgress(id, command, file == null || file.isEmpty() ? null
+                : new AttachedFile(file.getOriginalFilename(), file.getBytes()), caller);
+        return registers.find(id).orElseThrow();
+    }
+
+    @GetMapping("/registers/{id}/reports")
+    @ReadsRegister
+    List<ProgressReportView> reports(@PathVariable UUID id, Caller caller) {
+        return registers.reports(id, caller);
     }
 
     @PostMapping("/registers/{id}/assess")

@@ -1,10 +1,16 @@
 package org.cadre.commitments.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.cadre.commitments.AttachedFile;
+import org.cadre.commitments.EvidenceDownload;
+import org.cadre.commitments.ProgressReportView;
 import org.cadre.commitments.CommitmentRegisters;
 import org.cadre.commitments.CommitmentsRefusal;
 import org.cadre.commitments.DraftRegister;
@@ -21,12 +27,17 @@ import org.cadre.platform.Caller;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -87,6 +98,8 @@ class MemberPageController {
         boolean own = caller.member().map(register.member().value()::equals).orElse(false);
         boolean chapter = access.mayChange(caller, register.organization());
         model.addAttribute("register", register);
+        model.addAttribute("reports", registers.reports(id, caller).stream()
+                .collect(Collectors.groupingBy(ProgressReportView::itemId)));
         model.addAttribute("organizationName", pages.name(register.organization()));
         model.addAttribute("own", own);
         model.addAttribute("chapter", chapter);
@@ -128,10 +141,28 @@ class MemberPageController {
     @ChangesOwnRegister
     @PageForm(page = "/commitments/registers/{id}", form = "progress-form")
     String progress(@PathVariable UUID id, @RequestParam UUID itemId, @RequestParam int percent,
-            @RequestParam(required = false) String evidence,
+            @RequestParam(required = false) String evidence, @RequestParam(required = false) MultipartFile file,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Caller caller, Locale locale,
-            RedirectAttributes redirect) {
-        registers.reportProgress(id, new ReportProgress(itemId, percent, evidence, on), caller);
+            RedirectAttributes redirect) throws IOException {
+        AttachedFile attached = file == null || file.isEmpty() ? null
+                : new AttachedFile(file.getOriginalFilename(), file.getBytes());
+        registers.reportProgress(id, new ReportProgress(itemId, percent, evidence, on), attached, caller);
         return pages.saved("/commitments/registers/" + id, locale, redirect);
+    }
+
+    /**
+     * An attached evidence file, to whoever may read the register: always as an attachment, with the type read from
+     * its bytes when it was uploaded and no sniffing, so that a browser never renders it in the application's origin.
+     */
+    @GetMapping("/commitments/registers/{id}/evidence/{file}")
+    @ReadsRegister
+    ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID file, Caller caller) {
+        EvidenceDownload download = registers.evidence(id, file, caller);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(download.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(download.content());
     }
 }
