@@ -48,6 +48,13 @@ public interface Study {
     /** The members listed in a campaign within an organization's subtree, in name order. */
     List<DutyView> duties(UUID campaign, OrganizationId organization);
 
+    /**
+     * One page of {@link #duties} (pages of {@code size} from 1; a page past the end is the last one), with the
+     * progress of the registers on it and the number listed in the whole subtree: two bounded queries, however
+     * large the subtree.
+     */
+    DutyPage duties(UUID campaign, OrganizationId organization, int page, int size);
+
     /** Who still has to study: active members of the subtree who have not completed. */
     List<DutyView> stillToStudy(UUID campaign, OrganizationId organization);
 

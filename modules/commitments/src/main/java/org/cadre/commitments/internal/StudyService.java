@@ -3,13 +3,17 @@ package org.cadre.commitments.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.commitments.CampaignView;
 import org.cadre.commitments.CommitmentsRefusal;
 import org.cadre.commitments.CreateResolution;
+import org.cadre.commitments.DutyPage;
 import org.cadre.commitments.DutyView;
 import org.cadre.commitments.HoldSession;
 import org.cadre.commitments.OpenCampaign;
@@ -208,14 +212,53 @@ class StudyService implements Study {
                 FROM commitments.duty d
                 LEFT JOIN commitments.register r ON r.campaign_id = d.campaign_id AND r.member_id = d.member_id
                 WHERE d.campaign_id = :campaign AND d.organization_id = ANY(:organizations)
-                ORDER BY """ + " " + NAME_ORDER).param("campaign", campaign)
+                ORDER BY """ + " " + NAME_ORDER + ", d.member_id").param("campaign", campaign)
                 .param("organizations", subtrees.ids(organization)).query((rs, n) -> duty(rs)).list();
     }
 
     @Override
     @Transactional(readOnly = true)
+    public DutyPage duties(UUID campaign, OrganizationId organization, int page, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size " + size);
+        }
+        UUID[] organizations = subtrees.ids(organization);
+        int total = jdbc.sql("""
+                SELECT count(*) FROM commitments.duty d
+                WHERE d.campaign_id = :campaign AND d.organization_id = ANY(:organizations)
+                """).param("campaign", campaign).param("organizations", organizations).query(Integer.class).single();
+        int pages = Math.max(1, (total + size - 1) / size);
+        int current = Math.min(Math.max(1, page), pages);
+        List<DutyView> rows = jdbc.sql("SELECT " + DUTY_COLUMNS + """
+                FROM commitments.duty d
+                LEFT JOIN commitments.register r ON r.campaign_id = d.campaign_id AND r.member_id = d.member_id
+                WHERE d.campaign_id = :campaign AND d.organization_id = ANY(:organizations)
+                ORDER BY """ + " " + NAME_ORDER + ", d.member_id LIMIT :size OFFSET :offset")
+                .param("campaign", campaign).param("organizations", organizations).param("size", size)
+                .param("offset", (current - 1) * size).query((rs, n) -> duty(rs)).list();
+        UUID[] registers = rows.stream().map(DutyView::register).filter(Objects::nonNull).toArray(UUID[]::new);
+        Map<UUID, Integer> progress = new HashMap<>();
+        if (registers.length > 0) {
+            // as RegisterView.progress: the items' progress weighted by their weights
+            jdbc.sql("""
+                    SELECT register_id, CASE WHEN sum(weight) = 0 THEN 0 ELSE sum(progress * weight) / sum(weight) END
+                    FROM commitments.register_item WHERE register_id = ANY(:registers) GROUP BY register_id
+                    """).param("registers", registers)
+                    .query((rs, n) -> progress.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+        }
+        return new DutyPage(rows, progress, current, size, total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<DutyView> stillToStudy(UUID campaign, OrganizationId organization) {
-        return duties(campaign, organization).stream().filter(d -> d.status().mustStudy() && !d.studied()).toList();
+        return jdbc.sql("SELECT " + DUTY_COLUMNS + """
+                FROM commitments.duty d
+                LEFT JOIN commitments.register r ON r.campaign_id = d.campaign_id AND r.member_id = d.member_id
+                WHERE d.campaign_id = :campaign AND d.organization_id = ANY(:organizations)
+                  AND d.status = 'ACTIVE' AND d.studied_on IS NULL
+                ORDER BY """ + " " + NAME_ORDER).param("campaign", campaign)
+                .param("organizations", subtrees.ids(organization)).query((rs, n) -> duty(rs)).list();
     }
 
     @Override

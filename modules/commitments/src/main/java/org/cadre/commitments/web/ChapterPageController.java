@@ -4,18 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.cadre.commitments.AssessItem;
 import org.cadre.commitments.CampaignView;
 import org.cadre.commitments.CascadeTemplate;
 import org.cadre.commitments.CommitmentRegisters;
+import org.cadre.commitments.DutyPage;
 import org.cadre.commitments.HoldSession;
 import org.cadre.commitments.ItemDraft;
 import org.cadre.commitments.RecordLateStudy;
-import org.cadre.commitments.RegisterView;
 import org.cadre.commitments.ReturnRegister;
 import org.cadre.commitments.Study;
 import org.cadre.commitments.web.CommitmentRoles.ChangesChapter;
@@ -41,6 +38,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ChapterPageController {
 
+    /** Members on one page of the board (a bloc's board listed 2,315 rows at once and took about 3 s). */
+    static final int PAGE_SIZE = 50;
+    /** Above this, the session form asks for a chapter's board instead of listing the whole subtree to tick. */
+    static final int SESSION_LIST_LIMIT = 300;
+
     private final Study study;
     private final CommitmentRegisters registers;
     private final OrganizationAccess access;
@@ -59,7 +61,7 @@ class ChapterPageController {
     @GetMapping("/commitments/board")
     @ReadsCommitments
     String board(@RequestParam(required = false) UUID campaign, @RequestParam(required = false) UUID organization,
-            Caller caller, Model model) {
+            @RequestParam(defaultValue = "1") int page, Caller caller, Model model) {
         OrganizationId root = pages.organization(organization, caller);
         model.addAttribute("organizationId", root);
         model.addAttribute("organizationName", pages.name(root));
@@ -68,15 +70,18 @@ class ChapterPageController {
         CampaignView current = pages.campaign(campaign, root).orElse(null);
         model.addAttribute("campaign", current);
         if (current != null) {
-            Map<UUID, RegisterView> byRegister = registers.list(current.id(), root).stream()
-                    .collect(Collectors.toMap(RegisterView::id, Function.identity()));
-            var duties = study.duties(current.id(), root);
+            // a page of members; the counts (roll-up, still to study) stay those of the whole subtree
+            DutyPage duties = study.duties(current.id(), root, page, PAGE_SIZE);
             model.addAttribute("duties", duties);
-            model.addAttribute("stillToStudy", duties.stream().filter(d -> d.status().mustStudy() && !d.studied())
-                    .toList());
-            model.addAttribute("registers", byRegister);
+            model.addAttribute("stillToStudy", study.stillToStudy(current.id(), root));
             model.addAttribute("rollup", study.rollup(current.id(), root));
-            model.addAttribute("canChange", access.mayChange(caller, root));
+            boolean canChange = access.mayChange(caller, root);
+            model.addAttribute("canChange", canChange);
+            // a session's attendance is ticked on one list: offered where the subtree is the size of a chapter
+            if (canChange && duties.total() <= SESSION_LIST_LIMIT) {
+                model.addAttribute("attendees", duties.total() <= PAGE_SIZE ? duties.rows()
+                        : study.duties(current.id(), root));
+            }
         }
         return "commitments/board";
     }
