@@ -124,4 +124,40 @@ class SupervisionPagesTests {
         mvc.perform(get("/supervision/desk").with(as(f.secretary()))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("desk-total")));
     }
+
+    @Test
+    void theInspectionDisciplineAndFeedbackPagesRecordWhatTheirFormsSay() throws Exception {
+        Caller secretary = f.secretary();
+        String committee = f.tree.committee.value().toString();
+        mvc.perform(post("/supervision/inspections").with(csrf()).with(as(secretary)).param("root", committee)
+                        .param("organizationId", f.tree.chapterA.value().toString()).param("kind", "SUPERVISION")
+                        .param("plan", "THEMATIC").param("title", "Giám sát sinh hoạt chi bộ")
+                        .param("periodFrom", DAY.format(f.on(1, 1))).param("periodTo", DAY.format(f.on(12, 31)))
+                        .param("openedOn", DAY.format(today.minusDays(3))))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        mvc.perform(get("/supervision/inspections").param("organization", committee).with(as(secretary)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Giám sát sinh hoạt chi bộ")));
+
+        String card = members.find(f.cuong).orElseThrow().cardNumber();
+        mvc.perform(post("/supervision/disciplines").with(csrf()).with(as(secretary)).param("root", committee)
+                        .param("cardNumber", card).param("form", "EXPULSION").param("decision", "21-QĐ/ĐU")
+                        .param("decidedOn", DAY.format(today)).param("issuer", "Đảng ủy")
+                        .param("violation", "Vi phạm nghiêm trọng quy chế"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        assertThat(members.find(f.cuong).orElseThrow().status())
+                .isEqualTo(org.cadre.organizations.MemberStatus.REMOVED);
+        mvc.perform(get("/supervision/disciplines").param("organization", committee).with(as(secretary)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("21-QĐ/ĐU")))
+                .andExpect(content().string(containsString("Lê Văn Cường")));
+
+        UUID body = organizations.addCoordinatingBody(new AddCoordinatingBody("BTC-" + f.tree.prefix,
+                "Ban Tổ chức " + f.tree.prefix, List.of(f.tree.committee.value())));
+        mvc.perform(post("/supervision/feedback/requests").with(csrf()).with(as(secretary))
+                        .param("organizationId", committee).param("year", String.valueOf(today.getYear()))
+                        .param("bodies", body.toString()).param("deadline", DAY.format(today.plusDays(7))))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        mvc.perform(get("/supervision/feedback").param("organization", committee).with(as(secretary)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ban Tổ chức " + f.tree.prefix + ": hạn")));
+    }
 }

@@ -53,6 +53,27 @@ class Pages {
         return out;
     }
 
+    /** Every live organization of the subtree, in tree order. */
+    List<OrganizationSummary> organizations(OrganizationId root, LocalDate asOf) {
+        List<OrganizationSummary> out = new ArrayList<>();
+        organizations.subtree(root, asOf).ifPresent(node -> all(node, out));
+        return out;
+    }
+
+    /** The names of the subtree's organizations, for the lists. */
+    java.util.Map<OrganizationId, String> labels(OrganizationId root, LocalDate asOf) {
+        java.util.Map<OrganizationId, String> out = new java.util.HashMap<>();
+        organizations(root, asOf).forEach(o -> out.put(o.id(), o.name()));
+        return out;
+    }
+
+    private static void all(TreeNode node, List<OrganizationSummary> out) {
+        if (!node.organization().dissolved()) {
+            out.add(node.organization());
+        }
+        node.children().forEach(child -> all(child, out));
+    }
+
     private static void collect(TreeNode node, List<OrganizationSummary> out) {
         if (node.organization().kind().holdsMembers() && !node.organization().dissolved()) {
             out.add(node.organization());
