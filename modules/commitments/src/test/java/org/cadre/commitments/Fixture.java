@@ -42,6 +42,10 @@ final class Fixture {
         return campaign;
     }
 
+    String resolutionNumber() {
+        return "04-NQ/TW " + tree.prefix;
+    }
+
     LocalDate on(int month, int day) {
         return LocalDate.of(year, month, day);
     }

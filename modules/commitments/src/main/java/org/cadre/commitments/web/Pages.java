@@ -61,6 +61,12 @@ class Pages {
         return organizations.find(organization).map(o -> o.name()).orElse(organization.toString());
     }
 
+    /** The name of the organization above, for the heading of a document; null at the top of the tree. */
+    String parentName(OrganizationId organization) {
+        return organizations.find(organization).map(o -> o.parentId()).flatMap(organizations::find)
+                .map(o -> o.name()).orElse(null);
+    }
+
     String saved(String back, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notice", messages.getMessage("commitments.saved", null, locale));
         return "redirect:" + back;
