@@ -159,5 +159,17 @@ class SupervisionPagesTests {
         mvc.perform(get("/supervision/feedback").param("organization", committee).with(as(secretary)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ban Tổ chức " + f.tree.prefix + ": hạn")));
+        mvc.perform(get("/supervision/records.xlsx").param("organization", committee)
+                        .param("year", String.valueOf(today.getYear())).with(as(secretary)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
+                        containsString("giam-sat-" + f.tree.prefix)));
+
+        Caller reviewer = Caller.of("u-reviewer", Role.REVIEWER).withCoordinatingBody(body);
+        mvc.perform(post("/supervision/reviewer/comments").with(csrf()).with(as(reviewer))
+                        .param("cardNumber", members.find(f.an).orElseThrow().cardNumber())
+                        .param("year", String.valueOf(today.getYear())).param("stance", "CONCERN")
+                        .param("text", "Còn chậm nộp báo cáo"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        assertThat(feedback.memberYear(f.an, today.getYear())).containsEntry(Stance.CONCERN, 1);
     }
 }

@@ -29,11 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewerPageController {
 
     private final Feedback feedback;
+    private final org.cadre.organizations.Members members;
     private final Pages pages;
     private final Clock clock;
 
-    ReviewerPageController(Feedback feedback, Pages pages, Clock clock) {
+    ReviewerPageController(Feedback feedback, org.cadre.organizations.Members members, Pages pages, Clock clock) {
         this.feedback = feedback;
+        this.members = members;
         this.pages = pages;
         this.clock = clock;
     }
@@ -59,9 +61,16 @@ class ReviewerPageController {
     @Reviews
     @PageForm(page = "/supervision/reviewer", form = "comment-form")
     String comment(@RequestParam(required = false) UUID requestId, @RequestParam(required = false) UUID organizationId,
-            @RequestParam int year, @RequestParam(required = false) Stance stance,
-            @RequestParam(required = false) String text, Caller caller, Locale locale, RedirectAttributes redirect) {
-        feedback.comment(new GiveFeedback(requestId, organizationId, null, year, stance, text), caller);
+            @RequestParam(required = false) String cardNumber, @RequestParam int year,
+            @RequestParam(required = false) Stance stance, @RequestParam(required = false) String text, Caller caller,
+            Locale locale, RedirectAttributes redirect) {
+        // a member by card number (their organization must be in the body's remit), or else the organization chosen
+        UUID member = cardNumber == null || cardNumber.isBlank() ? null
+                : members.findByCard(cardNumber.strip()).map(m -> m.id().value())
+                        .orElseThrow(() -> new org.cadre.platform.Refused(
+                                org.cadre.supervision.SupervisionRefusal.MEMBER_UNKNOWN, cardNumber.strip()));
+        feedback.comment(new GiveFeedback(requestId, member == null ? organizationId : null, member, year, stance,
+                text), caller);
         return pages.saved("/supervision/reviewer", locale, redirect);
     }
 }
