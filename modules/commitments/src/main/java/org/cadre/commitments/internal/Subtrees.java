@@ -16,6 +16,7 @@ import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.TreeNode;
 import org.cadre.organizations.Visibility;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,12 @@ import org.springframework.stereotype.Component;
 class Subtrees {
 
     private final Organizations organizations;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Subtrees(Organizations organizations, Clock clock) {
+    Subtrees(Organizations organizations, JdbcClient jdbc, Clock clock) {
         this.organizations = organizations;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -38,21 +41,68 @@ class Subtrees {
         return below(root).stream().map(OrganizationId::value).toArray(UUID[]::new);
     }
 
+    /**
+     * The organization and everything below it today, and the organizations dissolved since under one of them
+     * that duties or registers were recorded under: a 2017 roll-up still counts the members of a chapter dissolved
+     * in 2025.
+     */
     Set<OrganizationId> below(OrganizationId root) {
         Set<OrganizationId> out = new HashSet<>();
         organizations.subtree(root, LocalDate.now(clock)).ifPresent(node -> collect(node, out));
         out.add(root);
+        addDissolved(out, dissolvedUnder());
         return out;
+    }
+
+    /**
+     * Each dissolved organization that a duty or a register was recorded under, with the organization it was under
+     * that still exists (its nearest live ancestor, by the parent it had when dissolved). Empty, without a query of
+     * this module's tables, while nothing is dissolved.
+     */
+    private Map<OrganizationId, OrganizationId> dissolvedUnder() {
+        Map<OrganizationId, OrganizationSummary> all = new HashMap<>();
+        organizations.list().forEach(o -> all.put(o.id(), o));
+        if (all.values().stream().noneMatch(OrganizationSummary::dissolved)) {
+            return Map.of();
+        }
+        Map<OrganizationId, OrganizationId> out = new HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT organization_id FROM commitments.duty
+                UNION SELECT DISTINCT organization_id FROM commitments.register
+                """).query(UUID.class).list().forEach(id -> {
+            OrganizationSummary recorded = all.get(new OrganizationId(id));
+            if (recorded == null || !recorded.dissolved()) {
+                return;
+            }
+            OrganizationSummary at = recorded;
+            Set<OrganizationId> seen = new HashSet<>();
+            while (at != null && at.dissolved() && seen.add(at.id())) {
+                at = at.parentId() == null ? null : all.get(at.parentId());
+            }
+            if (at != null && !at.dissolved()) {
+                out.put(recorded.id(), at.id());
+            }
+        });
+        return out;
+    }
+
+    private static void addDissolved(Set<OrganizationId> subtree, Map<OrganizationId, OrganizationId> dissolved) {
+        dissolved.forEach((gone, liveParent) -> {
+            if (subtree.contains(liveParent)) {
+                subtree.add(gone);
+            }
+        });
     }
 
     /** A root's name and the organizations of its subtree. */
     record Branch(String name, Set<OrganizationId> organizations) {
     }
 
-    /** The subtree of each root, from one read of today's tree. */
+    /** The subtree of each root (with what was dissolved under it, as {@link #below}), from one read of the tree. */
     Map<OrganizationId, Branch> branches(List<OrganizationId> roots) {
         Map<OrganizationId, TreeNode> index = new HashMap<>();
         organizations.tree(LocalDate.now(clock), Visibility.everything()).forEach(node -> index(node, index));
+        Map<OrganizationId, OrganizationId> dissolved = dissolvedUnder();
         Map<OrganizationId, Branch> out = new LinkedHashMap<>();
         for (OrganizationId root : roots) {
             Set<OrganizationId> below = new HashSet<>();
@@ -61,6 +111,7 @@ class Subtrees {
             if (node != null) {
                 collect(node, below);
             }
+            addDissolved(below, dissolved);
             out.put(root, new Branch(node != null ? node.organization().name()
                     : organizations.find(root).map(OrganizationSummary::name).orElse(root.toString()), below));
         }
