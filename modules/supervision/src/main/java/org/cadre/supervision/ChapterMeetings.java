@@ -28,6 +28,12 @@ public interface ChapterMeetings {
     /** The meeting-quality figures of a chapter for a year. */
     MeetingQuality quality(OrganizationId organization, int year, Caller caller);
 
+    /**
+     * The figures of every organization holding members in a subtree, for the committee's calendar view (which
+     * chapters missed which months); {@code absentInARow} is left empty there, it is on each chapter's own page.
+     */
+    List<MeetingQuality> qualityWithin(OrganizationId organization, int year, Caller caller);
+
     /** What evaluation reads of a member for a year. */
     MemberMeetingFacts memberYear(MemberId member, int year);
 }

@@ -79,6 +79,12 @@ class MeetingQualityTests {
 
         assertThat(meetings.list(f.tree.chapterA, f.year, f.secretary())).hasSize(10)
                 .first().satisfies(m -> assertThat(m.heldOn()).isEqualTo(f.on(10, 5)));
+        assertThat(meetings.qualityWithin(f.tree.committee, f.year, f.secretary()))
+                .extracting(MeetingQuality::organization, MeetingQuality::missedMonths, MeetingQuality::listed)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(f.tree.chapterA, java.util.List.of(7, 11, 12), 30),
+                        org.assertj.core.groups.Tuple.tuple(f.tree.chapterB,
+                                java.util.List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), 0));
         OrganizationDisciplineFacts chapter = disciplines.organizationYear(f.tree.chapterA, f.year);
         assertThat(chapter.meetingsHeld()).isEqualTo(10);
         assertThat(chapter.meetingsRequired()).isEqualTo(16);

@@ -120,6 +120,15 @@ class SupervisionPagesTests {
     }
 
     @Test
+    void theCommitteeSeesWhichChaptersMissedAMonth() throws Exception {
+        meetings.record(f.meeting(f.on(1, 5), Fixture.present(f.an)), f.secretary());
+        mvc.perform(get("/supervision/meetings").param("organization", f.tree.committee.value().toString())
+                        .param("year", String.valueOf(f.year)).with(as(f.secretary())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("chapters-overview")))
+                .andExpect(content().string(containsString("2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12")));
+    }
+
+    @Test
     void theDeskShowsWhatIsDue() throws Exception {
         mvc.perform(get("/supervision/desk").with(as(f.secretary()))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("desk-total")));

@@ -50,13 +50,16 @@ class MeetingService implements ChapterMeetings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeetingCalendar calendar;
+    private final org.cadre.organizations.Organizations organizations;
 
-    MeetingService(JdbcClient jdbc, Members members, OrganizationAccess access, Tree tree,
+    MeetingService(JdbcClient jdbc, Members members, org.cadre.organizations.Organizations organizations,
+            OrganizationAccess access, Tree tree,
             ApplicationEventPublisher events, Clock clock,
             @Value("${cadre.supervision.regular-meetings-per-year:12}") int regularPerYear,
             @Value("${cadre.supervision.thematic-meetings-per-year:4}") int thematicPerYear) {
         this.jdbc = jdbc;
         this.members = members;
+        this.organizations = organizations;
         this.access = access;
         this.tree = tree;
         this.events = events;
@@ -137,6 +140,53 @@ class MeetingService implements ChapterMeetings {
                 Map.of("organization", organization.value(), "year", year)).stream()
                 .map(m -> new MeetingCalendar.Held(m.heldOn(), m.kind(), m.attendance())).toList();
         return calendar.quality(organization, year, held, LocalDate.now(clock));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MeetingQuality> qualityWithin(OrganizationId organization, int year, Caller caller) {
+        tree.require(organization);
+        access.requireSee(caller, organization);
+        LocalDate today = LocalDate.now(clock);
+        Map<UUID, List<MeetingCalendar.Held>> byChapter = new LinkedHashMap<>();
+        Map<UUID, int[]> counts = new java.util.HashMap<>();
+        // one read: each meeting with its counts, no attendance rows
+        jdbc.sql("""
+                SELECT m.organization_id, m.kind, m.held_on,
+                       count(a.member_id) FILTER (WHERE a.attendance = 'PRESENT') AS present, count(a.member_id) AS listed
+                FROM supervision.meeting m LEFT JOIN supervision.attendance a ON a.meeting_id = m.id
+                WHERE m.organization_id = ANY(:ids) AND extract(YEAR FROM m.held_on) = :year
+                GROUP BY m.id, m.organization_id, m.kind, m.held_on
+                """).param("ids", tree.ids(organization)).param("year", year).query((ResultSet rs) -> {
+                    UUID chapter = rs.getObject(1, UUID.class);
+                    byChapter.computeIfAbsent(chapter, k -> new ArrayList<>()).add(new MeetingCalendar.Held(
+                            rs.getObject(3, LocalDate.class), MeetingKind.valueOf(rs.getString(2)), List.of()));
+                    int[] c = counts.computeIfAbsent(chapter, k -> new int[2]);
+                    c[0] += rs.getInt(4);
+                    c[1] += rs.getInt(5);
+                });
+        List<MeetingQuality> out = new ArrayList<>();
+        for (OrganizationId chapter : chapters(organization, today)) {
+            MeetingQuality q = calendar.quality(chapter, year, byChapter.getOrDefault(chapter.value(), List.of()),
+                    today);
+            int[] c = counts.getOrDefault(chapter.value(), new int[2]);
+            out.add(new MeetingQuality(chapter, year, q.regularHeld(), q.regularRequired(), q.thematicHeld(),
+                    q.thematicRequired(), q.missedMonths(), c[0], c[1], List.of()));
+        }
+        return out;
+    }
+
+    private List<OrganizationId> chapters(OrganizationId root, LocalDate asOf) {
+        List<OrganizationId> out = new ArrayList<>();
+        organizations.subtree(root, asOf).ifPresent(node -> collect(node, out));
+        return out;
+    }
+
+    private static void collect(org.cadre.organizations.TreeNode node, List<OrganizationId> out) {
+        if (node.organization().kind().holdsMembers() && !node.organization().dissolved()) {
+            out.add(node.organization().id());
+        }
+        node.children().forEach(child -> collect(child, out));
     }
 
     @Override

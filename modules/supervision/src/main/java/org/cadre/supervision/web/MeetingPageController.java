@@ -73,6 +73,13 @@ class MeetingPageController {
         model.addAttribute("isChapter", isChapter);
         model.addAttribute("kinds", MeetingKind.values());
         model.addAttribute("attendances", Attendance.values());
+        if (!isChapter) {
+            var overview = meetings.qualityWithin(root, shown, caller);
+            model.addAttribute("overview", overview);
+            model.addAttribute("missing", overview.stream().filter(q -> !q.missedMonths().isEmpty()).count());
+            model.addAttribute("chapterNames", chapters.stream()
+                    .collect(Collectors.toMap(OrganizationSummary::id, OrganizationSummary::name, (a, b) -> a)));
+        }
         if (isChapter) {
             var quality = meetings.quality(root, shown, caller);
             List<MemberSummary> onRolls = members.list(root, false, today);
