@@ -124,9 +124,16 @@ class CommitmentsBrowserTests {
             page.findElement(By.id("percent-1")).clear();
             page.findElement(By.id("percent-1")).sendKeys("60");
             page.findElement(By.id("evidence-1")).sendKeys("Báo cáo quý III");
+            // the evidence as a file too, through the server's real multipart path (the form's token included)
+            Path evidence = Path.of("target", "evidence", "bien-ban-quy-3.pdf");
+            Files.createDirectories(evidence.getParent());
+            Files.write(evidence, "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            page.findElement(By.id("file-1")).sendKeys(evidence.toAbsolutePath().toString());
             page.findElement(By.id("progress-submit-1")).click();
             // weighted: 60% of an item weighing 10 and 0% of one weighing 10
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register-progress"), "30%"));
+            assertThat(page.findElement(By.cssSelector("a.evidence-file")).getText())
+                    .startsWith("bien-ban-quy-3.pdf");
             shot(browser, "commitments-progress-phone.png");
         }
         assertThat(registers.ofMember(member)).singleElement().satisfies(r -> {
