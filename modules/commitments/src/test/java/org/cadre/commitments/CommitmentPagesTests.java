@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -71,7 +72,8 @@ class CommitmentPagesTests {
         mvc.perform(post("/commitments/registers/{id}/submit", register).with(csrf()).with(as(Fixture.member(an))))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/commitments/registers/{id}", register).with(as(f.secretary()))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("register-approve")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("register-approve")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("năm " + f.year + "</h1>")));
         mvc.perform(post("/commitments/registers/{id}/approve", register).with(csrf()).with(as(f.secretary())))
                 .andExpect(status().is3xxRedirection());
         assertThat(registers.find(register).orElseThrow().status()).isEqualTo(RegisterStatus.APPROVED);
@@ -83,7 +85,10 @@ class CommitmentPagesTests {
                         .param("campaignId", f.campaign.toString()).param("content", "Sang năm")
                         .param("deadline", "15/01/" + (f.year + 1)).param("weight", "10"))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location",
-                        org.hamcrest.Matchers.containsString("/commitments/me")));
+                        org.hamcrest.Matchers.containsString("/commitments/me")))
+                // the year written as a year, not as a number with a thousands separator
+                .andExpect(flash().attribute("formError", org.hamcrest.Matchers.hasToString(
+                        org.hamcrest.Matchers.containsString("năm " + f.year + " của"))));
         assertThat(registers.ofMember(an)).isEmpty();
     }
 

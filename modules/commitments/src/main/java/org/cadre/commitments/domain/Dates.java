@@ -12,13 +12,14 @@ public final class Dates {
 
     public static void deadlineInYear(LocalDate deadline, int year) {
         if (deadline == null || deadline.getYear() != year) {
-            throw new Refused(CommitmentsRefusal.DEADLINE_OUTSIDE_YEAR, deadline, year);
+            // the year as text: a number argument would be written "2.017"
+            throw new Refused(CommitmentsRefusal.DEADLINE_OUTSIDE_YEAR, deadline, String.valueOf(year));
         }
     }
 
     public static void inYear(LocalDate on, int year) {
         if (on == null || on.getYear() != year) {
-            throw new Refused(CommitmentsRefusal.DATE_OUTSIDE_YEAR, on, year);
+            throw new Refused(CommitmentsRefusal.DATE_OUTSIDE_YEAR, on, String.valueOf(year));
         }
     }
 
