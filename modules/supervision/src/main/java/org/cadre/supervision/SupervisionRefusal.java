@@ -25,6 +25,7 @@ public enum SupervisionRefusal implements Refusal {
     NOT_A_MEMBER_OF_CHAPTER(INVALID, "attendance"),
     LISTED_TWICE(INVALID, "attendance"),
     NOBODY_LISTED(INVALID, "attendance"),
+    ATTENDANCE_MISSING(INVALID, "attendance"),
 
     // ---- discipline
     SUBJECT_REQUIRED(INVALID, "memberId"),

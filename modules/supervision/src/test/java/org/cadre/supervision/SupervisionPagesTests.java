@@ -46,6 +46,8 @@ class SupervisionPagesTests {
     @Autowired
     Feedback feedback;
     @Autowired
+    Disciplines disciplines;
+    @Autowired
     Clock clock;
 
     Fixture f;
@@ -71,6 +73,8 @@ class SupervisionPagesTests {
         mvc.perform(post("/supervision/meetings").with(csrf()).with(as(secretary))
                         .param("organizationId", f.tree.chapterA.value().toString()).param("kind", "REGULAR")
                         .param("heldOn", DAY.format(f.on(2, 6))).param("agenda", "Sinh hoạt tháng 2")
+                        .param("listed", f.an.value().toString(), f.binh.value().toString(),
+                                f.cuong.value().toString())
                         .param("a-" + f.an.value(), "PRESENT").param("a-" + f.binh.value(), "EXCUSED")
                         .param("r-" + f.binh.value(), "Ốm").param("a-" + f.cuong.value(), "UNEXCUSED"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
@@ -84,6 +88,18 @@ class SupervisionPagesTests {
                         .param("year", String.valueOf(f.year)).with(as(secretary)))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
                         containsString(".xlsx")));
+    }
+
+    @Test
+    void aMemberLeftWithoutAChoiceSendsTheFormBackAndNothingIsWritten() throws Exception {
+        Caller secretary = Fixture.secretaryOf(f.tree.chapterA);
+        mvc.perform(post("/supervision/meetings").with(csrf()).with(as(secretary))
+                        .param("organizationId", f.tree.chapterA.value().toString()).param("kind", "REGULAR")
+                        .param("heldOn", DAY.format(f.on(3, 6))).param("agenda", "Sinh hoạt tháng 3")
+                        .param("listed", f.an.value().toString(), f.binh.value().toString())
+                        .param("a-" + f.an.value(), "PRESENT"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("formError"));
+        assertThat(meetings.list(f.tree.chapterA, f.year, secretary)).isEmpty();
     }
 
     @Test
@@ -155,6 +171,20 @@ class SupervisionPagesTests {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
         assertThat(members.find(f.cuong).orElseThrow().status())
                 .isEqualTo(org.cadre.organizations.MemberStatus.REMOVED);
+        String anCard = members.find(f.an).orElseThrow().cardNumber();
+        mvc.perform(post("/supervision/disciplines").with(csrf()).with(as(secretary)).param("root", committee)
+                        .param("cardNumber", anCard).param("form", "REPRIMAND").param("decision", "22-QĐ/CB")
+                        .param("decidedOn", DAY.format(today.minusDays(5))).param("issuer", "Chi bộ")
+                        .param("violation", "Chậm nộp báo cáo"))
+                .andExpect(status().is3xxRedirection());
+        UUID first = disciplines.ofMember(f.an).get(0).id();
+        mvc.perform(post("/supervision/disciplines").with(csrf()).with(as(secretary)).param("root", committee)
+                        .param("cardNumber", anCard).param("form", "WARNING").param("decision", "23-QĐ/ĐU")
+                        .param("decidedOn", DAY.format(today)).param("issuer", "Đảng ủy")
+                        .param("sameViolationAs", first.toString()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        assertThat(disciplines.ofMember(f.an)).hasSize(2).extracting(DisciplineView::violation).containsOnly(
+                disciplines.ofMember(f.an).get(0).violation());
         mvc.perform(get("/supervision/disciplines").param("organization", committee).with(as(secretary)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("21-QĐ/ĐU")))
                 .andExpect(content().string(containsString("Lê Văn Cường")));

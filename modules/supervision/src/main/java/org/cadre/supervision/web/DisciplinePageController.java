@@ -80,6 +80,7 @@ class DisciplinePageController {
             @RequestParam(required = false) DisciplineForm form, @RequestParam(required = false) String decision,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
             @RequestParam(required = false) String issuer, @RequestParam(required = false) String violation,
+            @RequestParam(required = false) UUID sameViolationAs,
             @RequestParam(defaultValue = "false") boolean selfDetected,
             @RequestParam(defaultValue = "false") boolean remedied, Caller caller, Locale locale,
             RedirectAttributes redirect) {
@@ -88,7 +89,7 @@ class DisciplinePageController {
                         .orElseThrow(() -> new org.cadre.platform.Refused(
                                 org.cadre.supervision.SupervisionRefusal.MEMBER_UNKNOWN, cardNumber.strip()));
         disciplines.impose(new ImposeDiscipline(member, member == null ? root : null, form, decision, decidedOn, issuer,
-                violation, null, selfDetected, remedied), caller);
+                violation, sameViolationAs, selfDetected, remedied), caller);
         return pages.saved("/supervision/disciplines?organization=" + root + "&year=" + decidedOn.getYear(), locale,
                 redirect);
     }

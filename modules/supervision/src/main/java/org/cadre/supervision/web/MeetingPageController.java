@@ -109,8 +109,18 @@ class MeetingPageController {
             @RequestParam(required = false) String agenda, @RequestParam(required = false) String minutes,
             @RequestParam(required = false) String resolutions,
             @RequestParam(required = false) String commitmentsReviewed,
+            @RequestParam(name = "listed", required = false) List<UUID> listed,
             @RequestParam MultiValueMap<String, String> params, Caller caller, Locale locale,
             RedirectAttributes redirect) {
+        // every member the form listed needs a choice: nobody is left out of the figures by a missed click
+        List<String> missing = (listed == null ? List.<UUID>of() : listed).stream()
+                .filter(id -> params.getFirst("a-" + id) == null || params.getFirst("a-" + id).isBlank())
+                .map(id -> members.find(new MemberId(id)).map(MemberSummary::fullName).orElse(id.toString()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new org.cadre.platform.Refused(org.cadre.supervision.SupervisionRefusal.ATTENDANCE_MISSING,
+                    String.join(", ", missing));
+        }
         List<AttendanceEntry> attendance = new ArrayList<>();
         params.forEach((key, values) -> {
             if (key.startsWith("a-") && !values.isEmpty() && !values.get(0).isBlank()) {
