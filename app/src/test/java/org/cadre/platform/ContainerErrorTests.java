@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.cadre.support.CadreTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -60,5 +61,31 @@ class ContainerErrorTests {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Autowired
+    org.cadre.identity.UserAccounts accounts;
+
+    /** A file over the server's limit is a 413 problem that says the limit, before any module sees it. */
+    @Test
+    void aFileOverTheUploadLimitIsAProblemThatSaysTheLimit() throws Exception {
+        String admin = org.cadre.identity.testing.TestUsers.create(accounts, org.cadre.platform.Role.RULE_ADMIN);
+        String boundary = "cadre-boundary";
+        byte[] file = new byte[6 * 1024 * 1024 + 1024];
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (admin + ":" + org.cadre.identity.testing.TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/rule-packs"))
+                        .header("Authorization", "Basic " + credentials).header("Accept-Language", "vi")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("giới hạn 6 MB");
     }
 }
