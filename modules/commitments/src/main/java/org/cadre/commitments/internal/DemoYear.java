@@ -31,14 +31,13 @@ import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.RoleAssignment;
 import org.cadre.platform.ClusterLocks;
+import org.cadre.platform.DemoDataSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * The demo year 2017 of the source article for the demo bloc, after the bloc itself is seeded (the demo data runs
@@ -86,15 +85,14 @@ class DemoYear implements ApplicationRunner {
     private final long seed;
 
     DemoYear(CommitmentsBulkLoad bulk, Organizations organizations, Members members, ClusterLocks locks,
-            Environment environment) {
+            DemoDataSwitch demo) {
         this.bulk = bulk;
         this.organizations = organizations;
         this.members = members;
         this.locks = locks;
-        String explicit = environment.getProperty("cadre.demo-data.enabled");
-        this.enabled = explicit != null ? Boolean.parseBoolean(explicit)
-                : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-        this.seed = environment.getProperty("cadre.demo-data.seed", Long.class, 2017L);
+        // the same switch and seed as the demo bloc's (DemoDataSwitch)
+        this.enabled = demo.enabled();
+        this.seed = demo.seed();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.ClusterLocks;
+import org.cadre.platform.DemoDataSwitch;
 import org.cadre.supervision.Attendance;
 import org.cadre.supervision.DisciplineForm;
 import org.cadre.supervision.FindingNature;
@@ -29,12 +30,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * The demo year 2017 of the source article, after the bloc (order 10) and commitments' year (order 20): twelve
@@ -74,7 +73,7 @@ class DemoYear implements ApplicationRunner {
     private final long seed;
 
     DemoYear(Organizations organizations, Members members, ClusterLocks locks, JdbcTemplate jdbc, JdbcClient client,
-            TransactionTemplate transactions, ApplicationEventPublisher events, Environment environment) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, DemoDataSwitch demo) {
         this.organizations = organizations;
         this.members = members;
         this.locks = locks;
@@ -82,10 +81,9 @@ class DemoYear implements ApplicationRunner {
         this.client = client;
         this.transactions = transactions;
         this.events = events;
-        String explicit = environment.getProperty("cadre.demo-data.enabled");
-        this.enabled = explicit != null ? Boolean.parseBoolean(explicit)
-                : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-        this.seed = environment.getProperty("cadre.demo-data.seed", Long.class, 2017L);
+        // the same switch and seed as the demo bloc's (DemoDataSwitch)
+        this.enabled = demo.enabled();
+        this.seed = demo.seed();
     }
 
     @Override
