@@ -64,12 +64,4 @@ final class OrganizationRoles {
     @PreAuthorize("hasRole('MEMBER')")
     @interface IsMember {
     }
-
-    /** Every signed-in user (the bloc's size on the home page). */
-    @Documented
-    @Target(ElementType.METHOD)
-    @Retention(RetentionPolicy.RUNTIME)
-    @PreAuthorize("isAuthenticated()")
-    @interface SignedIn {
-    }
 }

@@ -27,10 +27,6 @@ final class ExplainingListener extends DefaultAgendaEventListener {
     private final Parameters parameters;
     private int firings;
 
-    ExplainingListener() {
-        this(RuleInputs.none(), null);
-    }
-
     ExplainingListener(RuleInputs reads, Parameters parameters) {
         this.reads = reads;
         this.parameters = parameters;

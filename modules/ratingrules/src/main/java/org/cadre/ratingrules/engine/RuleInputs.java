@@ -1,7 +1,6 @@
 package org.cadre.ratingrules.engine;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,10 +41,6 @@ final class RuleInputs {
 
     private RuleInputs(Map<String, Read> byRule) {
         this.byRule = Map.copyOf(byRule);
-    }
-
-    static RuleInputs none() {
-        return new RuleInputs(Map.of());
     }
 
     /** Reads every rule of the given DRL texts (one per pack file); a text that does not parse adds nothing. */
@@ -164,10 +159,5 @@ final class RuleInputs {
             getters.putIfAbsent(property, method);
         }
         return getters;
-    }
-
-    /** The rules known, for tests. */
-    List<String> rules() {
-        return new ArrayList<>(byRule.keySet());
     }
 }

@@ -2,7 +2,6 @@ package org.cadre.ratingrules.facts;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,10 +135,17 @@ public final class Share {
         return Long.hashCode(numerator) * 31 + Long.hashCode(denominator);
     }
 
-    /** The share as a percentage for a reader, exact to two decimals: {@code 33,33 %} for one third. */
-    public String percent(Locale locale) {
-        BigDecimal value = BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 2,
-                java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-        return java.text.NumberFormat.getNumberInstance(locale).format(value) + "%";
+    /**
+     * The share as an exact percentage when it has one with at most two decimals ({@code 20%}, {@code 33.5%}); empty
+     * for a fraction such as one third, which a form then shows as the fraction it was written as.
+     */
+    public java.util.Optional<BigDecimal> exactPercent() {
+        try {
+            BigDecimal percent = BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator))
+                    .stripTrailingZeros();
+            return percent.scale() > 2 ? java.util.Optional.empty() : java.util.Optional.of(percent);
+        } catch (ArithmeticException e) {
+            return java.util.Optional.empty(); // a non-terminating decimal: one third
+        }
     }
 }

@@ -92,11 +92,6 @@ public record Manifest(String id, int version, int factsContract, Map<String, St
         return List.copyOf(all.values());
     }
 
-    /** Whether members and organizations are rated on different scales. */
-    public boolean scalesDiffer() {
-        return scales.values().stream().distinct().count() > 1;
-    }
-
     /**
      * The label of a level of a subject's scale in a language ({@code vi}, {@code en}), falling back to Vietnamese
      * and then to the code: what pages and the API show beside the code.

@@ -1,6 +1,5 @@
 package org.cadre.ratingrules.web;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +81,7 @@ final class ParameterForm {
     }
 
     private static String percent(Share share, String written, Wording wording) {
-        BigDecimal hundred = BigDecimal.valueOf(share.numerator() * 100);
-        try {
-            BigDecimal percent = hundred.divide(BigDecimal.valueOf(share.denominator()))
-                    .stripTrailingZeros();
-            return percent.scale() > 2 ? written : wording.number(percent);
-        } catch (ArithmeticException e) {
-            return written; // one third: kept as the fraction
-        }
+        return share.exactPercent().map(wording::number).orElse(written);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.cadre.ratingrules.PackProblem;
 import org.cadre.ratingrules.pack.ManifestReader;
@@ -40,7 +39,11 @@ class ShareTests {
         assertThat(Share.parse(" 33,5 % ").orElseThrow().of(200)).isEqualTo(67);
         assertThat(Share.parse("20%").orElseThrow().of(14)).as("a quota rounds down").isEqualTo(2);
         assertThat(Share.parse("1/3").orElseThrow().toString()).isEqualTo("1/3");
-        assertThat(Share.parse("1/3").orElseThrow().percent(Locale.forLanguageTag("vi"))).isEqualTo("33,33%");
+        assertThat(Share.parse("1/3").orElseThrow().exactPercent()).as("one third has no exact percentage").isEmpty();
+        assertThat(Share.parse("1/5").orElseThrow().exactPercent())
+                .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("20"));
+        assertThat(Share.parse("33,5%").orElseThrow().exactPercent())
+                .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("33.5"));
         assertThat(Share.parse("100%").orElseThrow().reachedBy(0, 0)).as("nothing to count reaches any share")
                 .isTrue();
         assertThat(Share.parse("20%").orElseThrow().exceededBy(0, 0)).isFalse();
