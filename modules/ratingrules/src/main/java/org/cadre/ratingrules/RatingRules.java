@@ -34,6 +34,19 @@ public interface RatingRules {
      */
     Ratings evaluateAll(int year, List<MemberFacts> members, List<OrganizationFacts> organizations);
 
+    /**
+     * Rates one step of a classification run with the pack version a cycle pinned, whether or not it is still the
+     * active one (a version no longer active is compiled once and kept while runs use it): the members of one
+     * grassroots organization with its organizations, then the organizations above. Subjects whose id is in
+     * {@code earlier} were rated by an earlier step of the same run: they are not rated again, their ratings count
+     * for the organizations above them, and they are left out of the result and its quotas.
+     *
+     * @throws org.cadre.platform.Refused {@code version-not-found} for an unknown version, {@code invalid-pack} when
+     *                                    it no longer compiles, {@code rules-failed} when the rules fail
+     */
+    Ratings evaluateRun(String packId, int version, int year, List<MemberFacts> members,
+            List<OrganizationFacts> organizations, java.util.Map<String, SubjectRating> earlier);
+
     /** The pack version that serves the year and subject, if any. */
     Optional<PackVersion> activeFor(int year, Proposal.Subject subject);
 }

@@ -313,6 +313,42 @@ class RatingSemanticsTests {
         });
     }
 
+    @Test
+    void aRunInStepsRatesEverySubjectAsOneCallWouldAndRatesNoneTwice() {
+        // two grassroots organizations under a bloc: each rated with its members in a step, then the bloc on their
+        // results; the result is the one call's, and the bloc's step leaves the earlier subjects out
+        List<MemberFacts> first = List.of(member("a", "c1", 10), member("b", "c1", 9));
+        List<MemberFacts> second = List.of(member("c", "c2", 4), member("d", "c2", 3));
+        List<OrganizationFacts> firstOrganizations = List.of(chapter("c1", "g1"), chapter("g1", "bloc"));
+        List<OrganizationFacts> secondOrganizations = List.of(chapter("c2", "g2"), chapter("g2", "bloc"));
+        OrganizationFacts bloc = chapter("bloc", null);
+
+        List<MemberFacts> allMembers = new ArrayList<>(first);
+        allMembers.addAll(second);
+        List<OrganizationFacts> allOrganizations = new ArrayList<>(firstOrganizations);
+        allOrganizations.addAll(secondOrganizations);
+        allOrganizations.add(bloc);
+        Ratings once = pack.evaluate(2014, parameters, allMembers, allOrganizations);
+
+        Map<String, SubjectRating> earlier = new LinkedHashMap<>();
+        pack.evaluate(2014, parameters, first, firstOrganizations, Map.of()).ratings()
+                .forEach(r -> earlier.put(r.subjectId(), r));
+        pack.evaluate(2014, parameters, second, secondOrganizations, Map.of()).ratings()
+                .forEach(r -> earlier.put(r.subjectId(), r));
+        List<OrganizationFacts> top = List.of(chapter("g1", "bloc"), chapter("g2", "bloc"), bloc);
+        Ratings last = pack.evaluate(2014, parameters, List.of(), top, earlier);
+
+        assertThat(last.ratings()).extracting(SubjectRating::subjectId).containsExactly("bloc");
+        Map<String, String> stepwise = new LinkedHashMap<>();
+        earlier.forEach((id, r) -> stepwise.put(id, r.level()));
+        last.ratings().forEach(r -> stepwise.put(r.subjectId(), r.level()));
+        Map<String, String> together = new LinkedHashMap<>();
+        once.ratings().forEach(r -> together.put(r.subjectId(), r.level()));
+        assertThat(stepwise).isEqualTo(together);
+        assertThat(together.get("bloc")).isNotNull();
+        assertThat(together.get("g2")).isNotEqualTo(together.get("g1"));
+    }
+
     private static MemberFacts member(String id, String chapter, int attended) {
         MemberFacts facts = new MemberFacts();
         facts.setSubjectId(id);

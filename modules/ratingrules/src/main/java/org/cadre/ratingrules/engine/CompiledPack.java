@@ -105,6 +105,17 @@ public final class CompiledPack implements AutoCloseable {
      */
     public Ratings evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> givenMembers,
             List<OrganizationFacts> givenOrganizations) {
+        return evaluate(year, parameterValues, givenMembers, givenOrganizations, Map.of());
+    }
+
+    /**
+     * {@link #evaluate(int, Map, List, List)} for one step of a run that goes in steps (one grassroots organization
+     * at a time, then the levels above): subjects whose id is in {@code earlier} were rated by an earlier step of
+     * the same run; they are not rated again, their ratings count for the organizations above them, and they are
+     * left out of the result and of its quotas.
+     */
+    public Ratings evaluate(int year, Map<String, Object> parameterValues, List<MemberFacts> givenMembers,
+            List<OrganizationFacts> givenOrganizations, Map<String, SubjectRating> earlier) {
         Parameters parameters = new Parameters(parameterValues);
         List<MemberFacts> members = givenMembers.stream().map(MemberFacts::copy).toList();
         List<OrganizationFacts> organizations = givenOrganizations.stream().map(OrganizationFacts::copy).toList();
@@ -112,8 +123,13 @@ public final class CompiledPack implements AutoCloseable {
         Map<String, List<MemberFacts>> byOrganization = members.stream().collect(Collectors.groupingBy(
                 m -> Objects.toString(m.getOrganizationId(), ""), LinkedHashMap::new, Collectors.toList()));
         for (List<MemberFacts> group : byOrganization.values()) {
-            rate(year, group, Proposal.Subject.MEMBER, parameters, Map.of()).forEach(r -> ratings.put(r.subjectId(), r));
+            List<MemberFacts> unrated = group.stream().filter(m -> !earlier.containsKey(m.getSubjectId())).toList();
+            if (!unrated.isEmpty()) {
+                rate(year, unrated, Proposal.Subject.MEMBER, parameters, Map.of())
+                        .forEach(r -> ratings.put(r.subjectId(), r));
+            }
         }
+        Map<String, SubjectRating> known = new HashMap<>(earlier);
         Map<String, List<OrganizationFacts>> children = organizations.stream().collect(Collectors.groupingBy(
                 o -> Objects.toString(o.getParentId(), ""), LinkedHashMap::new, Collectors.toList()));
         Map<String, Integer> height = new HashMap<>();
@@ -123,23 +139,26 @@ public final class CompiledPack implements AutoCloseable {
         List<Integer> heights = height.values().stream().distinct().sorted().toList();
         for (int h : heights) {
             Map<String, List<OrganizationFacts>> byParent = organizations.stream()
-                    .filter(o -> height.get(o.getSubjectId()) == h)
+                    .filter(o -> height.get(o.getSubjectId()) == h && !earlier.containsKey(o.getSubjectId()))
                     .collect(Collectors.groupingBy(o -> Objects.toString(o.getParentId(), ""), LinkedHashMap::new,
                             Collectors.toList()));
+            // the ratings of the levels below (and of earlier steps) that this level's organizations count
+            known.putAll(ratings);
             for (List<OrganizationFacts> group : byParent.values()) {
                 Map<String, List<Reason>> missing = new HashMap<>();
                 for (OrganizationFacts organization : group) {
                     List<MemberFacts> own = byOrganization.getOrDefault(organization.getSubjectId(), List.of());
                     List<OrganizationFacts> below = children.getOrDefault(organization.getSubjectId(), List.of());
-                    fillCounts(organization, own, below, ratings);
-                    missing.put(organization.getSubjectId(), missingResults(organization, own, below, ratings));
+                    fillCounts(organization, own, below, known);
+                    missing.put(organization.getSubjectId(), missingResults(organization, own, below, known));
                 }
                 rate(year, group, Proposal.Subject.ORGANIZATION, parameters, missing)
                         .forEach(r -> ratings.put(r.subjectId(), r));
             }
         }
-        List<SubjectFacts> all = new ArrayList<>(members);
-        all.addAll(organizations);
+        List<SubjectFacts> all = new ArrayList<>();
+        members.stream().filter(m -> !earlier.containsKey(m.getSubjectId())).forEach(all::add);
+        organizations.stream().filter(o -> !earlier.containsKey(o.getSubjectId())).forEach(all::add);
         return new Ratings(manifest.id(), manifest.version(), year, List.copyOf(ratings.values()),
                 Quotas.apply(manifest, this::scale, parameters, all, ratings));
     }

@@ -88,6 +88,23 @@ class ActivePacks implements AutoCloseable {
         }
     }
 
+    /** Runs {@code call} on the active entry of this pack version, if it is active, holding a lease on it. */
+    <T> Optional<T> withVersion(String packId, int version, Function<Entry, T> call) {
+        while (true) {
+            Entry entry = snapshot.get().stream().filter(e -> e.same(packId, version)).findFirst().orElse(null);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            if (entry.acquire()) {
+                try {
+                    return Optional.of(call.apply(entry));
+                } finally {
+                    entry.release();
+                }
+            }
+        }
+    }
+
     List<Entry> entries() {
         return snapshot.get();
     }

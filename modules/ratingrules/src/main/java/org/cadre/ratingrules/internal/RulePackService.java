@@ -18,14 +18,13 @@ import org.cadre.ratingrules.AuditEntry;
 import org.cadre.ratingrules.PackDiff;
 import org.cadre.ratingrules.PackJobResult;
 import org.cadre.ratingrules.PackParameter;
-import org.cadre.ratingrules.ParameterPreview;
-import org.cadre.ratingrules.RatedSubjects;
-import org.cadre.ratingrules.ScenarioOutcome;
 import org.cadre.ratingrules.PackProblem;
 import org.cadre.ratingrules.PackRefusals;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackSummary;
 import org.cadre.ratingrules.PackVersion;
+import org.cadre.ratingrules.ParameterPreview;
+import org.cadre.ratingrules.RatedSubjects;
 import org.cadre.ratingrules.RatingRules;
 import org.cadre.ratingrules.RatingRulesRefusal;
 import org.cadre.ratingrules.Ratings;
@@ -33,6 +32,8 @@ import org.cadre.ratingrules.RulePackActivated;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.RulePackRetired;
 import org.cadre.ratingrules.RulePackValidated;
+import org.cadre.ratingrules.ScenarioOutcome;
+import org.cadre.ratingrules.SubjectRating;
 import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.engine.CompiledPack;
 import org.cadre.ratingrules.engine.EngineException;
@@ -46,14 +47,14 @@ import org.cadre.ratingrules.pack.ManifestReader;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.pack.PackRejectedException;
 import org.cadre.ratingrules.pack.ParameterFile;
+import org.cadre.ratingrules.pack.ParameterGroups;
 import org.cadre.ratingrules.pack.ParameterValues;
 import org.cadre.ratingrules.pack.Scenario;
 import org.cadre.ratingrules.pack.ScenarioEditor;
 import org.cadre.ratingrules.pack.ScenarioReader;
-import org.cadre.ratingrules.pack.ParameterGroups;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -121,6 +122,52 @@ class RulePackService implements RatingRules, RulePackRegistry {
             return run(() -> entry.pack.evaluate(year, entry.parameters, members, organizations));
         }).orElseThrow(() -> noActivePack(year, subject));
     }
+
+    @Override
+    public Ratings evaluateRun(String packId, int version, int year, List<MemberFacts> members,
+            List<OrganizationFacts> organizations, Map<String, SubjectRating> earlier) {
+        Optional<Ratings> onActive = active.withVersion(packId, version, entry -> run(() ->
+                entry.pack.evaluate(year, entry.parameters, members, organizations, earlier)));
+        if (onActive.isPresent()) {
+            return onActive.get();
+        }
+        while (true) {
+            ActivePacks.Entry pinned = pinned(packId, version);
+            if (pinned.acquire()) {
+                try {
+                    return run(() -> pinned.pack.evaluate(year, pinned.parameters, members, organizations, earlier));
+                } finally {
+                    pinned.release();
+                }
+            }
+            // replaced by another version between the look-up and the lease: it is compiled again
+        }
+    }
+
+    /**
+     * A version a cycle pinned that is not active any more (a past year's cycle run again): compiled once and kept,
+     * one at a time, so a run's hundred steps compile it once. Replaced when another inactive version is asked for.
+     */
+    private ActivePacks.Entry pinned(String packId, int version) {
+        synchronized (pinnedLock) {
+            if (pinnedEntry != null && pinnedEntry.same(packId, version)) {
+                return pinnedEntry;
+            }
+            version(packId, version);
+            PackValidator.Validation loaded = validator.load(store.files(packId, version));
+            if (loaded.pack() == null) {
+                throw PackRefusals.refused(RatingRulesRefusal.INVALID_PACK, loaded.report(), null);
+            }
+            if (pinnedEntry != null) {
+                pinnedEntry.retire();
+            }
+            pinnedEntry = new ActivePacks.Entry(packId, version, loaded.pack(), loaded.parameters());
+            return pinnedEntry;
+        }
+    }
+
+    private final Object pinnedLock = new Object();
+    private ActivePacks.Entry pinnedEntry;
 
     private static Ratings run(java.util.function.Supplier<Ratings> call) {
         try {
