@@ -120,6 +120,44 @@ public interface RulePackRegistry {
      */
     Map<String, List<Level>> scales(String packId, int version);
 
+    /**
+     * The criteria chapters rate in a version (id, subject, group, label by language, article) and the levels of
+     * its criterion scale, highest first: what a page offers and an entry is checked against. Empty when its
+     * manifest does not read. Read from the version's stored files, which never change.
+     */
+    default Criteria criteria(String packId, int version) {
+        org.cadre.ratingrules.pack.ManifestReader.Result read = org.cadre.ratingrules.pack.ManifestReader
+                .read(org.cadre.ratingrules.pack.PackFiles.of(files(packId, version)));
+        if (!read.ok()) {
+            return new Criteria(List.of(), List.of());
+        }
+        return new Criteria(read.manifest().criteria().stream().map(c -> new Criterion(c.id(), c.subject().name(),
+                c.group(), c.label(), c.article())).toList(), read.manifest().criterionScale().stream()
+                .map(level -> new Level(level.code(), level.label())).toList());
+    }
+
+    /** The criteria of a version and its criterion scale ({@link #criteria(String, int)}). */
+    record Criteria(List<Criterion> criteria, List<Level> scale) {
+
+        public Criteria {
+            criteria = List.copyOf(criteria);
+            scale = List.copyOf(scale);
+        }
+    }
+
+    /** A criterion chapters rate: {@code subject} MEMBER or ORGANIZATION; {@code group} what rules test. */
+    record Criterion(String id, String subject, String group, Map<String, String> label, String article) {
+
+        public Criterion {
+            label = Map.copyOf(label);
+        }
+
+        /** The label in a language, falling back to Vietnamese and then to the id. */
+        public String label(String language) {
+            return label.getOrDefault(language, label.getOrDefault("vi", id));
+        }
+    }
+
     /** A level of a scale, with its label by language ({@code vi}, {@code en}). */
     record Level(String code, Map<String, String> label) {
 
