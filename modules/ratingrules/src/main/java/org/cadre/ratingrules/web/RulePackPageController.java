@@ -12,11 +12,12 @@ import org.cadre.platform.JobId;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
+import org.cadre.ratingrules.Explanation;
 import org.cadre.ratingrules.PackDiff;
 import org.cadre.ratingrules.PackParameter;
-import org.cadre.ratingrules.ParameterPreview;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackVersion;
+import org.cadre.ratingrules.ParameterPreview;
 import org.cadre.ratingrules.RatingRulesRefusal;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.ScenarioOutcome;
@@ -183,7 +184,7 @@ class RulePackPageController {
         model.addAttribute("pack", registry.version(packId, version));
         model.addAttribute("run", run);
         model.addAttribute("explanations", run.ratings().ratings().stream()
-                .map(r -> ExplanationView.of(r, run, messages, locale)).toList());
+                .map(r -> Explanation.of(r, run::label, messages, locale)).toList());
         model.addAttribute("calibrations", run.ratings().calibrations());
         return "ratingrules/explain";
     }

@@ -1,34 +1,37 @@
-package org.cadre.ratingrules.web;
+package org.cadre.ratingrules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cadre.ratingrules.FiredRule;
-import org.cadre.ratingrules.RulePackRegistry;
-import org.cadre.ratingrules.SubjectRating;
+import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.Reason;
 import org.springframework.context.MessageSource;
 
 /**
- * A rating as a member reads it, in the reader's language: the level's label, the reason that decided it (marked),
+ * A rating as a member reads it (on the rule pages' scenario results and evaluation's "why this rating"), in the reader's language: the level's label, the reason that decided it (marked),
  * each other reason in words, the values the rule read and the article it cites. Rule text (criterion, note,
  * article) is the committee's own, in Vietnamese; what the engine says is translated.
  *
  * @param outcome  the level's label and code, or "not classified" / "not yet classified"
  * @param reasons  the decisive reason first, then the others in the order the rules gave them
  */
-public record ExplanationView(String subjectId, String outcome, String status, List<Line> reasons) {
+public record Explanation(String subjectId, String outcome, String status, List<Line> reasons) {
 
     /** One reason: what it did, the criterion, the rule's note, the values read, the article. */
     public record Line(boolean decisive, String effect, String criterion, String note, String values,
             String article, String ruleId) {
     }
 
+    /** The label of a level code of a subject's scale in a language ({@code vi}, {@code en}). */
+    @FunctionalInterface
+    public interface Labels {
+        String label(Proposal.Subject subject, String code, String language);
+    }
+
     /** The explanation of one rating, with the labels of the pack's scales. */
-    public static ExplanationView of(SubjectRating rating, RulePackRegistry.ScenarioRun run, MessageSource messages,
-            Locale locale) {
+    public static Explanation of(SubjectRating rating, Labels run, MessageSource messages, Locale locale) {
         String language = locale.getLanguage().equals("en") ? "en" : "vi";
         String status = rating.excluded() ? "excluded" : rating.pending() ? "pending" : "rated";
         String outcome = switch (status) {
@@ -63,6 +66,6 @@ public record ExplanationView(String subjectId, String outcome, String status, L
                 lines.add(line);
             }
         }
-        return new ExplanationView(rating.subjectId(), outcome, status, lines);
+        return new Explanation(rating.subjectId(), outcome, status, lines);
     }
 }
