@@ -3,5 +3,6 @@
  * classification runs through the active rule pack, review, decisions, appeals and reports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-        allowedDependencies = {"platform", "organizations", "commitments", "supervision", "ratingrules"})
+        allowedDependencies = {"platform", "organizations", "commitments", "supervision", "ratingrules",
+                "ratingrules :: facts"})
 package org.cadre.evaluation;
