@@ -14,6 +14,9 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** The offices' time zone: an instant (a run's end, a signature) is read as the clock on their wall. */
+    private static final java.time.ZoneId OFFICE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Locale locale;
 
@@ -31,6 +34,11 @@ public final class Formats {
 
     public String date(LocalDate value) {
         return value == null ? "" : DATE.format(value);
+    }
+
+    /** An instant as dd/MM/yyyy HH:mm in Vietnam's time. */
+    public String dateTime(java.time.Instant value) {
+        return value == null ? "" : DATE_TIME.format(value.atZone(OFFICE));
     }
 
     /**

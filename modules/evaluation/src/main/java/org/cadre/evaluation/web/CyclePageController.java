@@ -1,0 +1,196 @@
+package org.cadre.evaluation.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.cadre.evaluation.CycleResults;
+import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.EvaluationRefusal;
+import org.cadre.evaluation.OpenCycle;
+import org.cadre.evaluation.RunView;
+import org.cadre.evaluation.StoredRating;
+import org.cadre.evaluation.web.EvaluationRoles.OwnRatings;
+import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
+import org.cadre.evaluation.web.EvaluationRoles.ReadsRatings;
+import org.cadre.evaluation.web.EvaluationRoles.RunsCycles;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Job;
+import org.cadre.platform.JobId;
+import org.cadre.platform.Jobs;
+import org.cadre.platform.PageForm;
+import org.cadre.platform.Refused;
+import org.cadre.platform.Role;
+import org.cadre.ratingrules.RulePackRegistry;
+import org.cadre.ratingrules.facts.Proposal;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages of cycles: the list with the form to open one, a cycle with its run (a progress bar per grassroots
+ * organization while it runs) and its results, the ratings within an organization, "why this rating", and a member's
+ * own ratings by year.
+ */
+@Controller
+class CyclePageController {
+
+    private final Cycles cycles;
+    private final CycleResults results;
+    private final Jobs jobs;
+    private final RulePackRegistry registry;
+    private final MessageSource messages;
+
+    CyclePageController(Cycles cycles, CycleResults results, Jobs jobs, RulePackRegistry registry,
+            MessageSource messages) {
+        this.cycles = cycles;
+        this.results = results;
+        this.jobs = jobs;
+        this.registry = registry;
+        this.messages = messages;
+    }
+
+    @GetMapping("/evaluation/cycles")
+    @ReadsCycles
+    String cycles(Caller caller, Model model) {
+        model.addAttribute("cycles", cycles.list(caller));
+        boolean staff = caller.hasAny(Role.ADMIN, Role.EVALUATOR);
+        model.addAttribute("canOpen", staff);
+        if (staff) {
+            model.addAttribute("scopes", cycles.scopes());
+        }
+        return "evaluation/cycles";
+    }
+
+    @PostMapping("/evaluation/cycles")
+    @RunsCycles
+    @PageForm(page = "/evaluation/cycles", form = "open-cycle")
+    String open(@RequestParam int year, @RequestParam UUID scope, Caller caller) {
+        CycleView cycle = cycles.open(new OpenCycle(year, scope), caller);
+        return "redirect:/evaluation/cycles/" + cycle.id();
+    }
+
+    @GetMapping("/evaluation/cycles/{id}")
+    @ReadsCycles
+    String cycle(@PathVariable UUID id, Caller caller, Model model, Locale locale) {
+        CycleView cycle = cycles.find(id, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("canRun", caller.hasAny(Role.ADMIN, Role.EVALUATOR));
+        model.addAttribute("runs", cycles.runs(id, caller));
+        addRunStatus(cycle, model, locale);
+        Map<Proposal.Subject, Map<String, Integer>> counts = results.counts(id);
+        model.addAttribute("counts", countRows(cycle, counts, locale));
+        return "evaluation/cycle";
+    }
+
+    @PostMapping("/evaluation/cycles/{id}/runs")
+    @RunsCycles
+    @PageForm(page = "/evaluation/cycles/{id}", form = "run-form")
+    String classify(@PathVariable UUID id, Caller caller) {
+        cycles.classify(id, caller);
+        return "redirect:/evaluation/cycles/" + id;
+    }
+
+    /** The run's progress, polled by the cycle's page while it runs; when it ends the page reloads. */
+    @GetMapping("/evaluation/cycles/{id}/run-status")
+    @ReadsCycles
+    String runStatus(@PathVariable UUID id, Caller caller, Model model, Locale locale,
+            HttpServletResponse response) {
+        CycleView cycle = cycles.find(id, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
+        model.addAttribute("cycle", cycle);
+        Job job = addRunStatus(cycle, model, locale);
+        if (job == null || job.finished()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        return "evaluation/cycle :: run-status";
+    }
+
+    @GetMapping("/evaluation/cycles/{id}/organizations/{organization}")
+    @ReadsCycles
+    String within(@PathVariable UUID id, @PathVariable UUID organization, Caller caller, Model model) {
+        CycleView cycle = cycles.find(id, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
+        List<StoredRating> ratings = results.within(id, organization, caller);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("self", ratings.stream().filter(r -> r.subjectId().equals(organization)).findFirst()
+                .orElse(null));
+        model.addAttribute("organizations", ratings.stream()
+                .filter(r -> r.subject() == Proposal.Subject.ORGANIZATION && !r.subjectId().equals(organization))
+                .toList());
+        model.addAttribute("members", ratings.stream().filter(r -> r.subject() == Proposal.Subject.MEMBER).toList());
+        model.addAttribute("organizationId", organization);
+        return "evaluation/within";
+    }
+
+    @GetMapping("/evaluation/cycles/{id}/ratings/{subject}")
+    @ReadsRatings
+    String why(@PathVariable UUID id, @PathVariable UUID subject, Caller caller, Model model, Locale locale) {
+        StoredRating rating = results.rating(id, subject, caller);
+        model.addAttribute("why", WhyView.of(rating, registry, messages, locale));
+        model.addAttribute("canSeeCycle", caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.SECRETARY));
+        return "evaluation/why";
+    }
+
+    @GetMapping("/evaluation/my-ratings")
+    @OwnRatings
+    String mine(Caller caller, Model model, Locale locale) {
+        List<WhyView> mine = new ArrayList<>();
+        for (StoredRating rating : results.mine(caller)) {
+            mine.add(WhyView.of(rating, registry, messages, locale));
+        }
+        model.addAttribute("ratings", mine);
+        return "evaluation/mine";
+    }
+
+    /** The latest run's job, for the progress bar, or null when no run was ever started. */
+    private Job addRunStatus(CycleView cycle, Model model, Locale locale) {
+        RunView latest = cycle.latestRun().orElse(null);
+        model.addAttribute("latest", latest);
+        if (latest == null || latest.job() == null) {
+            return null;
+        }
+        Job job = jobs.find(new JobId(latest.job())).orElse(null);
+        model.addAttribute("job", job);
+        if (job != null && job.problemKey() != null) {
+            model.addAttribute("failure", messages.getMessage(job.problemKey(), job.problemArguments().toArray(),
+                    job.problemKey(), locale));
+        }
+        return job;
+    }
+
+    /** Rows of the results summary: per subject, each level of the pinned pack's scale with its label and count. */
+    private List<CountRow> countRows(CycleView cycle, Map<Proposal.Subject, Map<String, Integer>> counts,
+            Locale locale) {
+        String language = "en".equals(locale.getLanguage()) ? "en" : "vi";
+        Map<String, List<RulePackRegistry.Level>> scales = registry.scales(cycle.packId(), cycle.packVersion());
+        List<CountRow> rows = new ArrayList<>();
+        for (Proposal.Subject subject : Proposal.Subject.values()) {
+            Map<String, Integer> bySubject = counts.getOrDefault(subject, Map.of());
+            if (bySubject.isEmpty()) {
+                continue;
+            }
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            for (RulePackRegistry.Level level : scales.getOrDefault(subject.name(), List.of())) {
+                ordered.put(level.label(language) + " (" + level.code() + ")", bySubject.getOrDefault(level.code(),
+                        0));
+            }
+            ordered.put(messages.getMessage("evaluation.cycle.excluded", null, locale),
+                    bySubject.getOrDefault("EXCLUDED", 0));
+            ordered.put(messages.getMessage("evaluation.cycle.pending", null, locale),
+                    bySubject.getOrDefault("PENDING", 0));
+            int total = bySubject.values().stream().mapToInt(Integer::intValue).sum();
+            rows.add(new CountRow(subject, ordered, total));
+        }
+        return rows;
+    }
+
+    record CountRow(Proposal.Subject subject, Map<String, Integer> levels, int total) {
+    }
+}

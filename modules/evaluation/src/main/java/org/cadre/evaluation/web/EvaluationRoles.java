@@ -1,0 +1,51 @@
+package org.cadre.evaluation.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Which roles may call each kind of endpoint of cycles and results, in one place. Which cycles, organizations and
+ * ratings the caller may see within them is answered by {@link org.cadre.evaluation.Cycles} and
+ * {@link org.cadre.evaluation.CycleResults}.
+ */
+final class EvaluationRoles {
+
+    private EvaluationRoles() {
+    }
+
+    /** Cycles and the ratings of organizations: evaluation staff, administrators, secretaries (their subtree). */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface ReadsCycles {
+    }
+
+    /** Opening cycles and running classifications: evaluation staff and administrators. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
+    @interface RunsCycles {
+    }
+
+    /** One rating with its explanation: the above, and a member for their own; never a reviewer. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'MEMBER')")
+    @interface ReadsRatings {
+    }
+
+    /** A member's own ratings. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasRole('MEMBER')")
+    @interface OwnRatings {
+    }
+}
