@@ -100,7 +100,8 @@ class MemberService implements Members {
 
     @Override
     public void correct(MemberId id, CorrectMember command) {
-        change(id, member -> List.of(member.correct(command)));
+        // stamped so that a consumer handling two corrections out of order keeps the later one
+        change(id, member -> List.of(member.correct(command).recordedAt(clock.instant())));
     }
 
     @Override
