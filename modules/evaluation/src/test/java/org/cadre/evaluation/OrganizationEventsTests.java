@@ -95,7 +95,7 @@ class OrganizationEventsTests {
                 Optional::isPresent);
         scenario.publish(event).andWaitForStateChange(() -> archived(event.organization().value(),
                 "evaluation.on-organization-registered"), count -> count == 2);
-        assertThat(jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE organization_id = :id")
+        assertThat(jdbc.sql("SELECT count(*) FROM evaluation.fact_organization WHERE organization_id = :id")
                 .param("id", event.organization().value()).query(Integer.class).single()).isEqualTo(1);
     }
 
