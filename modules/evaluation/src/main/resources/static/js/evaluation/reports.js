@@ -16,12 +16,14 @@
         title: { text: chart.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
         legend: { bottom: 0 },
-        grid: { left: 40, right: 16, top: 40, bottom: 60, containLabel: true },
-        xAxis: { type: 'category', data: chart.categories, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
-        yAxis: { type: 'value', minInterval: 1 },
+        // levels down the side, highest first: their names are long and stay readable on a phone
+        grid: { left: 8, right: 32, top: 36, bottom: 36, containLabel: true },
+        yAxis: { type: 'category', inverse: true, data: chart.categories,
+          axisLabel: { interval: 0, width: 110, overflow: 'break', lineHeight: 14 } },
+        xAxis: { type: 'value', minInterval: 1 },
         color: ['#9b1c1c', '#8a94a0'],
         series: chart.series.map(function (s) {
-          return { name: s.name, type: 'bar', data: s.data, label: { show: true, position: 'top' } };
+          return { name: s.name, type: 'bar', data: s.data, label: { show: true, position: 'right' } };
         })
       });
       charts.push(instance);

@@ -109,7 +109,10 @@ public class ReportPdf {
             Font section) {
         document.add(heading(text("evaluation.reports.statutory", locale, String.valueOf(report.year())), section));
         List<Level> levels = Columns.statutory(report);
-        PdfPTable table = new PdfPTable(5 + 2 * levels.size());
+        float[] widths = new float[5 + 2 * levels.size()];
+        java.util.Arrays.fill(widths, 1);
+        widths[0] = 2.6f;
+        PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(2);
         PdfPCell subject = cell(text("evaluation.reports.statutory.subject", locale), strong);
@@ -131,10 +134,11 @@ public class ReportPdf {
             table.addCell(cell(text("evaluation.reports.percent", locale), strong));
         }
         Report.Statutory s = report.statutory();
-        statutoryRow(table, text("evaluation.reports.statutory.members", locale), levels, s.members(), body);
-        statutoryRow(table, text("evaluation.reports.statutory.grassroots", locale), levels, s.grassroots(), body);
+        statutoryRow(table, text("evaluation.reports.statutory.members", locale), levels, s.members(), body, locale);
+        statutoryRow(table, text("evaluation.reports.statutory.grassroots", locale), levels, s.grassroots(), body,
+                locale);
         statutoryRow(table, text("evaluation.reports.statutory.subordinates", locale), levels, s.subordinates(),
-                body);
+                body, locale);
         document.add(table);
 
         document.add(heading(text("evaluation.reports.reasons", locale), section));
@@ -159,7 +163,8 @@ public class ReportPdf {
         document.add(reasons);
     }
 
-    private void statutoryRow(PdfPTable table, String label, List<Level> levels, Distribution d, Font body) {
+    private void statutoryRow(PdfPTable table, String label, List<Level> levels, Distribution d, Font body,
+            Locale locale) {
         table.addCell(cell(label, body));
         table.addCell(number(d.total(), body));
         table.addCell(number(d.excluded(), body));
@@ -167,7 +172,7 @@ public class ReportPdf {
         table.addCell(number(d.classified(), body));
         for (Level level : levels) {
             table.addCell(number(d.count(level.code()), body));
-            table.addCell(cell(d.percent(level.code()).toPlainString(), body, Element.ALIGN_RIGHT));
+            table.addCell(cell(percent(d.percent(level.code()), locale), body, Element.ALIGN_RIGHT));
         }
     }
 
@@ -199,7 +204,7 @@ public class ReportPdf {
             table.addCell(cell(own(report, row.own(), language, locale), body));
             Distribution d = row.members();
             for (Level level : scale) {
-                table.addCell(cell(d.count(level.code()) + " (" + d.percent(level.code()).toPlainString() + "%)",
+                table.addCell(cell(d.count(level.code()) + " (" + percent(d.percent(level.code()), locale) + "%)",
                         body, Element.ALIGN_RIGHT));
             }
             table.addCell(cell(d.excluded() + " / " + d.pending(), body, Element.ALIGN_RIGHT));
@@ -252,9 +257,9 @@ public class ReportPdf {
                 long b = before.count(level.code());
                 table.addCell(cell(level.label(language), body));
                 table.addCell(number(a, body));
-                table.addCell(cell(now.percent(level.code()).toPlainString(), body, Element.ALIGN_RIGHT));
+                table.addCell(cell(percent(now.percent(level.code()), locale), body, Element.ALIGN_RIGHT));
                 table.addCell(number(b, body));
-                table.addCell(cell(before.percent(level.code()).toPlainString(), body, Element.ALIGN_RIGHT));
+                table.addCell(cell(percent(before.percent(level.code()), locale), body, Element.ALIGN_RIGHT));
                 table.addCell(cell(signed(a - b), body, Element.ALIGN_RIGHT));
             }
         }
@@ -284,6 +289,15 @@ public class ReportPdf {
             table.addCell(cell(n.article(), body));
         }
         document.add(table);
+    }
+
+    /** A share with one decimal, written the reader's way: 42,9 in Vietnamese, 42.9 in English. */
+    private static String percent(java.math.BigDecimal share, Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(
+                "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
     }
 
     private static String signed(long change) {
