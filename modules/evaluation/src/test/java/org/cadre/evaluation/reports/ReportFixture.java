@@ -88,12 +88,15 @@ final class ReportFixture {
             UUID id = UUID.randomUUID();
             members.add(id);
             UUID chapter = i < 6 ? chapterA.value() : i < 9 ? chapterB.value() : g2.value();
-            jdbc.sql("INSERT INTO evaluation.member_projection (member_id, organization_id, card_number, full_name, "
-                            + "born_on, sex, admitted_on, confirmed_on, civil_servant, status, status_since) VALUES "
-                            + "(:id, :org, :card, :name, DATE '1980-01-01', 'MALE', DATE '2005-01-01', "
-                            + "DATE '2006-01-01', true, 'ACTIVE', DATE '2006-01-01')")
-                    .param("id", id).param("org", chapter).param("card", prefix + i).param("name", names[i])
-                    .update();
+            // the facts ledger, as the organizations events write it (the member_projection view reads it)
+            jdbc.sql("INSERT INTO evaluation.fact_member (member_id, card_number, full_name, admitted_on, "
+                            + "confirmed_on, civil_servant) VALUES (:id, :card, :name, DATE '2005-01-01', "
+                            + "DATE '2006-01-01', true)")
+                    .param("id", id).param("card", prefix + i).param("name", names[i]).update();
+            jdbc.sql("INSERT INTO evaluation.fact_membership (member_id, valid_from, organization_id, admission) "
+                    + "VALUES (:id, DATE '2005-01-01', :org, true)").param("id", id).param("org", chapter).update();
+            jdbc.sql("INSERT INTO evaluation.fact_status (member_id, valid_from, status, admission) "
+                    + "VALUES (:id, DATE '2005-01-01', 'ACTIVE', true)").param("id", id).update();
         }
     }
 
@@ -206,11 +209,17 @@ final class ReportFixture {
     }
 
     private void project(UUID id, String code, String name, String kind, UUID parent) {
-        jdbc.sql("INSERT INTO evaluation.organization_projection (organization_id, code, name, kind, parent_id, "
-                        + "registered_on) VALUES (:id, :code, :name, :kind, :parent, DATE '2005-01-10') "
-                        + "ON CONFLICT (organization_id) DO UPDATE SET parent_id = EXCLUDED.parent_id")
-                .param("id", id).param("code", code).param("name", name).param("kind", kind).param("parent", parent)
-                .update();
+        // the facts ledger, as the organizations events write it (the organization_projection view reads it)
+        jdbc.sql("INSERT INTO evaluation.fact_organization (organization_id, code, kind, established_on) "
+                        + "VALUES (:id, :code, :kind, DATE '2005-01-10') ON CONFLICT (organization_id) DO NOTHING")
+                .param("id", id).param("code", code).param("kind", kind).update();
+        jdbc.sql("INSERT INTO evaluation.fact_organization_name (organization_id, valid_from, name) "
+                        + "VALUES (:id, DATE '2005-01-10', :name) ON CONFLICT DO NOTHING")
+                .param("id", id).param("name", name).update();
+        jdbc.sql("INSERT INTO evaluation.fact_organization_parent (organization_id, valid_from, parent_id) "
+                        + "VALUES (:id, DATE '2005-01-10', :parent) "
+                        + "ON CONFLICT (organization_id, valid_from) DO UPDATE SET parent_id = EXCLUDED.parent_id")
+                .param("id", id).param("parent", parent).update();
     }
 
     /** The shipped pack of 2019-2022 under an id of its own, stored once for the test JVM. */

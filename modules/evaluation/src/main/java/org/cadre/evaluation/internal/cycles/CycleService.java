@@ -97,6 +97,10 @@ class CycleService implements Cycles {
                 .orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
         stored.cycle().checkRunMayStart();
         settleInterrupted(cycleId);
+        store.running(cycleId).ifPresent(running -> {
+            throw new Refused(EvaluationRefusal.RUN_IN_PROGRESS, java.time.format.DateTimeFormatter
+                    .ofPattern("dd/MM/yyyy HH:mm").format(running.startedAt().atZone(clock.getZone())));
+        });
         UUID run = UUID.randomUUID();
         store.insertRun(run, cycleId, stored.cycle().packId(), stored.cycle().packVersion(), caller.username(),
                 clock.instant());

@@ -82,8 +82,9 @@ public class CycleStore {
                     """).param("run", run).param("cycle", cycle).param("pack", packId).param("version", packVersion)
                     .param("by", by).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
         } catch (DuplicateKeyException e) {
-            throw new Refused(EvaluationRefusal.RUN_IN_PROGRESS, running(cycle).map(RunView::startedAt)
-                    .map(Object::toString).orElse(""));
+            // another instance started one between the caller's check and this insert; the transaction is
+            // aborted now, so the refusal cannot read when that one started
+            throw new Refused(EvaluationRefusal.RUN_IN_PROGRESS, "…");
         }
     }
 
