@@ -128,11 +128,11 @@ public class FactsRebuild implements JobHandler {
     @Transactional
     public JobId request(int year, Caller caller) {
         if (year < 1930 || year > 2200) {
-            throw new Refused(EvaluationRefusal.YEAR_OUT_OF_RANGE, String.valueOf(year));
+            throw new Refused(EvaluationRefusal.YEAR_OUT_OF_RANGE, year, 1930, 2200);
         }
         locks.lockUntilTransactionEnds(KIND + ".request");
         if (running()) {
-            throw new Refused(EvaluationRefusal.REBUILD_IN_PROGRESS, String.valueOf(year));
+            throw new Refused(EvaluationRefusal.REBUILD_IN_PROGRESS, year);
         }
         return submit(List.of(year), EnumSet.allOf(Part.class), caller);
     }

@@ -81,8 +81,12 @@ class YearFactsService implements YearFacts {
             SELECT 'STUDY', member_id, count(*)::int, 0, 0, 0, NULL, NULL, NULL
             FROM evaluation.fact_study WHERE year = :year AND member_id = ANY(:members) GROUP BY member_id
             UNION ALL
-            SELECT 'ATT', member_id, 0, 0, 0, 0, held_on, attendance, meeting_id::text
-            FROM evaluation.fact_attendance WHERE year = :year AND member_id = ANY(:members)
+            SELECT 'ATT', member_id, count(*)::int, count(*) FILTER (WHERE attendance = 'PRESENT')::int,
+                   count(*) FILTER (WHERE attendance = 'UNEXCUSED')::int, 0, NULL,
+                   -- P and A in date order: the longest run of absences is counted in Java
+                   string_agg(CASE WHEN attendance = 'PRESENT' THEN 'P' ELSE 'A' END, '' ORDER BY held_on, meeting_id),
+                   NULL
+            FROM evaluation.fact_attendance WHERE year = :year AND member_id = ANY(:members) GROUP BY member_id
             UNION ALL
             SELECT 'REM', member_id, count(*)::int, 0, 0, 0, NULL, NULL, NULL
             FROM evaluation.fact_reminder WHERE year = :year AND member_id = ANY(:members) GROUP BY member_id
@@ -104,7 +108,7 @@ class YearFactsService implements YearFacts {
             FROM evaluation.fact_role_effective
             WHERE member_id = ANY(:members) AND valid_from <= :end AND (valid_to IS NULL OR valid_to > :start)
                 AND role IN ('SECRETARY', 'AGENCY_HEAD')
-            ORDER BY 1, 2, 7, 9
+            ORDER BY 1, 2, 7
             """;
 
     /** Per organization, its own facts of the year (the subtree's are summed in Java). */
@@ -150,6 +154,9 @@ class YearFactsService implements YearFacts {
             ORDER BY 1, 2, 7
             """;
 
+    /** Grassroots organizations assembled per round of queries (a seed bloc has 75, of about 50 members each). */
+    static final int CHUNK = 8;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int regularPerYear;
@@ -188,10 +195,14 @@ class YearFactsService implements YearFacts {
             // a scope below the grassroots level: its own subtree is the one batch
             grassroots = List.of(inScope.get(0));
         }
-        for (YearTree.Node g : grassroots) {
-            List<YearTree.Node> batch = tree.subtree(g.id()).stream().filter(n -> scopeIds.contains(n.id()))
-                    .toList();
-            consumer.accept(batch(year, tree, g, batch));
+        // a few grassroots organizations per round of queries: fewer round trips and plans, memory still bounded
+        for (int from = 0; from < grassroots.size(); from += CHUNK) {
+            List<YearTree.Node> chunk = grassroots.subList(from, Math.min(grassroots.size(), from + CHUNK));
+            Map<UUID, List<YearTree.Node>> batches = new LinkedHashMap<>();
+            for (YearTree.Node g : chunk) {
+                batches.put(g.id(), tree.subtree(g.id()).stream().filter(n -> scopeIds.contains(n.id())).toList());
+            }
+            chunk(year, tree, batches).forEach(consumer);
         }
     }
 
@@ -228,24 +239,39 @@ class YearFactsService implements YearFacts {
 
     // ---- one grassroots organization
 
-    private GrassrootsBatch batch(int year, YearTree tree, YearTree.Node grassroots, List<YearTree.Node> batch) {
+    /** The batches of a few grassroots organizations (by id, with their organizations), from three queries. */
+    private List<GrassrootsBatch> chunk(int year, YearTree tree, Map<UUID, List<YearTree.Node>> batches) {
         LocalDate start = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
-        UUID[] orgs = batch.stream().map(YearTree.Node::id).toArray(UUID[]::new);
+        UUID[] orgs = batches.values().stream().flatMap(List::stream).map(YearTree.Node::id).toArray(UUID[]::new);
         Map<UUID, MemberFacts> members = new LinkedHashMap<>();
         jdbc.sql(RATED + " ORDER BY f.card_number, f.member_id").param("orgs", orgs).param("start", start)
                 .param("end", end).query((RowCallbackHandler) rs -> {
-                    MemberFacts m = member(rs, year, grassroots.id(), start);
+                    UUID organization = rs.getObject("organization_id", UUID.class);
+                    MemberFacts m = member(rs, year, tree.get(organization).node().grassroots(), start);
                     members.put(UUID.fromString(m.getSubjectId()), m);
                 });
         Map<UUID, OrgTally> own = organizationTallies(year, orgs);
-        Map<UUID, String> ledBy = new HashMap<>();
         if (!members.isEmpty()) {
-            memberTallies(year, members, ledBy);
+            memberTallies(year, members);
         }
+        Map<UUID, UUID> batchOf = new HashMap<>();
+        Map<UUID, List<MemberFacts>> membersOf = new HashMap<>();
+        batches.forEach((key, nodes) -> {
+            nodes.forEach(n -> batchOf.put(n.id(), key));
+            membersOf.put(key, new ArrayList<>());
+        });
+        members.values().forEach(m -> membersOf.get(batchOf.get(UUID.fromString(m.getOrganizationId()))).add(m));
+        List<GrassrootsBatch> out = new ArrayList<>();
+        batches.forEach((key, nodes) -> out.add(batch(year, tree, tree.get(key), nodes, membersOf.get(key), own)));
+        return out;
+    }
+
+    private GrassrootsBatch batch(int year, YearTree tree, YearTree.Node grassroots, List<YearTree.Node> batch,
+            List<MemberFacts> members, Map<UUID, OrgTally> own) {
         Map<UUID, Integer> direct = new HashMap<>();
         Map<UUID, int[]> study = new HashMap<>();
-        for (MemberFacts m : members.values()) {
+        for (MemberFacts m : members) {
             UUID organization = UUID.fromString(m.getOrganizationId());
             direct.merge(organization, 1, Integer::sum);
             if (!m.isExempt() && !m.isSuspended()) {
@@ -271,7 +297,7 @@ class YearFactsService implements YearFacts {
             byId.put(n.id(), facts);
         }
         // a leader's unit: the targets of the organization they head, when it is rated in this batch
-        for (MemberFacts m : members.values()) {
+        for (MemberFacts m : members) {
             OrganizationFacts led = m.getLedOrganizationId() == null ? null
                     : byId.get(UUID.fromString(m.getLedOrganizationId()));
             if (led != null) {
@@ -280,7 +306,7 @@ class YearFactsService implements YearFacts {
                 m.setLedUnitTargetsExceeded(led.getTargetsExceeded());
             }
         }
-        return new GrassrootsBatch(grassroots.node(), new ArrayList<>(members.values()), organizations);
+        return new GrassrootsBatch(grassroots.node(), members, organizations);
     }
 
     private static MemberFacts member(ResultSet rs, int year, UUID grassroots, LocalDate start) throws SQLException {
@@ -311,11 +337,10 @@ class YearFactsService implements YearFacts {
         return m;
     }
 
-    private void memberTallies(int year, Map<UUID, MemberFacts> members, Map<UUID, String> ledBy) {
+    private void memberTallies(int year, Map<UUID, MemberFacts> members) {
         LocalDate start = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
         UUID[] ids = members.keySet().toArray(UUID[]::new);
-        Map<UUID, int[]> absences = new HashMap<>();   // current run, longest run
         Map<UUID, List<Discipline>> disciplines = new HashMap<>();
         Map<UUID, Map<String, Integer>> comments = new HashMap<>();
         jdbc.sql(MEMBER_TALLIES).param("year", year).param("members", ids).param("start", start).param("end", end)
@@ -336,20 +361,10 @@ class YearFactsService implements YearFacts {
                         }
                         case "STUDY" -> m.setStudyCompleted(a > 0);
                         case "ATT" -> {
-                            String attendance = rs.getString("t1");
-                            m.setMeetingsRequired(m.getMeetingsRequired() + 1);
-                            int[] run = absences.computeIfAbsent(id, x -> new int[2]);
-                            if ("PRESENT".equals(attendance)) {
-                                m.setMeetingsAttended(m.getMeetingsAttended() + 1);
-                                run[0] = 0;
-                            } else {
-                                run[0]++;
-                                run[1] = Math.max(run[1], run[0]);
-                                if ("UNEXCUSED".equals(attendance)) {
-                                    m.setUnexcusedAbsences(m.getUnexcusedAbsences() + 1);
-                                }
-                            }
-                            m.setConsecutiveAbsences(run[1]);
+                            m.setMeetingsRequired(a);
+                            m.setMeetingsAttended(rs.getInt("b"));
+                            m.setUnexcusedAbsences(rs.getInt("c"));
+                            m.setConsecutiveAbsences(longestRun(rs.getString("t1"), 'A'));
                         }
                         case "REM" -> m.setReminders(a);
                         case "FIND" -> {
@@ -364,7 +379,6 @@ class YearFactsService implements YearFacts {
                             // the head role held last in the year names the unit led
                             m.setLeader(true);
                             m.setLedOrganizationId(rs.getString("t2"));
-                            ledBy.put(id, rs.getString("t2"));
                         }
                         default -> {
                         }
@@ -526,6 +540,17 @@ class YearFactsService implements YearFacts {
         int regular = (finished + monthsPerRegular - 1) / monthsPerRegular;
         int thematic = thematicPerYear == 0 ? 0 : finished / Math.max(1, 12 / thematicPerYear);
         return regular + thematic;
+    }
+
+    /** The longest run of one letter in a string. */
+    static int longestRun(String letters, char letter) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; letters != null && i < letters.length(); i++) {
+            run = letters.charAt(i) == letter ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** Whole months from a date to the end of 31 December of the year (an admission on 1 July counts 6). */
