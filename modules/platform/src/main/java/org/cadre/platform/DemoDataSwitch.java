@@ -19,7 +19,8 @@ public class DemoDataSwitch {
 
     public DemoDataSwitch(Environment environment) {
         String explicit = environment.getProperty("cadre.demo-data.enabled");
-        this.enabled = explicit != null ? Boolean.parseBoolean(explicit.trim())
+        // blank counts as unset: the app's properties pass ${CADRE_DEMO_DATA:} through, empty when the variable is
+        this.enabled = StringUtils.hasText(explicit) ? Boolean.parseBoolean(explicit.trim())
                 : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
         this.seed = environment.getProperty("cadre.demo-data.seed", Long.class, 2017L);
     }
