@@ -50,8 +50,8 @@ CREATE TABLE rating
     pending         BOOLEAN      NOT NULL,
     decisive_rule   VARCHAR(100),
     -- the facts the rules were given, and the explanation (SubjectRating as JSON: reasons, fired rules, values)
-    facts           JSONB        NOT NULL,
-    explanation     JSONB        NOT NULL,
+    facts           JSON         NOT NULL,
+    explanation     JSON         NOT NULL,
     PRIMARY KEY (run_id, subject_id)
 );
 CREATE INDEX rating_run_organization_idx ON rating (run_id, organization_id);

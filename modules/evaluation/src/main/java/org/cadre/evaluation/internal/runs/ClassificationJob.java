@@ -10,12 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.internal.cycles.CycleStore;
 import org.cadre.evaluation.internal.cycles.RunOutcomes;
 import org.cadre.evaluation.internal.facts.YearFacts;
 import org.cadre.evaluation.internal.inputs.CycleInputs;
 import org.cadre.platform.JobContext;
 import org.cadre.platform.JobHandler;
+import org.cadre.platform.Refused;
 import org.cadre.ratingrules.CalibrationCase;
 import org.cadre.ratingrules.RatingRules;
 import org.cadre.ratingrules.Ratings;
@@ -27,14 +34,21 @@ import org.cadre.ratingrules.facts.SubjectFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A classification run of a cycle, as a job any instance may take: in the regulation's order, one grassroots
  * organization at a time (its chapters' members, then its chapters, then itself), then the organizations above,
- * rated on the grassroots results just made. Streaming: what stays in memory between steps is one rating per
- * grassroots organization. Everything the run writes is in one transaction that ends by making the run the cycle's
- * current one; a failure, a cancellation or a killed process rolls it back and the previous results stay.
+ * rated on the grassroots results just made.
+ *
+ * <p>Two threads, so both cores work: a rater reads each batch's facts and inputs (in a read-only snapshot of its
+ * own, so every batch sees the same moment), rates it and prepares its rows; the job's thread writes them with COPY
+ * in the run's transaction. At most two prepared batches wait between them: memory follows the largest grassroots
+ * organization, not the size of the scope. The run's writes end by making it the cycle's current run in that same
+ * transaction; a failure on either side, a cancellation or a killed process rolls it back and the previous results
+ * stay.
  */
 @Component
 class ClassificationJob implements JobHandler {
@@ -48,16 +62,20 @@ class ClassificationJob implements JobHandler {
     private final RatingWriter writer;
     private final RunOutcomes outcomes;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate snapshot;
 
     ClassificationJob(CycleStore cycles, YearFacts facts, CycleInputs inputs, RatingRules rules, RatingWriter writer,
-            RunOutcomes outcomes, TransactionTemplate transactions) {
+            RunOutcomes outcomes, PlatformTransactionManager transactionManager) {
         this.cycles = cycles;
         this.facts = facts;
         this.inputs = inputs;
         this.rules = rules;
         this.writer = writer;
         this.outcomes = outcomes;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @Override
@@ -70,8 +88,7 @@ class ClassificationJob implements JobHandler {
         UUID cycleId = UUID.fromString(context.parameters().get("cycle"));
         UUID run = UUID.fromString(context.parameters().get("run"));
         try {
-            Summary summary = transactions.execute(status -> classify(cycleId, run, context));
-            return summary;
+            return transactions.execute(status -> classify(cycleId, run, context));
         } catch (RuntimeException e) {
             outcomes.failed(cycleId, run, e);
             throw e;
@@ -83,58 +100,118 @@ class ClassificationJob implements JobHandler {
             long millis) {
     }
 
+    /** One batch's rows, ready to write; {@code last} ends the run, {@code failure} ends it badly. */
+    private record Prepared(String rows, List<CalibrationCase> calibrations, boolean grassroots, boolean last,
+            RuntimeException failure) {
+    }
+
     private Summary classify(UUID cycleId, UUID run, JobContext context) {
         long started = System.nanoTime();
         CycleStore.StoredCycle stored = cycles.find(cycleId).orElseThrow();
         var cycle = stored.cycle();
         int year = cycle.year();
-        List<YearFacts.OrganizationNode> tree = facts.tree(year, cycle.scope());
-        long grassroots = tree.stream().filter(n -> n.kind().isGrassroots()).count();
-        int total = (int) grassroots + 1;
+        int total = (int) facts.tree(year, cycle.scope()).stream().filter(n -> n.kind().isGrassroots()).count() + 1;
+        context.progress(0, total);
         Counter counter = new Counter();
+        MessageDigest digest = sha256();
+        BlockingQueue<Prepared> ready = new ArrayBlockingQueue<>(2);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread rater = new Thread(() -> {
+            try {
+                snapshot.executeWithoutResult(status -> rate(cycleId, cycle.packId(), cycle.packVersion(), year,
+                        cycle.scope(), run, digest, counter, ready, stop));
+                hand(ready, new Prepared(null, List.of(), false, true, null), stop);
+            } catch (CancellationException stopped) {
+                // the writer failed and said so: it reports why
+            } catch (RuntimeException | Error e) {
+                RuntimeException failure = e instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e);
+                ready.clear();
+                ready.offer(new Prepared(null, List.of(), false, true, failure));
+            }
+        }, "evaluation-run-" + year);
+        rater.setDaemon(true);
+        rater.start();
+        try {
+            int steps = 0;
+            while (true) {
+                Prepared prepared = take(ready);
+                if (prepared.failure() != null) {
+                    throw prepared.failure();
+                }
+                if (prepared.last()) {
+                    break;
+                }
+                counter.copyNanos += writer.copy(prepared.rows());
+                for (CalibrationCase calibration : prepared.calibrations()) {
+                    writer.write(run, calibration);
+                }
+                if (prepared.grassroots()) {
+                    context.progress(++steps, total);
+                }
+            }
+        } finally {
+            stop.set(true);
+            join(rater);
+        }
+        if (counter.members + counter.organizations == 0) {
+            throw new Refused(EvaluationRefusal.NOTHING_TO_RATE, year);
+        }
+        String hex = HexFormat.of().formatHex(digest.digest());
+        long finishing = System.nanoTime();
+        outcomes.succeeded(stored, run, counter.members, counter.organizations, counter.calibrations, hex);
+        long finishMillis = (System.nanoTime() - finishing) / 1_000_000;
+        context.progress(total, total);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Cycle {} ({}) classified: {} members, {} organizations, {} calibration cases in {} ms (rater: facts"
+                + " {} ms, inputs {} ms, rules {} ms, rows {} ms; writer: COPY {} ms, finishing {} ms)", cycleId, year,
+                counter.members, counter.organizations, counter.calibrations, millis, counter.factsNanos / 1_000_000,
+                counter.inputsNanos / 1_000_000, counter.rulesNanos / 1_000_000, counter.rowsNanos / 1_000_000,
+                counter.copyNanos / 1_000_000, finishMillis);
+        return new Summary(cycleId, run, counter.members, counter.organizations, counter.calibrations, hex, millis);
+    }
+
+    /** The rater's side: every batch of the year's facts, rated and turned into rows, in order. */
+    private void rate(UUID cycleId, String packId, int packVersion, int year, UUID scope, UUID run,
+            MessageDigest digest, Counter counter, BlockingQueue<Prepared> ready, AtomicBoolean stop) {
         Map<String, SubjectRating> grassrootsRatings = new LinkedHashMap<>();
         List<OrganizationFacts> grassrootsFacts = new ArrayList<>();
-        MessageDigest digest = sha256();
-        context.progress(0, total);
-        facts.forEachGrassroots(year, cycle.scope(), batch -> {
+        long[] mark = {System.nanoTime()};
+        facts.forEachGrassroots(year, scope, batch -> {
+            counter.factsNanos += System.nanoTime() - mark[0];
+            long step = System.nanoTime();
             inputs.applyTo(cycleId, batch.members(), batch.organizations());
-            Ratings ratings = rules.evaluateRun(cycle.packId(), cycle.packVersion(), year, batch.members(),
-                    batch.organizations(), Map.of());
+            counter.inputsNanos += System.nanoTime() - step;
+            step = System.nanoTime();
+            Ratings ratings = rules.evaluateRun(packId, packVersion, year, batch.members(), batch.organizations(),
+                    Map.of());
+            counter.rulesNanos += System.nanoTime() - step;
             Map<String, SubjectFacts> byId = new LinkedHashMap<>();
             batch.members().forEach(m -> byId.put(m.getSubjectId(), m));
             batch.organizations().forEach(o -> byId.put(o.getSubjectId(), o));
-            store(run, ratings, byId, digest, counter);
+            hand(ready, prepare(run, ratings, byId, digest, counter, true), stop);
             String id = batch.grassroots().id().toString();
             ratings.rating(id).ifPresent(r -> grassrootsRatings.put(id, r));
             batch.organizations().stream().filter(o -> o.getSubjectId().equals(id)).findFirst()
                     .ifPresent(grassrootsFacts::add);
-            context.progress(++counter.steps, total);
+            mark[0] = System.nanoTime();
         });
-        List<OrganizationFacts> above = facts.aboveGrassroots(year, cycle.scope());
+        List<OrganizationFacts> above = facts.aboveGrassroots(year, scope);
         if (!above.isEmpty()) {
             inputs.applyTo(cycleId, List.of(), above);
             List<OrganizationFacts> top = new ArrayList<>(grassrootsFacts);
             top.addAll(above);
-            Ratings ratings = rules.evaluateRun(cycle.packId(), cycle.packVersion(), year, List.of(), top,
-                    grassrootsRatings);
+            Ratings ratings = rules.evaluateRun(packId, packVersion, year, List.of(), top, grassrootsRatings);
             Map<String, SubjectFacts> byId = new LinkedHashMap<>();
             above.forEach(o -> byId.put(o.getSubjectId(), o));
-            store(run, ratings, byId, digest, counter);
+            hand(ready, prepare(run, ratings, byId, digest, counter, false), stop);
         }
-        if (counter.members + counter.organizations == 0) {
-            throw new org.cadre.platform.Refused(org.cadre.evaluation.EvaluationRefusal.NOTHING_TO_RATE, year);
-        }
-        String hex = HexFormat.of().formatHex(digest.digest());
-        outcomes.succeeded(stored, run, counter.members, counter.organizations, counter.calibrations, hex);
-        context.progress(total, total);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Cycle {} ({}) classified: {} members, {} organizations, {} calibration cases in {} ms", cycleId,
-                year, counter.members, counter.organizations, counter.calibrations, millis);
-        return new Summary(cycleId, run, counter.members, counter.organizations, counter.calibrations, hex, millis);
     }
 
-    private void store(UUID run, Ratings ratings, Map<String, SubjectFacts> byId, MessageDigest digest,
-            Counter counter) {
+    /** A batch's ratings as COPY rows, in subject order, added to the run's digest and counts. */
+    private Prepared prepare(UUID run, Ratings ratings, Map<String, SubjectFacts> byId, MessageDigest digest,
+            Counter counter, boolean grassroots) {
+        long started = System.nanoTime();
         List<RatingWriter.Rated> rows = new ArrayList<>();
         ratings.ratings().stream().sorted(Comparator.comparing(SubjectRating::subjectId)).forEach(rating -> {
             SubjectFacts given = byId.get(rating.subjectId());
@@ -149,12 +226,44 @@ class ClassificationJob implements JobHandler {
                 counter.organizations++;
             }
         });
-        writer.write(run, rows);
         for (CalibrationCase calibration : ratings.calibrations()) {
-            writer.write(run, calibration);
             digest.update(("calibration|" + calibration.quotaId() + '|' + calibration.group() + '|'
                     + calibration.subjects()).getBytes(StandardCharsets.UTF_8));
             counter.calibrations++;
+        }
+        String text = writer.rows(run, rows);
+        counter.rowsNanos += System.nanoTime() - started;
+        return new Prepared(text, ratings.calibrations(), grassroots, false, null);
+    }
+
+    /** Hands a batch to the writer, waiting while two wait already; gives up once the writer has stopped. */
+    private static void hand(BlockingQueue<Prepared> ready, Prepared prepared, AtomicBoolean stop) {
+        try {
+            while (!ready.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    throw new CancellationException("the writer stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private static Prepared take(BlockingQueue<Prepared> ready) {
+        try {
+            return ready.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The run was interrupted", e);
+        }
+    }
+
+    private static void join(Thread rater) {
+        try {
+            rater.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -178,10 +287,15 @@ class ClassificationJob implements JobHandler {
         }
     }
 
+    /** Counts and timings; the rater writes its fields before handing each batch over (the queue publishes them). */
     private static final class Counter {
-        int steps;
-        int members;
-        int organizations;
-        int calibrations;
+        volatile int members;
+        volatile int organizations;
+        volatile int calibrations;
+        long factsNanos;
+        long inputsNanos;
+        long rulesNanos;
+        long rowsNanos;
+        long copyNanos;
     }
 }
