@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Which roles may call each kind of endpoint of cycles and results, in one place. Which cycles, organizations and
+ * Which roles may call each kind of endpoint of the evaluation module (cycles, runs, results, inputs, reports), in
+ * one place. Which cycles, organizations and
  * ratings the caller may see within them is answered by {@link org.cadre.evaluation.Cycles} and
  * {@link org.cadre.evaluation.CycleResults}.
  */
@@ -47,5 +48,24 @@ final class EvaluationRoles {
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasRole('MEMBER')")
     @interface OwnRatings {
+    }
+
+    /**
+     * Inputs of a cycle (criterion levels, residence comments, sick leave): evaluation staff and administrators, and
+     * secretaries in their subtree.
+     */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface EntersInputs {
+    }
+
+    /** Civil-service ratings (entry and import): evaluation staff and administrators only. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
+    @interface RatesCivilService {
     }
 }

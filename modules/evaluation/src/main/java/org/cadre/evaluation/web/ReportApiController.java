@@ -3,7 +3,7 @@ package org.cadre.evaluation.web;
 import java.util.UUID;
 import org.cadre.evaluation.internal.reports.Report;
 import org.cadre.evaluation.internal.reports.ReportService;
-import org.cadre.evaluation.web.ReportRoles.ReadsReports;
+import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.platform.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,13 +25,13 @@ class ReportApiController {
     }
 
     @GetMapping
-    @ReadsReports
+    @ReadsCycles
     Report cycle(@PathVariable UUID cycle, Caller caller) {
         return reports.cycle(cycle, caller);
     }
 
     @GetMapping("/organizations/{organization}")
-    @ReadsReports
+    @ReadsCycles
     Report organization(@PathVariable UUID cycle, @PathVariable UUID organization, Caller caller) {
         return reports.organization(cycle, organization, caller);
     }

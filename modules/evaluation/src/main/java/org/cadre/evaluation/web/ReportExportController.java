@@ -6,7 +6,7 @@ import org.cadre.evaluation.internal.reports.Report;
 import org.cadre.evaluation.internal.reports.ReportPdf;
 import org.cadre.evaluation.internal.reports.ReportService;
 import org.cadre.evaluation.internal.reports.ReportWorkbook;
-import org.cadre.evaluation.web.ReportRoles.ReadsReports;
+import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.platform.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,21 +34,21 @@ class ReportExportController {
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports.xlsx")
-    @ReadsReports
+    @ReadsCycles
     ResponseEntity<byte[]> cycleWorkbook(@PathVariable UUID cycle, Caller caller, Locale locale) {
         Report report = reports.cycle(cycle, caller);
         return file(workbook.write(report, locale), XLSX, name(report, "xlsx"));
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports.pdf")
-    @ReadsReports
+    @ReadsCycles
     ResponseEntity<byte[]> cyclePdf(@PathVariable UUID cycle, Caller caller, Locale locale) {
         Report report = reports.cycle(cycle, caller);
         return file(pdf.write(report, locale), MediaType.APPLICATION_PDF, name(report, "pdf"));
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports/organizations/{organization}/report.xlsx")
-    @ReadsReports
+    @ReadsCycles
     ResponseEntity<byte[]> organizationWorkbook(@PathVariable UUID cycle, @PathVariable UUID organization,
             Caller caller, Locale locale) {
         Report report = reports.organization(cycle, organization, caller);
@@ -56,7 +56,7 @@ class ReportExportController {
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports/organizations/{organization}/report.pdf")
-    @ReadsReports
+    @ReadsCycles
     ResponseEntity<byte[]> organizationPdf(@PathVariable UUID cycle, @PathVariable UUID organization,
             Caller caller, Locale locale) {
         Report report = reports.organization(cycle, organization, caller);

@@ -10,7 +10,7 @@ import org.cadre.evaluation.internal.reports.Columns;
 import org.cadre.evaluation.internal.reports.Distribution;
 import org.cadre.evaluation.internal.reports.Report;
 import org.cadre.evaluation.internal.reports.ReportService;
-import org.cadre.evaluation.web.ReportRoles.ReadsReports;
+import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.platform.Caller;
 import org.cadre.ratingrules.RulePackRegistry.Level;
 import org.springframework.context.MessageSource;
@@ -39,13 +39,13 @@ class ReportPageController {
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports")
-    @ReadsReports
+    @ReadsCycles
     String cycle(@PathVariable UUID cycle, Caller caller, Locale locale, Model model) {
         return page(reports.cycle(cycle, caller), locale, model);
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports/organizations/{organization}")
-    @ReadsReports
+    @ReadsCycles
     String organization(@PathVariable UUID cycle, @PathVariable UUID organization, Caller caller, Locale locale,
             Model model) {
         return page(reports.organization(cycle, organization, caller), locale, model);
