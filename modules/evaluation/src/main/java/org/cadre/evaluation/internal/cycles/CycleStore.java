@@ -93,13 +93,17 @@ public class CycleStore {
                 .update();
     }
 
-    void succeeded(UUID run, Instant at, int members, int organizations, String digest) {
-        jdbc.sql("""
+    /**
+     * Marks a run succeeded if it is still running; false if it was settled as failed meanwhile (its instance was
+     * taken for dead while it ran). The row's lock orders this against the settling.
+     */
+    boolean succeeded(UUID run, Instant at, int members, int organizations, String digest) {
+        return jdbc.sql("""
                 UPDATE evaluation.run SET state = 'SUCCEEDED', finished_at = :at, members = :members,
                     organizations = :organizations, digest = :digest
-                WHERE run_id = :run
+                WHERE run_id = :run AND state = 'RUNNING'
                 """).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("members", members)
-                .param("organizations", organizations).param("digest", digest).param("run", run).update();
+                .param("organizations", organizations).param("digest", digest).param("run", run).update() == 1;
     }
 
     /** Marks a run failed and drops whatever it wrote (a run that failed in its transaction wrote nothing). */

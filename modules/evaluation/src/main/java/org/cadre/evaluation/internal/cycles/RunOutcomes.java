@@ -31,7 +31,11 @@ public class RunOutcomes {
     public void succeeded(CycleStore.StoredCycle stored, UUID run, int members, int organizations, int calibrations,
             String digest) {
         Cycle.Finished finished = stored.cycle().finish(run, members, organizations, calibrations, digest);
-        store.succeeded(run, clock.instant(), members, organizations, digest);
+        if (!store.succeeded(run, clock.instant(), members, organizations, digest)) {
+            // settled as interrupted while it ran (its instance stopped beating, then woke up): a newer run may be
+            // the results by now, so this one rolls back instead of taking their place
+            throw new IllegalStateException("Run " + run + " was settled as failed before it could finish");
+        }
         store.current(stored.cycle().id(), run);
         store.prune(stored.cycle().id(), run);
         events.publishEvent(finished.event());
