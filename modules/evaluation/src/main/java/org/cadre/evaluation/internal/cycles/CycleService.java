@@ -42,10 +42,11 @@ class CycleService implements Cycles {
     private final Jobs jobs;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final RunOutcomes outcomes;
     private final Clock clock;
 
     CycleService(CycleStore store, Evaluation evaluation, RatingRules rules, OrganizationAccess access, Jobs jobs,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            ApplicationEventPublisher events, JdbcClient jdbc, RunOutcomes outcomes, Clock clock) {
         this.store = store;
         this.evaluation = evaluation;
         this.rules = rules;
@@ -53,6 +54,7 @@ class CycleService implements Cycles {
         this.jobs = jobs;
         this.events = events;
         this.jdbc = jdbc;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -96,7 +98,7 @@ class CycleService implements Cycles {
         CycleStore.StoredCycle stored = store.find(cycleId)
                 .orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
         stored.cycle().checkRunMayStart();
-        settleInterrupted(cycleId);
+        settleInterrupted(stored.cycle());
         store.running(cycleId).ifPresent(running -> {
             throw new Refused(EvaluationRefusal.RUN_IN_PROGRESS, java.time.format.DateTimeFormatter
                     .ofPattern("dd/MM/yyyy HH:mm").format(running.startedAt().atZone(clock.getZone())));
@@ -127,21 +129,21 @@ class CycleService implements Cycles {
     @Transactional(readOnly = true)
     public List<RunView> runs(UUID cycle, Caller caller) {
         find(cycle, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
-        return store.runs(cycle);
+        return store.runs(cycle).stream().map(this::asSeen).toList();
     }
 
     /**
      * A run still marked running whose job has ended (its instance was killed, or it failed before it could say so)
      * is marked failed, so the cycle can be run again; a run whose job still runs makes the new run wait.
      */
-    private void settleInterrupted(UUID cycle) {
-        store.running(cycle).ifPresent(running -> {
-            boolean ended = running.job() == null ? false
-                    : jobs.find(new JobId(running.job())).map(org.cadre.platform.Job::finished).orElse(true);
-            if (ended) {
-                store.failed(running.id(), clock.instant(), "interrupted");
-            }
-        });
+    private void settleInterrupted(Cycle cycle) {
+        store.running(cycle.id()).filter(this::jobEnded).ifPresent(running -> outcomes.interrupted(cycle,
+                running.id()));
+    }
+
+    /** Whether a run's job has ended (failed, or its instance stopped and the job was failed for it). */
+    private boolean jobEnded(RunView run) {
+        return run.job() != null && jobs.find(new JobId(run.job())).map(org.cadre.platform.Job::finished).orElse(true);
     }
 
     private boolean maySee(Caller caller, Cycle cycle) {
@@ -168,6 +170,19 @@ class CycleService implements Cycles {
                 """).param("organization", organization).param("ancestor", ancestor).query(Boolean.class).single();
     }
 
+    /**
+     * A run still marked running whose job has ended shows as failed (interrupted) at once; it is settled so in the
+     * database when the next run is asked for.
+     */
+    private RunView asSeen(RunView run) {
+        if (run.state() != org.cadre.evaluation.RunState.RUNNING || !jobEnded(run)) {
+            return run;
+        }
+        return new RunView(run.id(), run.cycle(), run.job(), org.cadre.evaluation.RunState.FAILED, run.packId(),
+                run.packVersion(), run.requestedBy(), run.startedAt(), run.finishedAt(), run.members(),
+                run.organizations(), run.calibrations(), run.digest(), RunOutcomes.INTERRUPTED);
+    }
+
     private static void requireStaff(Caller caller) {
         if (!caller.hasAny(Role.ADMIN, Role.EVALUATOR)) {
             throw new Refused(EvaluationRefusal.NOT_ALLOWED);
@@ -178,7 +193,7 @@ class CycleService implements Cycles {
         Cycle cycle = stored.cycle();
         String scopeName = evaluation.organization(new OrganizationId(cycle.scope()))
                 .map(EvaluatedOrganization::name).orElse("");
-        List<RunView> runs = store.runs(cycle.id());
+        List<RunView> runs = store.runs(cycle.id()).stream().map(this::asSeen).toList();
         Optional<RunView> current = cycle.currentRun() == null ? Optional.empty()
                 : runs.stream().filter(r -> r.id().equals(cycle.currentRun())).findFirst();
         return new CycleView(cycle.id(), cycle.year(), cycle.scope(), scopeName, cycle.packId(), cycle.packVersion(),

@@ -106,15 +106,18 @@ public class CycleStore {
                 .param("organizations", organizations).param("digest", digest).param("run", run).update() == 1;
     }
 
-    /** Marks a run failed and drops whatever it wrote (a run that failed in its transaction wrote nothing). */
-    void failed(UUID run, Instant at, String problem) {
+    /**
+     * Marks a run failed and drops whatever it wrote (a run that failed in its transaction wrote nothing); whether it
+     * was still running (a run settled already stays as it was).
+     */
+    boolean failed(UUID run, Instant at, String problem) {
         jdbc.sql("DELETE FROM evaluation.rating WHERE run_id = :run").param("run", run).update();
         jdbc.sql("DELETE FROM evaluation.calibration_case WHERE run_id = :run").param("run", run).update();
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE evaluation.run SET state = 'FAILED', finished_at = :at, problem = :problem
                 WHERE run_id = :run AND state = 'RUNNING'
                 """).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("problem", problem)
-                .param("run", run).update();
+                .param("run", run).update() == 1;
     }
 
     /**

@@ -16,6 +16,9 @@ public class RunOutcomes {
     /** The job kind of a classification run. */
     public static final String CLASSIFY_JOB = "evaluation.classify";
 
+    /** The problem of a run whose instance stopped before it finished. */
+    public static final String INTERRUPTED = "interrupted";
+
     private final CycleStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -41,12 +44,22 @@ public class RunOutcomes {
         events.publishEvent(finished.event());
     }
 
+    /** A run whose instance stopped (its job failed or vanished): failed as interrupted, announced once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void interrupted(Cycle cycle, UUID run) {
+        if (store.failed(run, clock.instant(), INTERRUPTED)) {
+            events.publishEvent(cycle.fail(run, INTERRUPTED));
+        }
+    }
+
     /** In a transaction of its own, after the run's rolled back: marked failed, with why. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(UUID cycle, UUID run, RuntimeException cause) {
         String problem = cause instanceof Refused refused ? refused.reason().code()
                 : cause.getClass().getSimpleName();
-        store.failed(run, clock.instant(), problem);
-        store.find(cycle).ifPresent(c -> events.publishEvent(c.cycle().fail(run, problem)));
+        if (store.failed(run, clock.instant(), problem)) {
+            // once: a run settled as interrupted meanwhile was announced then
+            store.find(cycle).ifPresent(c -> events.publishEvent(c.cycle().fail(run, problem)));
+        }
     }
 }
