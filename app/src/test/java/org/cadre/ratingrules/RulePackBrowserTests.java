@@ -81,7 +81,7 @@ class RulePackBrowserTests {
             WebElement decisive = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#rating-m1 li.decisive")));
             assertThat(decisive.getText()).contains("Lý do quyết định:", "Đạt điều kiện mức Đạt (PASS)",
-                    "attendanceRatio = 0.9", "minAttendance = 0.6", "TEST-01, 2");
+                    "Tỷ lệ dự sinh hoạt: 90%", "Tỷ lệ dự họp tối thiểu: 0.6", "TEST-01, 2");
             assertThat(page.findElement(By.cssSelector("#rating-m2")).getText()).contains("Không đạt (FAIL)",
                     "Không đạt điều kiện của mức nào cao hơn");
             shot(browser, "rule-pack-explanation.png");

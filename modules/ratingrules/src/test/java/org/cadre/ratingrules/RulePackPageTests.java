@@ -92,7 +92,8 @@ class RulePackPageTests {
         // m1 passes: its label, the deciding reason first and marked, the values the rule read, the article
         String m1 = section(page, "rating-m1");
         assertThat(m1).contains("Đạt (PASS)", "Lý do quyết định:", "Đạt điều kiện mức Đạt (PASS)",
-                "Dự họp và công việc", "attendanceRatio = 0.9", "minAttendance = 0.8", "Căn cứ:", "TEST-01, 2");
+                "Dự họp và công việc", "Tỷ lệ dự sinh hoạt: 90%", "Tỷ lệ dự họp tối thiểu: 0.8", "Căn cứ:",
+                "TEST-01, 2");
         // m2 qualifies for nothing: the explanation says so instead of a bare level
         assertThat(section(page, "rating-m2")).contains("Không đạt (FAIL)",
                 "Không đạt điều kiện của mức nào cao hơn: mức Không đạt (FAIL)",
@@ -102,7 +103,8 @@ class RulePackPageTests {
                         .param("file", "scenarios/pass-and-fail.yaml").param("lang", "en").with(evaluator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(section(english, "rating-m1")).contains("Pass (PASS)", "Deciding reason:",
-                "Meets the conditions of Pass (PASS)", "Values considered:", "Basis:");
+                "Meets the conditions of Pass (PASS)", "Values considered:", "Attendance rate: 90%",
+                "Minimum attendance: 0.8", "Basis:");
         // a path that is no scenario of the version is a not-found page, not an error
         mvc.perform(get("/rule-packs/{id}/1/explain", pack.id()).param("file", "rules.drl").with(evaluator))
                 .andExpect(status().isNotFound());

@@ -183,8 +183,10 @@ class RulePackPageController {
         java.util.Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("pack", registry.version(packId, version));
         model.addAttribute("run", run);
+        java.util.function.Function<String, String> parameterLabels = Explanation.parameterLabels(
+                registry.parameters(packId, version), locale);
         model.addAttribute("explanations", run.ratings().ratings().stream()
-                .map(r -> Explanation.of(r, run::label, messages, locale)).toList());
+                .map(r -> Explanation.of(r, run::label, parameterLabels, messages, locale)).toList());
         model.addAttribute("calibrations", run.ratings().calibrations());
         return "ratingrules/explain";
     }
