@@ -33,6 +33,12 @@ public interface CycleResults {
      */
     java.util.Map<org.cadre.ratingrules.facts.Proposal.Subject, java.util.Map<String, Integer>> counts(UUID cycle);
 
+    /**
+     * The quota cases of the cycle's current run, for evaluation staff and administrators (empty for others): the
+     * candidates by name, largest excess first.
+     */
+    List<CalibrationView> calibrations(UUID cycle, Caller caller);
+
     /** The caller's own ratings as a member, by year (newest first), from each cycle's current run. */
     List<StoredRating> mine(Caller caller);
 }

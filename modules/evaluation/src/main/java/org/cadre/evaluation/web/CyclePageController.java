@@ -88,6 +88,7 @@ class CyclePageController {
         addRunStatus(cycle, model, locale);
         Map<Proposal.Subject, Map<String, Integer>> counts = results.counts(id);
         model.addAttribute("counts", countRows(cycle, counts, locale));
+        model.addAttribute("calibrationCases", results.calibrations(id, caller));
         return "evaluation/cycle";
     }
 

@@ -91,6 +91,14 @@ class ClassificationRunTests {
         // no meetings were required: everyone qualifies as excellent, and the quota (half of the good ones, none)
         // opens a case per grassroots organization instead of demoting anybody
         assertThat(run.calibrations()).isEqualTo(2);
+        assertThat(results.calibrations(cycle.id(), EVALUATOR)).hasSize(2).anySatisfy(k -> {
+            assertThat(k.groupName()).isEqualTo("Đảng bộ Sở " + fixture.prefix);
+            assertThat(k.level()).isEqualTo("HTXSNV");
+            assertThat(k.levelLabel()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
+            assertThat(k.allowed()).isZero();
+            assertThat(k.candidates()).containsExactlyInAnyOrder("Nguyễn Văn An", "Trần Thị Bình", "Lê Đức Cường");
+        });
+        assertThat(results.calibrations(cycle.id(), fixture.secretaryOf(fixture.committee))).isEmpty();
         assertThat(results.rating(cycle.id(), fixture.an.value(), EVALUATOR).rating().level()).isEqualTo("HTXSNV");
         // organizations are rated on the run's member results, bottom-up to the bloc
         SubjectRating chapter = results.rating(cycle.id(), fixture.chapterA.value(), EVALUATOR).rating();

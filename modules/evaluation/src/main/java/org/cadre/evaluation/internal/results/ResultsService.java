@@ -91,6 +91,32 @@ class ResultsService implements CycleResults {
 
     @Override
     @Transactional(readOnly = true)
+    public List<org.cadre.evaluation.CalibrationView> calibrations(UUID cycle, Caller caller) {
+        if (!caller.hasAny(Role.ADMIN, Role.EVALUATOR)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT k.quota_id, coalesce(g.name, k.group_id) AS group_name, k.level,
+                       (SELECT r.explanation->'levelLabel'->>'vi' FROM evaluation.rating r
+                        WHERE r.run_id = k.run_id AND r.level = k.level LIMIT 1) AS level_label,
+                       k.demote_to, k.base_count, k.allowed, k.proposed, k.excess, k.article,
+                       ARRAY(SELECT coalesce(m.full_name, o.name, s::text) FROM unnest(k.subjects) WITH ORDINALITY AS u(s, n)
+                             LEFT JOIN evaluation.member_projection m ON m.member_id = u.s
+                             LEFT JOIN evaluation.organization_projection o ON o.organization_id = u.s
+                             ORDER BY u.n) AS candidates
+                FROM evaluation.cycle c JOIN evaluation.calibration_case k ON k.run_id = c.current_run_id
+                LEFT JOIN evaluation.organization_projection g ON g.organization_id::text = k.group_id
+                WHERE c.cycle_id = :cycle ORDER BY k.excess DESC, group_name
+                """).param("cycle", cycle).query((rs, row) -> new org.cadre.evaluation.CalibrationView(
+                        rs.getString("quota_id"), rs.getString("group_name"), rs.getString("level"),
+                        rs.getString("level_label"), rs.getString("demote_to"), rs.getInt("base_count"),
+                        rs.getInt("allowed"), rs.getInt("proposed"), rs.getInt("excess"),
+                        java.util.Arrays.asList((String[]) rs.getArray("candidates").getArray()),
+                        rs.getString("article"))).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<StoredRating> mine(Caller caller) {
         return caller.member().map(member -> jdbc.sql(SELECT + """
                  WHERE r.subject = 'MEMBER' AND r.subject_id = :member ORDER BY c.year DESC
