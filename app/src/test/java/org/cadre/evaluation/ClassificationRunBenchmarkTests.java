@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Job;
 import org.cadre.platform.JobId;
 import org.cadre.platform.Jobs;
 import org.cadre.platform.Role;
+import org.cadre.organizations.Organizations;
 import org.cadre.support.CadreTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,14 +41,12 @@ class ClassificationRunBenchmarkTests {
     Jobs jobs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Organizations organizations;
 
     @Test
     void theSeedBlocIsClassifiedFromTheDatabaseToTheDatabase() {
-        await(() -> cycles.list(STAFF).stream().anyMatch(c -> c.year() == 2017), Duration.ofMinutes(3));
-        await(() -> jdbc.sql("""
-                SELECT count(*) FROM jobs.job WHERE kind = 'evaluation.rebuild-facts' AND state IN ('QUEUED', 'RUNNING')
-                """).query(Integer.class).single() == 0, Duration.ofMinutes(3));
-        CycleView demo = cycles.list(STAFF).stream().filter(c -> c.year() == 2017).findFirst().orElseThrow();
+        CycleView demo = DemoCycleReady.await(cycles, organizations, jdbc);
         CycleView latest = cycles.list(STAFF).stream().filter(c -> c.year() == 2025).findFirst()
                 .orElseGet(() -> cycles.open(new OpenCycle(2025, demo.scope()), STAFF));
         for (CycleView cycle : List.of(demo, latest)) {
@@ -72,26 +70,11 @@ class ClassificationRunBenchmarkTests {
 
     private Job awaitJob(JobId id) {
         Job[] found = new Job[1];
-        await(() -> {
+        DemoCycleReady.until(() -> {
             found[0] = jobs.find(id).orElseThrow();
             return found[0].finished();
         }, Duration.ofMinutes(2));
         assertThat(found[0].state()).isEqualTo(Job.State.SUCCEEDED);
         return found[0];
-    }
-
-    private static void await(BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + patience);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

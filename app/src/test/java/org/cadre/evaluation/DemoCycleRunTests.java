@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.cadre.evaluation.internal.results.RatingJson;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Job;
@@ -13,6 +12,7 @@ import org.cadre.platform.JobId;
 import org.cadre.platform.Jobs;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.SubjectRating;
+import org.cadre.organizations.Organizations;
 import org.cadre.support.CadreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,20 +34,14 @@ class DemoCycleRunTests {
     Jobs jobs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Organizations organizations;
 
     @Test
     void everyRatingOfTheDemoRunHasItsPackVersionFactsAndExplanation() {
-        await(() -> cycles.list(STAFF).stream().anyMatch(c -> c.year() == 2017), Duration.ofMinutes(3));
-        await(() -> jdbc.sql("""
-                SELECT count(*) FROM jobs.job WHERE kind = 'evaluation.rebuild-facts' AND state IN ('QUEUED', 'RUNNING')
-                """).query(Integer.class).single() == 0 && jdbc.sql("""
-                SELECT count(DISTINCT part) FROM jobs.job,
-                  unnest(ARRAY['ORGANIZATIONS', 'COMMITMENTS', 'SUPERVISION']) AS part
-                WHERE kind = 'evaluation.rebuild-facts' AND state = 'SUCCEEDED' AND parameters LIKE '%' || part || '%'
-                """).query(Integer.class).single() == 3, Duration.ofMinutes(3));
-        CycleView cycle = cycles.list(STAFF).stream().filter(c -> c.year() == 2017).findFirst().orElseThrow();
+        CycleView cycle = DemoCycleReady.await(cycles, organizations, jdbc);
         JobId job = cycles.classify(cycle.id(), STAFF);
-        await(() -> jobs.find(job).map(Job::finished).orElse(false), Duration.ofMinutes(2));
+        DemoCycleReady.until(() -> jobs.find(job).map(Job::finished).orElse(false), Duration.ofMinutes(2));
         assertThat(jobs.find(job).orElseThrow().state()).isEqualTo(Job.State.SUCCEEDED);
 
         RunView run = cycles.find(cycle.id(), STAFF).orElseThrow().currentRun().orElseThrow();
@@ -79,20 +73,5 @@ class DemoCycleRunTests {
         assertThat(members.getOrDefault("KHTNV", 0)).as("not completed").isPositive().isLessThan(rated / 10);
         assertThat(rows.stream().filter(r -> "ORGANIZATION".equals(r.get("subject")) && r.get("level") != null)
                 .count()).as("organizations rated").isGreaterThan(250);
-    }
-
-    private static void await(BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + patience);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 import org.cadre.identity.NewUserAccount;
 import org.cadre.identity.UserAccounts;
 import org.cadre.identity.testing.TestUsers;
-import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
@@ -70,7 +68,7 @@ class EvaluationBrowserTests {
     @Test
     void staffClassifyTheDemoYearFollowItDownToOneMembersReasonsAndExportTheReport() throws Exception {
         long began = System.nanoTime();
-        CycleView cycle = demoCycleWithItsFacts();
+        CycleView cycle = DemoCycleReady.await(cycles, organizations, jdbc);
         long ready = System.nanoTime();
         int runsBefore = cycles.runs(cycle.id(), staff()).size();
         String evaluator = login("e");
@@ -230,38 +228,6 @@ class EvaluationBrowserTests {
         log.info("Evaluation browser test: waited {} ms for the demo cycle and its facts, staff pages {} ms, "
                 + "member and reviewer {} ms", (ready - began) / 1_000_000, (staffDone - ready) / 1_000_000,
                 (end - staffDone) / 1_000_000);
-    }
-
-    /**
-     * The bloc's 2017 cycle, once the demo opened it and evaluation rebuilt the year's facts from the bulk loads
-     * (a run on partial facts would rate on what happened to be there).
-     */
-    private CycleView demoCycleWithItsFacts() throws InterruptedException {
-        UUID bloc = organizations.bloc().map(OrganizationSummary::id).orElseThrow().value();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            Optional<CycleView> cycle = cycles.list(staff()).stream()
-                    .filter(c -> c.year() == YEAR && c.scope().equals(bloc)).findFirst();
-            int unfinished = jdbc.sql("SELECT count(*) FROM jobs.job WHERE kind = 'evaluation.rebuild-facts' "
-                    + "AND state IN ('QUEUED', 'RUNNING')").query(Integer.class).single();
-            // the tree's, the commitments' and the supervision's rebuilds, each after its bulk load
-            int partsDone = jdbc.sql("""
-                    SELECT count(DISTINCT part) FROM jobs.job,
-                      unnest(ARRAY['ORGANIZATIONS', 'COMMITMENTS', 'SUPERVISION']) AS part
-                    WHERE kind = 'evaluation.rebuild-facts' AND state = 'SUCCEEDED' AND parameters LIKE '%' || part || '%'
-                    """).query(Integer.class).single();
-            int attendance = jdbc.sql("SELECT count(*) FROM evaluation.fact_attendance WHERE year = ?").param(YEAR)
-                    .query(Integer.class).single();
-            if (cycle.isPresent() && unfinished == 0 && partsDone == 3 && attendance > 0) {
-                return cycle.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The demo's 2017 cycle and its facts are not ready: cycle " + cycle.isPresent()
-                        + ", rebuilds unfinished " + unfinished + ", parts rebuilt " + partsDone + ", attendance rows "
-                        + attendance);
-            }
-            Thread.sleep(500);
-        }
     }
 
     /** Whether the page shows the run that was asked for as finished: no polling left, one more run listed. */
