@@ -25,7 +25,8 @@ record WhyView(StoredRating stored, Explanation explanation, List<String> couldH
         Explanation.Labels labels = (subject, code, language) -> scales.getOrDefault(subject.name(), List.of())
                 .stream().filter(l -> l.code().equals(code)).findFirst().map(l -> l.label(language)).orElse(code);
         SubjectRating rating = stored.rating();
-        Explanation explanation = Explanation.of(rating, labels, messages, locale);
+        Explanation explanation = Explanation.of(rating, labels, Explanation.parameterLabels(
+                registry.parameters(stored.packId(), stored.packVersion()), locale), messages, locale);
         String language = "en".equals(locale.getLanguage()) ? "en" : "vi";
         return new WhyView(stored, explanation, couldHaveBeen(rating, scales.getOrDefault(rating.subject().name(),
                 List.of()), labels, language, messages, locale));
