@@ -51,6 +51,12 @@ public enum EvaluationRefusal implements Refusal {
     IMPORT_TOO_LARGE(TOO_LARGE, "file"),
     IMPORT_UNKNOWN(NOT_FOUND, "id"),
 
+    // ---- a member's self-assessment
+    SELF_ASSESSMENT_DEADLINE_PASSED(CONFLICT, "deadline"),
+    SELF_ASSESSMENT_SUBMITTED(CONFLICT, null),
+    SELF_ASSESSMENT_INCOMPLETE(INVALID, null),
+    SELF_ASSESSMENT_TOO_LONG(INVALID, null),
+
     // ---- the facts projection
     REBUILD_IN_PROGRESS(CONFLICT, null);
 
