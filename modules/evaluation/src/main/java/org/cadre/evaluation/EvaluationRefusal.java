@@ -36,6 +36,8 @@ public enum EvaluationRefusal implements Refusal {
     PINNED_PACK_GONE(CONFLICT, null),
     RULES_FAILED(INVALID, null),
     NOTHING_TO_RATE(INVALID, null),
+    NO_RUN_YET(CONFLICT, null),
+    VERSION_NOT_FOR_YEAR(INVALID, "version"),
 
     // ---- inputs people enter for a cycle
     LEVEL_NOT_IN_SCALE(INVALID, "level"),

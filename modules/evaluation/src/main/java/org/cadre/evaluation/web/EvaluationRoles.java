@@ -68,4 +68,12 @@ final class EvaluationRoles {
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
     @interface RatesCivilService {
     }
+
+    /** What another pack version would do to a cycle's results (what-if): rule administrators, evaluation staff. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'RULE_ADMIN')")
+    @interface ComparesPackVersions {
+    }
 }

@@ -1,0 +1,278 @@
+package org.cadre.evaluation.whatif;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.RunState;
+import org.cadre.organizations.AdmitMember;
+import org.cadre.organizations.MemberId;
+import org.cadre.organizations.Members;
+import org.cadre.organizations.OrganizationId;
+import org.cadre.organizations.OrganizationKind;
+import org.cadre.organizations.Organizations;
+import org.cadre.organizations.RegisterOrganization;
+import org.cadre.organizations.Sex;
+import org.cadre.platform.Caller;
+import org.cadre.platform.Role;
+import org.cadre.ratingrules.PackState;
+import org.cadre.ratingrules.PackVersion;
+import org.cadre.ratingrules.RulePackRegistry;
+import org.cadre.supervision.Attendance;
+import org.cadre.supervision.AttendanceEntry;
+import org.cadre.supervision.ChapterMeetings;
+import org.cadre.supervision.MeetingKind;
+import org.cadre.supervision.RecordMeeting;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A bloc of its own (a prefix keeps it apart from other tests' data), shaped like the runs' fixture: a grassroots
+ * committee with chapters A and B and a grassroots chapter, one member each except A with two; and a pack written
+ * here for 2007 and 2008 whose member levels follow attendance through two parameters: {@code excellentAttendance}
+ * (90 %) for HTXSNV and {@code goodAttendance} (1/2) for HTTNV, anyone else HTNV. An organization is TSVM when none
+ * of its members and sub-organizations is at the completed level, HTNV otherwise.
+ *
+ * <p>Each chapter holds four meetings in 2007: An attends 4 (HTXSNV), Bình 3 and Cường 2 (HTTNV), Dung 1 (HTNV). So
+ * chapter A, chapter B and the committee are TSVM, the grassroots chapter (Dung's) and the bloc HTNV. With
+ * {@code goodAttendance} at 1/4, exactly Dung, her chapter and the bloc change.
+ */
+final class WhatIfFixture {
+
+    static final int YEAR = 2007;
+    static final Caller EVALUATOR = Caller.of("eva-whatif", Role.EVALUATOR);
+    static final Caller RULE_ADMIN = Caller.of("rules-whatif", Role.RULE_ADMIN);
+    static final Caller ADMIN = Caller.of("admin-whatif", Role.ADMIN);
+    static final String PACK = "test-whatif-2007";
+    static final String OTHER_YEARS_PACK = "test-whatif-2009";
+
+    static final String MANIFEST = """
+            id: test-whatif-2007
+            version: 1
+            factsContract: 1
+            name: { vi: "Bộ thử nếu áp dụng", en: "What-if test pack" }
+            regulation: { number: "TEST-WHATIF" }
+            years: { from: 2007, to: 2008 }
+            subjects: [MEMBER, ORGANIZATION]
+            scale:
+              MEMBER:
+                - { code: HTXSNV, rank: 4, label: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" } }
+                - { code: HTTNV, rank: 3, label: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" } }
+                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
+                - { code: KHTNV, rank: 1, label: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed" } }
+              ORGANIZATION:
+                - { code: TSVM, rank: 3, label: { vi: "Trong sạch, vững mạnh", en: "Clean and strong" } }
+                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
+                - { code: YEU_KEM, rank: 1, label: { vi: "Yếu kém", en: "Weak" } }
+            parameters:
+              - { name: excellentAttendance, type: share, default: "90%",
+                  label: { vi: "Tỷ lệ dự sinh hoạt để xuất sắc", en: "Attendance for excellent" },
+                  article: "TEST-WHATIF, 1" }
+              - { name: goodAttendance, type: share, default: "1/2",
+                  label: { vi: "Tỷ lệ dự sinh hoạt để hoàn thành tốt", en: "Attendance for good" },
+                  article: "TEST-WHATIF, 1" }
+            """;
+
+    static final String RULES = """
+            package rules.test.whatif;
+            import org.cadre.ratingrules.facts.*;
+            global Parameters params;
+
+            rule "Excellent attendance"
+                @id("W-XS") @criterion("Dự sinh hoạt gần như đầy đủ") @article("TEST-WHATIF, 1")
+            when
+                $m : MemberFacts( meetingsRequired > 0,
+                                  params.share("excellentAttendance").reachedBy(meetingsAttended, meetingsRequired) )
+                $p : Proposal( subjectId == $m.subjectId )
+            then
+                $p.qualify("HTXSNV");
+            end
+
+            rule "Good attendance"
+                @id("W-TT") @criterion("Dự sinh hoạt") @article("TEST-WHATIF, 1")
+            when
+                $m : MemberFacts( meetingsRequired > 0,
+                                  params.share("goodAttendance").reachedBy(meetingsAttended, meetingsRequired) )
+                $p : Proposal( subjectId == $m.subjectId )
+            then
+                $p.qualify("HTTNV");
+            end
+
+            rule "Completed"
+                @id("W-HT") @criterion("Là đảng viên trong năm") @article("TEST-WHATIF, 2")
+            when
+                $m : MemberFacts( )
+                $p : Proposal( subjectId == $m.subjectId )
+            then
+                $p.qualify("HTNV");
+            end
+
+            rule "Organization completed"
+                @id("W-O-HT") @criterion("Có đảng viên, tổ chức được xếp loại") @article("TEST-WHATIF, 3")
+            when
+                $o : OrganizationFacts( ratedMembers + ratedSubOrganizations > 0 )
+                $p : Proposal( subjectId == $o.subjectId )
+            then
+                $p.qualify("HTNV");
+            end
+
+            rule "Strong organization"
+                @id("W-O-TS") @criterion("Không ai chỉ hoàn thành nhiệm vụ") @article("TEST-WHATIF, 3")
+            when
+                $o : OrganizationFacts( ratedMembers + ratedSubOrganizations > 0,
+                                        membersIn("HTNV") + membersIn("KHTNV") == 0,
+                                        subOrganizationsIn("HTNV") + subOrganizationsIn("YEU_KEM") == 0 )
+                $p : Proposal( subjectId == $o.subjectId )
+            then
+                $p.qualify("TSVM");
+            end
+            """;
+
+    static final String SCENARIO = """
+            name: "Full attendance is excellent"
+            year: 2007
+            members:
+              - { id: a, facts: { organizationId: c1, grassrootsOrganizationId: g1, meetingsRequired: 10, meetingsAttended: 10 } }
+            expect:
+              - { subject: a, level: HTXSNV }
+            """;
+
+    final String prefix = "W" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    final OrganizationId bloc;
+    final OrganizationId committee;
+    final OrganizationId chapterA;
+    final OrganizationId chapterB;
+    final OrganizationId grassrootsChapter;
+    final MemberId an;
+    final MemberId binh;
+    final MemberId cuong;
+    final MemberId dung;
+    private int cards;
+
+    WhatIfFixture(Organizations organizations, Members members) {
+        LocalDate established = LocalDate.of(1995, 1, 10);
+        bloc = organizations.register(new RegisterOrganization(prefix, "Đảng bộ Khối " + prefix,
+                OrganizationKind.BLOC_COMMITTEE, null, established));
+        committee = organizations.register(new RegisterOrganization(prefix + "-1", "Đảng bộ Sở " + prefix,
+                OrganizationKind.GRASSROOTS_COMMITTEE, bloc.value(), established));
+        chapterA = organizations.register(new RegisterOrganization(prefix + "-1A", "Chi bộ A " + prefix,
+                OrganizationKind.CHAPTER, committee.value(), established));
+        chapterB = organizations.register(new RegisterOrganization(prefix + "-1B", "Chi bộ B " + prefix,
+                OrganizationKind.CHAPTER, committee.value(), established));
+        grassrootsChapter = organizations.register(new RegisterOrganization(prefix + "-2", "Chi bộ Ban " + prefix,
+                OrganizationKind.GRASSROOTS_CHAPTER, bloc.value(), established));
+        an = admit(members, chapterA, "Nguyễn", "Văn", "An");
+        binh = admit(members, chapterA, "Trần", "Thị", "Bình");
+        cuong = admit(members, chapterB, "Lê", "Đức", "Cường");
+        dung = admit(members, grassrootsChapter, "Phạm", "Thị", "Dung");
+    }
+
+    private MemberId admit(Members members, OrganizationId organization, String family, String middle,
+            String given) {
+        return members.admit(new AdmitMember(prefix + "-" + (++cards), family, middle, given,
+                LocalDate.of(1970, 4, 12), Sex.FEMALE, null, organization.value(), LocalDate.of(1998, 5, 19),
+                LocalDate.of(1999, 5, 19), true, "Chuyên viên"));
+    }
+
+    /** Four meetings of each chapter in the year; each member attends the first {@code n} of their chapter's. */
+    void recordMeetings(ChapterMeetings meetings) {
+        meetingsOf(meetings, chapterA, Map.of(an, 4, binh, 3));
+        meetingsOf(meetings, chapterB, Map.of(cuong, 2));
+        meetingsOf(meetings, grassrootsChapter, Map.of(dung, 1));
+    }
+
+    private static void meetingsOf(ChapterMeetings meetings, OrganizationId chapter, Map<MemberId, Integer> present) {
+        for (int month = 1; month <= 4; month++) {
+            List<AttendanceEntry> attendance = new ArrayList<>();
+            for (Map.Entry<MemberId, Integer> member : present.entrySet()) {
+                attendance.add(new AttendanceEntry(member.getKey().value(),
+                        month <= member.getValue() ? Attendance.PRESENT : Attendance.UNEXCUSED, null));
+            }
+            meetings.record(new RecordMeeting(chapter.value(), MeetingKind.REGULAR, LocalDate.of(YEAR, month, 12),
+                    "Sinh hoạt tháng " + month, null, null, null, attendance), ADMIN);
+        }
+    }
+
+    /** Waits until evaluation's ledger holds the bloc and the sixteen attendances (events arrive asynchronously). */
+    void awaitFacts(JdbcClient jdbc) {
+        UUID[] ids = {an.value(), binh.value(), cuong.value(), dung.value()};
+        await(() -> jdbc.sql("SELECT count(*) FROM evaluation.member_projection WHERE card_number LIKE :prefix")
+                .param("prefix", prefix + "-%").query(Integer.class).single() == 4
+                && jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE code LIKE :prefix")
+                        .param("prefix", prefix + "%").query(Integer.class).single() == 5
+                && jdbc.sql("SELECT count(*) FROM evaluation.fact_attendance WHERE member_id = ANY(:ids)")
+                        .param("ids", ids).query(Integer.class).single() == 16, Duration.ofSeconds(30));
+    }
+
+    Caller secretaryOf(OrganizationId organization) {
+        return new Caller("sec-" + prefix, Set.of(Role.SECRETARY), null, organization.value(), null);
+    }
+
+    Caller member(MemberId member) {
+        return new Caller("m-" + member.value(), Set.of(Role.MEMBER), member.value(), null, null);
+    }
+
+    /** The test pack (activated: cycles pin it) and a pack for other years (stored only), once per database. */
+    static synchronized void storePacks(RulePackRegistry registry) {
+        if (registry.packs().stream().noneMatch(p -> p.packId().equals(PACK))) {
+            PackVersion stored = registry.upload(zip(MANIFEST, RULES, SCENARIO), "test");
+            registry.activate(PACK, stored.version(), "test");
+        } else if (registry.versions(PACK).stream().noneMatch(v -> v.state() == PackState.ACTIVE)) {
+            registry.activate(PACK, 1, "test");
+        }
+        if (registry.packs().stream().noneMatch(p -> p.packId().equals(OTHER_YEARS_PACK))) {
+            registry.upload(zip(MANIFEST.replace(PACK, OTHER_YEARS_PACK)
+                    .replace("years: { from: 2007, to: 2008 }", "years: { from: 2009, to: 2009 }"), RULES,
+                    SCENARIO.replace("year: 2007", "year: 2009")), "test");
+        }
+    }
+
+    private static byte[] zip(String manifest, String rules, String scenario) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : Map.of("pack.yaml", manifest, "rules/whatif.drl", rules,
+                    "scenarios/whatif.yaml", scenario).entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Runs the cycle and waits for the run to end; returns the cycle as it is then. */
+    static CycleView runAndWait(Cycles cycles, UUID cycle) {
+        cycles.classify(cycle, EVALUATOR);
+        await(() -> cycles.find(cycle, EVALUATOR).flatMap(CycleView::latestRun)
+                .filter(r -> r.state() != RunState.RUNNING).isPresent(), Duration.ofSeconds(60));
+        return cycles.find(cycle, EVALUATOR).orElseThrow();
+    }
+
+    static void await(BooleanSupplier condition, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not reached within " + patience);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
