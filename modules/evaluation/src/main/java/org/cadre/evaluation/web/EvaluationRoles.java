@@ -76,4 +76,28 @@ final class EvaluationRoles {
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'RULE_ADMIN')")
     @interface ComparesPackVersions {
     }
+
+    /** A member's own self-assessment (the member only; which one is the caller's, never the request's). */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasRole('MEMBER')")
+    @interface WritesOwnSelfAssessment {
+    }
+
+    /** Who has self-assessed, and reminders: evaluation staff, administrators, secretaries in their subtree. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface FollowsSelfAssessments {
+    }
+
+    /** The self-assessment deadline of a cycle: evaluation staff and administrators. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
+    @interface SetsSelfAssessmentDeadline {
+    }
 }
