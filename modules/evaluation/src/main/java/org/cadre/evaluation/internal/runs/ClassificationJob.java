@@ -20,6 +20,7 @@ import org.cadre.evaluation.internal.cycles.CycleStore;
 import org.cadre.evaluation.internal.cycles.RunOutcomes;
 import org.cadre.evaluation.internal.facts.YearFacts;
 import org.cadre.evaluation.internal.inputs.CycleInputs;
+import org.cadre.evaluation.internal.selfassessment.SelfAssessmentFacts;
 import org.cadre.platform.JobContext;
 import org.cadre.platform.JobHandler;
 import org.cadre.platform.Refused;
@@ -58,17 +59,19 @@ class ClassificationJob implements JobHandler {
     private final CycleStore cycles;
     private final YearFacts facts;
     private final CycleInputs inputs;
+    private final SelfAssessmentFacts selfAssessments;
     private final RatingRules rules;
     private final RatingWriter writer;
     private final RunOutcomes outcomes;
     private final TransactionTemplate transactions;
     private final TransactionTemplate snapshot;
 
-    ClassificationJob(CycleStore cycles, YearFacts facts, CycleInputs inputs, RatingRules rules, RatingWriter writer,
-            RunOutcomes outcomes, PlatformTransactionManager transactionManager) {
+    ClassificationJob(CycleStore cycles, YearFacts facts, CycleInputs inputs, SelfAssessmentFacts selfAssessments,
+            RatingRules rules, RatingWriter writer, RunOutcomes outcomes, PlatformTransactionManager transactionManager) {
         this.cycles = cycles;
         this.facts = facts;
         this.inputs = inputs;
+        this.selfAssessments = selfAssessments;
         this.rules = rules;
         this.writer = writer;
         this.outcomes = outcomes;
@@ -181,6 +184,7 @@ class ClassificationJob implements JobHandler {
             counter.factsNanos += System.nanoTime() - mark[0];
             long step = System.nanoTime();
             inputs.applyTo(cycleId, batch.members(), batch.organizations());
+            selfAssessments.applyTo(cycleId, batch.members());
             counter.inputsNanos += System.nanoTime() - step;
             step = System.nanoTime();
             Ratings ratings = rules.evaluateRun(packId, packVersion, year, batch.members(), batch.organizations(),
