@@ -2,6 +2,7 @@ package org.cadre.evaluation.web;
 
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.cadre.evaluation.internal.whatif.WhatIf;
 import org.cadre.evaluation.internal.whatif.WhatIfComparison;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The what-if page of a cycle: choose a version of the cycle's pack, see the counts per level before and after and
- * the subjects whose level changes, each with both explanations. A refusal (a version for other years, one that does
- * not exist or does not compile) is shown on the page with the form, nothing else changes.
+ * the subjects whose level changes, each with both explanations. What would be refused before rating (no run yet, a
+ * version that does not exist or serves other years) is shown next to the form; a version that does not compile or
+ * whose rules fail is the platform's error page.
  */
 @Controller
 class WhatIfPageController {
@@ -52,12 +54,13 @@ class WhatIfPageController {
                         locale))).toList());
         model.addAttribute("chosen", version);
         if (version != null) {
-            try {
+            Optional<Refused> refused = whatIf.refusal(cycle, packId, version, caller);
+            if (refused.isPresent()) {
+                model.addAttribute("problem", messages.getMessage(refused.get().reason().messageKey(),
+                        refused.get().arguments(), refused.get().reason().messageKey(), locale));
+            } else {
                 WhatIfComparison comparison = whatIf.compare(cycle, packId, version, caller);
                 model.addAttribute("view", WhatIfView.of(comparison, registry, messages, locale));
-            } catch (Refused refused) {
-                model.addAttribute("problem", messages.getMessage(refused.reason().messageKey(),
-                        refused.arguments(), refused.reason().messageKey(), locale));
             }
         }
         return "evaluation/whatif/compare";

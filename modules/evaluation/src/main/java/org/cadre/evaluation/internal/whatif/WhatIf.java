@@ -24,6 +24,12 @@ public interface WhatIf {
     WhatIfComparison compare(UUID cycle, String packId, int version, Caller caller);
 
     /**
+     * What {@link #compare} would refuse before rating (no run yet, a version that does not exist or serves other
+     * years), without throwing: a page shows it next to its form.
+     */
+    java.util.Optional<org.cadre.platform.Refused> refusal(UUID cycle, String packId, int version, Caller caller);
+
+    /**
      * The cycle a what-if is asked of, for its page: rule administrators compare versions of cycles they do not
      * otherwise see.
      *

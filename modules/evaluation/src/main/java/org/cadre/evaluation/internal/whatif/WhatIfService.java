@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.domain.Cycle;
@@ -17,6 +18,7 @@ import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RatingRules;
+import org.cadre.ratingrules.RatingRulesRefusal;
 import org.cadre.ratingrules.Ratings;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.SubjectRating;
@@ -84,14 +86,10 @@ class WhatIfService implements WhatIf {
         if (packId == null || packId.isBlank()) {
             packId = cycle.packId();
         }
+        refusal(cycle, packId, version).ifPresent(refused -> {
+            throw refused;
+        });
         UUID run = cycle.currentRun();
-        if (run == null) {
-            throw new Refused(EvaluationRefusal.NO_RUN_YET, cycle.year());
-        }
-        PackVersion target = registry.version(packId, version); // version-not-found passes through
-        if (!serves(target, cycle.year())) {
-            throw new Refused(EvaluationRefusal.VERSION_NOT_FOR_YEAR, packId, version, target.years(), cycle.year());
-        }
         var runPack = jdbc.sql("SELECT pack_id, pack_version FROM evaluation.run WHERE run_id = :run")
                 .param("run", run).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).single();
 
@@ -129,6 +127,32 @@ class WhatIfService implements WhatIf {
                 cycle.year(), packId, version, tally.rated, changes.size(), millis);
         return new WhatIfComparison(cycleId, cycle.year(), run, runPack.getKey(), runPack.getValue(), packId, version,
                 tally.before, tally.after, changes, millis);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Refused> refusal(UUID cycleId, String packId, int version, Caller caller) {
+        Cycle cycle = cycle(cycleId, caller);
+        return refusal(cycle, packId == null || packId.isBlank() ? cycle.packId() : packId, version);
+    }
+
+    private Optional<Refused> refusal(Cycle cycle, String packId, int version) {
+        if (cycle.currentRun() == null) {
+            return Optional.of(new Refused(EvaluationRefusal.NO_RUN_YET, cycle.year()));
+        }
+        if (registry.packs().stream().noneMatch(p -> p.packId().equals(packId))) {
+            return Optional.of(new Refused(RatingRulesRefusal.PACK_NOT_FOUND, packId));
+        }
+        Optional<PackVersion> target = registry.versions(packId).stream().filter(v -> v.version() == version)
+                .findFirst();
+        if (target.isEmpty()) {
+            return Optional.of(new Refused(RatingRulesRefusal.VERSION_NOT_FOUND, packId, version));
+        }
+        if (!serves(target.get(), cycle.year())) {
+            return Optional.of(new Refused(EvaluationRefusal.VERSION_NOT_FOR_YEAR, packId, version,
+                    target.get().years(), cycle.year()));
+        }
+        return Optional.empty();
     }
 
     private static boolean serves(PackVersion version, int year) {
