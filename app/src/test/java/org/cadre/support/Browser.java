@@ -117,13 +117,18 @@ public final class Browser implements AutoCloseable {
                 .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
-    /** Ends this test's session: the next test starts signed out, with no language chosen, on a blank page. */
+    /**
+     * Ends this test's session: the next test starts signed out, with no language chosen, on a blank page, with an
+     * empty console.
+     */
     @Override
     public synchronized void close() {
         try {
             driver.get("about:blank");
             // every site's cookies, not only the current page's (which is all deleteAllCookies reaches)
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            // and its console: a refusal a test provoked on purpose is not the next test's error
+            consoleErrors();
         } catch (WebDriverException e) {
             quit();
         }

@@ -18,6 +18,8 @@ import org.cadre.evaluation.web.EvaluationRoles.OwnRatings;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsRatings;
 import org.cadre.evaluation.web.EvaluationRoles.RunsCycles;
+import org.cadre.organizations.OrganizationAccess;
+import org.cadre.organizations.OrganizationId;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Job;
 import org.cadre.platform.JobId;
@@ -48,14 +50,16 @@ class CyclePageController {
     private final Jobs jobs;
     private final RulePackRegistry registry;
     private final MessageSource messages;
+    private final OrganizationAccess access;
 
     CyclePageController(Cycles cycles, CycleResults results, Jobs jobs, RulePackRegistry registry,
-            MessageSource messages) {
+            MessageSource messages, OrganizationAccess access) {
         this.cycles = cycles;
         this.results = results;
         this.jobs = jobs;
         this.registry = registry;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/evaluation/cycles")
@@ -84,6 +88,12 @@ class CyclePageController {
         CycleView cycle = cycles.find(id, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
         model.addAttribute("cycle", cycle);
         model.addAttribute("canRun", caller.hasAny(Role.ADMIN, Role.EVALUATOR));
+        model.addAttribute("canReadPacks", caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.RULE_ADMIN));
+        // the page links only where the caller may go: a chapter's secretary to their own part of the results
+        model.addAttribute("resultsRoot", resultsRoot(cycle, caller));
+        // the whole scope's report as the report itself checks it (a secretary's own subtree)
+        model.addAttribute("wholeScope", caller.hasAny(Role.ADMIN, Role.EVALUATOR) || caller.has(Role.SECRETARY)
+                && access.mayChange(caller, new OrganizationId(cycle.scope())));
         model.addAttribute("runs", cycles.runs(id, caller));
         addRunStatus(cycle, model, locale);
         Map<Proposal.Subject, Map<String, Integer>> counts = results.counts(id);
@@ -127,6 +137,8 @@ class CyclePageController {
                 .toList());
         model.addAttribute("members", ratings.stream().filter(r -> r.subject() == Proposal.Subject.MEMBER).toList());
         model.addAttribute("organizationId", organization);
+        model.addAttribute("canSeeParent", ratings.stream().filter(r -> r.subjectId().equals(organization))
+                .findFirst().map(StoredRating::organization).filter(parent -> maySee(caller, parent)).isPresent());
         return "evaluation/within";
     }
 
@@ -136,6 +148,8 @@ class CyclePageController {
         StoredRating rating = results.rating(id, subject, caller);
         model.addAttribute("why", WhyView.of(rating, registry, messages, locale));
         model.addAttribute("canSeeCycle", caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.SECRETARY));
+        model.addAttribute("canSeeOrganization", rating.organization() != null
+                && caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.SECRETARY) && maySee(caller, rating.organization()));
         return "evaluation/why";
     }
 
@@ -148,6 +162,22 @@ class CyclePageController {
         }
         model.addAttribute("ratings", mine);
         return "evaluation/mine";
+    }
+
+    /**
+     * Where the caller's results start: the cycle's scope for evaluation staff and for a secretary whose subtree holds
+     * it; a secretary working inside the scope starts at their own organization.
+     */
+    private UUID resultsRoot(CycleView cycle, Caller caller) {
+        if (caller.hasAny(Role.ADMIN, Role.EVALUATOR) || maySee(caller, cycle.scope())) {
+            return cycle.scope();
+        }
+        return caller.organizationScope().orElse(cycle.scope());
+    }
+
+    private boolean maySee(Caller caller, UUID organization) {
+        return caller.hasAny(Role.ADMIN, Role.EVALUATOR)
+                || caller.has(Role.SECRETARY) && access.maySee(caller, new OrganizationId(organization));
     }
 
     /** The latest run's job, for the progress bar, or null when no run was ever started. */

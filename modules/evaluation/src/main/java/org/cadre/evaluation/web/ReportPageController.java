@@ -11,7 +11,10 @@ import org.cadre.evaluation.internal.reports.Distribution;
 import org.cadre.evaluation.internal.reports.Report;
 import org.cadre.evaluation.internal.reports.ReportService;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
+import org.cadre.organizations.OrganizationAccess;
+import org.cadre.organizations.OrganizationId;
 import org.cadre.platform.Caller;
+import org.cadre.platform.Role;
 import org.cadre.ratingrules.RulePackRegistry.Level;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -32,26 +35,31 @@ class ReportPageController {
 
     private final ReportService reports;
     private final MessageSource messages;
+    private final OrganizationAccess access;
 
-    ReportPageController(ReportService reports, MessageSource messages) {
+    ReportPageController(ReportService reports, MessageSource messages, OrganizationAccess access) {
         this.reports = reports;
         this.messages = messages;
+        this.access = access;
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports")
     @ReadsCycles
     String cycle(@PathVariable UUID cycle, Caller caller, Locale locale, Model model) {
-        return page(reports.cycle(cycle, caller), locale, model);
+        return page(reports.cycle(cycle, caller), caller, locale, model);
     }
 
     @GetMapping("/evaluation/cycles/{cycle}/reports/organizations/{organization}")
     @ReadsCycles
     String organization(@PathVariable UUID cycle, @PathVariable UUID organization, Caller caller, Locale locale,
             Model model) {
-        return page(reports.organization(cycle, organization, caller), locale, model);
+        return page(reports.organization(cycle, organization, caller), caller, locale, model);
     }
 
-    private String page(Report report, Locale locale, Model model) {
+    private String page(Report report, Caller caller, Locale locale, Model model) {
+        // the way back to the whole cycle's report only for those who may read it (as the report's own check)
+        model.addAttribute("canSeeWhole", caller.hasAny(Role.ADMIN, Role.EVALUATOR) || caller.has(Role.SECRETARY)
+                && access.mayChange(caller, new OrganizationId(report.scope())));
         String language = locale.getLanguage();
         model.addAttribute("report", report);
         model.addAttribute("language", language);
