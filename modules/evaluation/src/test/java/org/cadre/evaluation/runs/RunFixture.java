@@ -1,28 +1,15 @@
 package org.cadre.evaluation.runs;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.testing.EvaluationTesting;
+import org.cadre.evaluation.testing.TestBloc;
 import org.cadre.evaluation.Cycles;
-import org.cadre.evaluation.RunState;
-import org.cadre.organizations.AdmitMember;
-import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
-import org.cadre.organizations.OrganizationId;
-import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.Organizations;
-import org.cadre.organizations.RegisterOrganization;
-import org.cadre.organizations.Sex;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.PackState;
@@ -37,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * qualifies, a discipline of the year limits to HTNV, a rule fails on purpose for a civil-service rating "BOOM",
  * and excellent members are capped at half the good ones per grassroots organization.
  */
-final class RunFixture {
+final class RunFixture extends TestBloc {
 
     static final int YEAR = 2003;
     static final Caller EVALUATOR = Caller.of("eva", Role.EVALUATOR);
@@ -133,49 +120,8 @@ final class RunFixture {
               - { subject: b, level: HTTNV, reasons: [M-TT] }
             """;
 
-    final String prefix = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    final OrganizationId bloc;
-    final OrganizationId committee;
-    final OrganizationId chapterA;
-    final OrganizationId chapterB;
-    final OrganizationId grassrootsChapter;
-    final MemberId an;
-    final MemberId binh;
-    final MemberId cuong;
-    final MemberId dung;
-    private int cards;
-
     RunFixture(Organizations organizations, Members members) {
-        LocalDate established = LocalDate.of(1995, 1, 10);
-        bloc = organizations.register(new RegisterOrganization(prefix, "Đảng bộ Khối " + prefix,
-                OrganizationKind.BLOC_COMMITTEE, null, established));
-        committee = organizations.register(new RegisterOrganization(prefix + "-1", "Đảng bộ Sở " + prefix,
-                OrganizationKind.GRASSROOTS_COMMITTEE, bloc.value(), established));
-        chapterA = organizations.register(new RegisterOrganization(prefix + "-1A", "Chi bộ A " + prefix,
-                OrganizationKind.CHAPTER, committee.value(), established));
-        chapterB = organizations.register(new RegisterOrganization(prefix + "-1B", "Chi bộ B " + prefix,
-                OrganizationKind.CHAPTER, committee.value(), established));
-        grassrootsChapter = organizations.register(new RegisterOrganization(prefix + "-2", "Chi bộ Ban " + prefix,
-                OrganizationKind.GRASSROOTS_CHAPTER, bloc.value(), established));
-        an = admit(members, chapterA, "Nguyễn", "Văn", "An");
-        binh = admit(members, chapterA, "Trần", "Thị", "Bình");
-        cuong = admit(members, chapterB, "Lê", "Đức", "Cường");
-        dung = admit(members, grassrootsChapter, "Phạm", "Thị", "Dung");
-    }
-
-    private MemberId admit(Members members, OrganizationId organization, String family, String middle,
-            String given) {
-        return members.admit(new AdmitMember(prefix + "-" + (++cards), family, middle, given,
-                LocalDate.of(1970, 4, 12), Sex.FEMALE, null, organization.value(), LocalDate.of(1998, 5, 19),
-                LocalDate.of(1999, 5, 19), true, "Chuyên viên"));
-    }
-
-    Caller secretaryOf(OrganizationId organization) {
-        return new Caller("sec-" + prefix, Set.of(Role.SECRETARY), null, organization.value(), null);
-    }
-
-    Caller member(MemberId member) {
-        return new Caller("m-" + member.value(), Set.of(Role.MEMBER), member.value(), null, null);
+        super(organizations, members, "R");
     }
 
     /** The test pack, uploaded and activated once for every test class that needs it. */
@@ -185,23 +131,9 @@ final class RunFixture {
         if (active) {
             return;
         }
-        PackVersion stored = registry.upload(zip(Map.of("pack.yaml", MANIFEST, "rules/run.drl", RULES,
+        PackVersion stored = registry.upload(EvaluationTesting.zip(Map.of("pack.yaml", MANIFEST, "rules/run.drl", RULES,
                 "scenarios/run.yaml", SCENARIO)), "test");
         registry.activate(PACK, stored.version(), "test");
-    }
-
-    static byte[] zip(Map<String, String> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Waits until evaluation's projection holds the members of the bloc (the events reach it asynchronously). */
@@ -215,28 +147,14 @@ final class RunFixture {
 
     /** Runs the cycle and waits for the run to end; returns the cycle as it is then. */
     static CycleView runAndWait(Cycles cycles, UUID cycle) {
-        cycles.classify(cycle, EVALUATOR);
-        return awaitRun(cycles, cycle);
+        return EvaluationTesting.runAndWait(cycles, cycle, EVALUATOR);
     }
 
     static CycleView awaitRun(Cycles cycles, UUID cycle) {
-        await(() -> cycles.find(cycle, EVALUATOR).flatMap(CycleView::latestRun)
-                .filter(r -> r.state() != RunState.RUNNING).isPresent(), Duration.ofSeconds(60));
-        return cycles.find(cycle, EVALUATOR).orElseThrow();
+        return EvaluationTesting.awaitRun(cycles, cycle, EVALUATOR);
     }
 
     static void await(BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + patience);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        EvaluationTesting.await(condition, patience);
     }
 }

@@ -1,17 +1,12 @@
 package org.cadre.evaluation.selfassessment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.cadre.evaluation.SelfReview;
+import org.cadre.evaluation.testing.EvaluationTesting;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
@@ -157,16 +152,6 @@ final class SelfAssessmentFixture {
     }
 
     static byte[] zip(Map<String, String> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return EvaluationTesting.zip(files);
     }
 }

@@ -1,30 +1,20 @@
 package org.cadre.evaluation.whatif;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.testing.EvaluationTesting;
+import org.cadre.evaluation.testing.TestBloc;
 import org.cadre.evaluation.Cycles;
-import org.cadre.evaluation.RunState;
-import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
-import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.Organizations;
-import org.cadre.organizations.RegisterOrganization;
-import org.cadre.organizations.Sex;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.PackState;
@@ -48,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * chapter A, chapter B and the committee are TSVM, the grassroots chapter (Dung's) and the bloc HTNV. With
  * {@code goodAttendance} at 1/4, exactly Dung, her chapter and the bloc change.
  */
-final class WhatIfFixture {
+final class WhatIfFixture extends TestBloc {
 
     static final int YEAR = 2007;
     static final Caller EVALUATOR = Caller.of("eva-whatif", Role.EVALUATOR);
@@ -148,41 +138,8 @@ final class WhatIfFixture {
               - { subject: a, level: HTXSNV }
             """;
 
-    final String prefix = "W" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    final OrganizationId bloc;
-    final OrganizationId committee;
-    final OrganizationId chapterA;
-    final OrganizationId chapterB;
-    final OrganizationId grassrootsChapter;
-    final MemberId an;
-    final MemberId binh;
-    final MemberId cuong;
-    final MemberId dung;
-    private int cards;
-
     WhatIfFixture(Organizations organizations, Members members) {
-        LocalDate established = LocalDate.of(1995, 1, 10);
-        bloc = organizations.register(new RegisterOrganization(prefix, "Đảng bộ Khối " + prefix,
-                OrganizationKind.BLOC_COMMITTEE, null, established));
-        committee = organizations.register(new RegisterOrganization(prefix + "-1", "Đảng bộ Sở " + prefix,
-                OrganizationKind.GRASSROOTS_COMMITTEE, bloc.value(), established));
-        chapterA = organizations.register(new RegisterOrganization(prefix + "-1A", "Chi bộ A " + prefix,
-                OrganizationKind.CHAPTER, committee.value(), established));
-        chapterB = organizations.register(new RegisterOrganization(prefix + "-1B", "Chi bộ B " + prefix,
-                OrganizationKind.CHAPTER, committee.value(), established));
-        grassrootsChapter = organizations.register(new RegisterOrganization(prefix + "-2", "Chi bộ Ban " + prefix,
-                OrganizationKind.GRASSROOTS_CHAPTER, bloc.value(), established));
-        an = admit(members, chapterA, "Nguyễn", "Văn", "An");
-        binh = admit(members, chapterA, "Trần", "Thị", "Bình");
-        cuong = admit(members, chapterB, "Lê", "Đức", "Cường");
-        dung = admit(members, grassrootsChapter, "Phạm", "Thị", "Dung");
-    }
-
-    private MemberId admit(Members members, OrganizationId organization, String family, String middle,
-            String given) {
-        return members.admit(new AdmitMember(prefix + "-" + (++cards), family, middle, given,
-                LocalDate.of(1970, 4, 12), Sex.FEMALE, null, organization.value(), LocalDate.of(1998, 5, 19),
-                LocalDate.of(1999, 5, 19), true, "Chuyên viên"));
+        super(organizations, members, "W");
     }
 
     /** Four meetings of each chapter in the year; each member attends the first {@code n} of their chapter's. */
@@ -215,14 +172,6 @@ final class WhatIfFixture {
                         .param("ids", ids).query(Integer.class).single() == 16, Duration.ofSeconds(30));
     }
 
-    Caller secretaryOf(OrganizationId organization) {
-        return new Caller("sec-" + prefix, Set.of(Role.SECRETARY), null, organization.value(), null);
-    }
-
-    Caller member(MemberId member) {
-        return new Caller("m-" + member.value(), Set.of(Role.MEMBER), member.value(), null, null);
-    }
-
     /** The test pack (activated: cycles pin it) and a pack for other years (stored only), once per database. */
     static synchronized void storePacks(RulePackRegistry registry) {
         if (registry.packs().stream().noneMatch(p -> p.packId().equals(PACK))) {
@@ -239,40 +188,16 @@ final class WhatIfFixture {
     }
 
     private static byte[] zip(String manifest, String rules, String scenario) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : Map.of("pack.yaml", manifest, "rules/whatif.drl", rules,
-                    "scenarios/whatif.yaml", scenario).entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return EvaluationTesting.zip(Map.of("pack.yaml", manifest, "rules/whatif.drl", rules, "scenarios/whatif.yaml",
+                scenario));
     }
 
     /** Runs the cycle and waits for the run to end; returns the cycle as it is then. */
     static CycleView runAndWait(Cycles cycles, UUID cycle) {
-        cycles.classify(cycle, EVALUATOR);
-        await(() -> cycles.find(cycle, EVALUATOR).flatMap(CycleView::latestRun)
-                .filter(r -> r.state() != RunState.RUNNING).isPresent(), Duration.ofSeconds(60));
-        return cycles.find(cycle, EVALUATOR).orElseThrow();
+        return EvaluationTesting.runAndWait(cycles, cycle, EVALUATOR);
     }
 
     static void await(BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + patience);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        EvaluationTesting.await(condition, patience);
     }
 }
