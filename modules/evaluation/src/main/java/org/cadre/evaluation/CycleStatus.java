@@ -4,6 +4,6 @@ package org.cadre.evaluation;
 public enum CycleStatus {
     /** Inputs may be entered and runs started. */
     OPEN,
-    /** Locked: nothing changes until an administrator reopens it with a reason (the workflow issue). */
+    /** Locked: no input, self-assessment or run changes it until an administrator reopens it with a reason. */
     CLOSED
 }

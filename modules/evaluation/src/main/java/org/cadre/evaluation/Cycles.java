@@ -35,6 +35,26 @@ public interface Cycles {
      */
     JobId classify(UUID cycle, Caller caller);
 
+    /**
+     * Closes the cycle: its inputs, self-assessments and runs are locked; its results stay readable. Evaluation staff
+     * and administrators.
+     *
+     * @throws org.cadre.platform.Refused {@code cycle-closed} when it is closed already, {@code run-in-progress}
+     *                                    while a run rates it, {@code cycle-unknown}, {@code not-allowed}
+     */
+    CycleView close(UUID cycle, Caller caller);
+
+    /**
+     * Reopens a closed cycle: administrators only, with a reason (kept in the cycle's history).
+     *
+     * @throws org.cadre.platform.Refused {@code reopen-reason-required}, {@code reopen-reason-too-long},
+     *                                    {@code cycle-not-closed}, {@code cycle-unknown}, {@code not-allowed}
+     */
+    CycleView reopen(UUID cycle, String reason, Caller caller);
+
+    /** Who closed and reopened the cycle, when and why, oldest first; for those who may see the cycle. */
+    List<CycleStatusChange> history(UUID cycle, Caller caller);
+
     /** The organizations a cycle may be opened for: the bloc committee and the grassroots organizations. */
     List<EvaluatedOrganization> scopes();
 

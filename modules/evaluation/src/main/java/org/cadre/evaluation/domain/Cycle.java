@@ -1,16 +1,23 @@
 package org.cadre.evaluation.domain;
 
 import static org.cadre.evaluation.EvaluationRefusal.CYCLE_CLOSED;
+import static org.cadre.evaluation.EvaluationRefusal.CYCLE_NOT_CLOSED;
+import static org.cadre.evaluation.EvaluationRefusal.REOPEN_REASON_REQUIRED;
+import static org.cadre.evaluation.EvaluationRefusal.REOPEN_REASON_TOO_LONG;
+import static org.cadre.evaluation.EvaluationRefusal.RUN_IN_PROGRESS;
 import static org.cadre.evaluation.EvaluationRefusal.SCOPE_NOT_BLOC_OR_GRASSROOTS;
 import static org.cadre.evaluation.EvaluationRefusal.YEAR_OUT_OF_RANGE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.cadre.evaluation.ClassificationRunFailed;
 import org.cadre.evaluation.ClassificationRunFinished;
+import org.cadre.evaluation.CycleClosed;
 import org.cadre.evaluation.CycleOpened;
+import org.cadre.evaluation.CycleReopened;
 import org.cadre.evaluation.CycleStatus;
 import org.cadre.organizations.OrganizationKind;
 import org.cadre.platform.Refused;
@@ -24,6 +31,9 @@ public final class Cycle {
 
     /** The first year the rules of any regime could apply to; the last is next year (a cycle prepared ahead). */
     public static final int FIRST_YEAR = 2000;
+
+    /** The longest reason kept for reopening a cycle. */
+    public static final int MAX_REOPEN_REASON = 1000;
 
     private final UUID id;
     private final int year;
@@ -73,6 +83,47 @@ public final class Cycle {
         if (status == CycleStatus.CLOSED) {
             throw new Refused(CYCLE_CLOSED);
         }
+    }
+
+    /**
+     * Closes the cycle: only an open one, and not while a run rates it (its results would land in a locked cycle).
+     *
+     * @param runningSince when the run still rating the cycle started, {@code null} when none runs
+     */
+    public Closed close(String by, Instant at, Instant runningSince, ZoneId zone) {
+        if (status == CycleStatus.CLOSED) {
+            throw new Refused(CYCLE_CLOSED);
+        }
+        if (runningSince != null) {
+            throw new Refused(RUN_IN_PROGRESS,
+                    DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(runningSince.atZone(zone)));
+        }
+        return new Closed(with(CycleStatus.CLOSED), new CycleClosed(id, year, by, at));
+    }
+
+    /** Reopens a closed cycle; the reason (required, at most {@value #MAX_REOPEN_REASON} characters) is kept. */
+    public Reopened reopen(String by, String reason, Instant at) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new Refused(REOPEN_REASON_REQUIRED);
+        }
+        if (why.length() > MAX_REOPEN_REASON) {
+            throw new Refused(REOPEN_REASON_TOO_LONG, MAX_REOPEN_REASON);
+        }
+        if (status != CycleStatus.CLOSED) {
+            throw new Refused(CYCLE_NOT_CLOSED);
+        }
+        return new Reopened(with(CycleStatus.OPEN), new CycleReopened(id, year, by, why, at));
+    }
+
+    private Cycle with(CycleStatus next) {
+        return new Cycle(id, year, scope, packId, packVersion, next, currentRun);
+    }
+
+    public record Closed(Cycle cycle, CycleClosed event) {
+    }
+
+    public record Reopened(Cycle cycle, CycleReopened event) {
     }
 
     /** A run finished: its ratings become the cycle's results. */

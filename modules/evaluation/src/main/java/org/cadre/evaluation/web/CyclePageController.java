@@ -17,6 +17,7 @@ import org.cadre.evaluation.StoredRating;
 import org.cadre.evaluation.web.EvaluationRoles.OwnRatings;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsRatings;
+import org.cadre.evaluation.web.EvaluationRoles.ReopensCycles;
 import org.cadre.evaluation.web.EvaluationRoles.RunsCycles;
 import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
@@ -88,6 +89,8 @@ class CyclePageController {
         CycleView cycle = cycles.find(id, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
         model.addAttribute("cycle", cycle);
         model.addAttribute("canRun", caller.hasAny(Role.ADMIN, Role.EVALUATOR));
+        model.addAttribute("canReopen", caller.has(Role.ADMIN));
+        model.addAttribute("history", cycles.history(id, caller));
         model.addAttribute("canReadPacks", caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.RULE_ADMIN));
         // the page links only where the caller may go: a chapter's secretary to their own part of the results
         model.addAttribute("resultsRoot", resultsRoot(cycle, caller));
@@ -107,6 +110,22 @@ class CyclePageController {
     @PageForm(page = "/evaluation/cycles/{id}", form = "run-form")
     String classify(@PathVariable UUID id, Caller caller) {
         cycles.classify(id, caller);
+        return "redirect:/evaluation/cycles/" + id;
+    }
+
+    @PostMapping("/evaluation/cycles/{id}/close")
+    @RunsCycles
+    @PageForm(page = "/evaluation/cycles/{id}", form = "close-form")
+    String close(@PathVariable UUID id, Caller caller) {
+        cycles.close(id, caller);
+        return "redirect:/evaluation/cycles/" + id;
+    }
+
+    @PostMapping("/evaluation/cycles/{id}/reopen")
+    @ReopensCycles
+    @PageForm(page = "/evaluation/cycles/{id}", form = "reopen-form")
+    String reopen(@PathVariable UUID id, @RequestParam(required = false) String reason, Caller caller) {
+        cycles.reopen(id, reason, caller);
         return "redirect:/evaluation/cycles/" + id;
     }
 

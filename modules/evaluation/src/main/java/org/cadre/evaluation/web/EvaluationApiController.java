@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cadre.evaluation.CycleResults;
+import org.cadre.evaluation.CycleStatusChange;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.EvaluationRefusal;
@@ -15,6 +16,7 @@ import org.cadre.evaluation.StoredRating;
 import org.cadre.evaluation.web.EvaluationRoles.OwnRatings;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsRatings;
+import org.cadre.evaluation.web.EvaluationRoles.ReopensCycles;
 import org.cadre.evaluation.web.EvaluationRoles.RunsCycles;
 import org.cadre.platform.Caller;
 import org.cadre.platform.JobId;
@@ -68,6 +70,28 @@ class EvaluationApiController {
         JobId job = cycles.classify(id, caller);
         return ResponseEntity.accepted().location(URI.create("/api/evaluation/cycles/" + id))
                 .body(Map.of("job", job.value(), "cycle", id));
+    }
+
+    @PostMapping("/cycles/{id}/close")
+    @RunsCycles
+    CycleView close(@PathVariable UUID id, Caller caller) {
+        return cycles.close(id, caller);
+    }
+
+    @PostMapping("/cycles/{id}/reopen")
+    @ReopensCycles
+    CycleView reopen(@PathVariable UUID id, @RequestBody(required = false) ReopenCycle command, Caller caller) {
+        return cycles.reopen(id, command == null ? null : command.reason(), caller);
+    }
+
+    @GetMapping("/cycles/{id}/history")
+    @ReadsCycles
+    List<CycleStatusChange> history(@PathVariable UUID id, Caller caller) {
+        return cycles.history(id, caller);
+    }
+
+    /** Why an administrator reopens a closed cycle. */
+    record ReopenCycle(String reason) {
     }
 
     @GetMapping("/cycles/{id}/runs")

@@ -26,12 +26,20 @@ final class EvaluationRoles {
     @interface ReadsCycles {
     }
 
-    /** Opening cycles and running classifications: evaluation staff and administrators. */
+    /** Opening cycles, running classifications and closing cycles: evaluation staff and administrators. */
     @Documented
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
     @interface RunsCycles {
+    }
+
+    /** Reopening a closed cycle (with a reason): administrators only. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasRole('ADMIN')")
+    @interface ReopensCycles {
     }
 
     /** One rating with its explanation: the above, and a member for their own; never a reviewer. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cadre.evaluation.CycleStatus;
+import org.cadre.evaluation.CycleStatusChange;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.EvaluatedOrganization;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens cycles and starts their runs. Evaluation staff and administrators do both; a secretary sees the cycles whose
+ * Opens cycles, starts their runs and closes them. Evaluation staff and administrators do these; only an
+ * administrator reopens a closed cycle, with a reason; a secretary sees the cycles whose
  * scope holds their organization (or lies in their subtree); members and reviewers see none here.
  */
 @Service
@@ -110,6 +113,47 @@ class CycleService implements Cycles {
                 "run", run.toString()));
         store.job(run, job.value());
         return job;
+    }
+
+    @Override
+    @Transactional
+    public CycleView close(UUID cycleId, Caller caller) {
+        requireStaff(caller);
+        CycleStore.StoredCycle stored = store.find(cycleId)
+                .orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
+        settleInterrupted(stored.cycle());
+        // checked before the row is written: a run waiting on the cycle's row must not make the closing wait too
+        Cycle.Closed closed = stored.cycle().close(caller.username(), clock.instant(),
+                store.running(cycleId).map(RunView::startedAt).orElse(null), clock.getZone());
+        if (!store.status(cycleId, CycleStatus.OPEN, CycleStatus.CLOSED, caller.username(), clock.instant(), null)) {
+            throw new Refused(EvaluationRefusal.CYCLE_CLOSED);
+        }
+        events.publishEvent(closed.event());
+        return view(store.find(cycleId).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public CycleView reopen(UUID cycleId, String reason, Caller caller) {
+        if (!caller.has(Role.ADMIN)) {
+            throw new Refused(EvaluationRefusal.NOT_ALLOWED);
+        }
+        CycleStore.StoredCycle stored = store.find(cycleId)
+                .orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
+        Cycle.Reopened reopened = stored.cycle().reopen(caller.username(), reason, clock.instant());
+        if (!store.status(cycleId, CycleStatus.CLOSED, CycleStatus.OPEN, caller.username(), clock.instant(),
+                reopened.event().reason())) {
+            throw new Refused(EvaluationRefusal.CYCLE_NOT_CLOSED);
+        }
+        events.publishEvent(reopened.event());
+        return view(store.find(cycleId).orElseThrow());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CycleStatusChange> history(UUID cycle, Caller caller) {
+        find(cycle, caller).orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
+        return store.statusChanges(cycle);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cadre.evaluation.CycleStatus;
+import org.cadre.evaluation.CycleStatusChange;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.RunState;
 import org.cadre.evaluation.RunView;
@@ -67,6 +68,36 @@ public class CycleStore {
     void current(UUID cycle, UUID run) {
         jdbc.sql("UPDATE evaluation.cycle SET current_run_id = :run, version = version + 1 WHERE cycle_id = :id")
                 .param("run", run).param("id", cycle).update();
+    }
+
+    /**
+     * Sets the cycle's status if it still is {@code from} and records the change; false when another request changed
+     * it first (the caller then refuses as the domain would).
+     */
+    boolean status(UUID cycle, CycleStatus from, CycleStatus to, String by, Instant at, String reason) {
+        boolean changed = jdbc.sql("""
+                UPDATE evaluation.cycle SET status = :to, version = version + 1
+                WHERE cycle_id = :id AND status = :from
+                """).param("to", to.name()).param("id", cycle).param("from", from.name()).update() == 1;
+        if (changed) {
+            jdbc.sql("""
+                    INSERT INTO evaluation.cycle_status_change (cycle_id, status, changed_by, changed_at, reason)
+                    VALUES (:cycle, :status, :by, :at, :reason)
+                    """).param("cycle", cycle).param("status", to.name()).param("by", by)
+                    .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("reason", reason).update();
+        }
+        return changed;
+    }
+
+    /** The cycle's closings and reopenings, oldest first. */
+    public List<CycleStatusChange> statusChanges(UUID cycle) {
+        return jdbc.sql("""
+                SELECT status, changed_by, changed_at, reason FROM evaluation.cycle_status_change
+                WHERE cycle_id = :cycle ORDER BY changed_at, change_id
+                """).param("cycle", cycle).query((rs, row) -> new CycleStatusChange(
+                        CycleStatus.valueOf(rs.getString("status")), rs.getString("changed_by"),
+                        rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("reason")))
+                .list();
     }
 
     /**
