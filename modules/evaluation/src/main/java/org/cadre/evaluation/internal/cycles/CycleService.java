@@ -18,6 +18,7 @@ import org.cadre.evaluation.domain.Cycle;
 import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.platform.Caller;
+import org.cadre.platform.ClusterLocks;
 import org.cadre.platform.JobId;
 import org.cadre.platform.Jobs;
 import org.cadre.platform.Refused;
@@ -46,10 +47,11 @@ class CycleService implements Cycles {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final RunOutcomes outcomes;
+    private final ClusterLocks locks;
     private final Clock clock;
 
     CycleService(CycleStore store, Evaluation evaluation, RatingRules rules, OrganizationAccess access, Jobs jobs,
-            ApplicationEventPublisher events, JdbcClient jdbc, RunOutcomes outcomes, Clock clock) {
+            ApplicationEventPublisher events, JdbcClient jdbc, RunOutcomes outcomes, ClusterLocks locks, Clock clock) {
         this.store = store;
         this.evaluation = evaluation;
         this.rules = rules;
@@ -58,6 +60,7 @@ class CycleService implements Cycles {
         this.events = events;
         this.jdbc = jdbc;
         this.outcomes = outcomes;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -98,6 +101,7 @@ class CycleService implements Cycles {
     @Transactional
     public JobId classify(UUID cycleId, Caller caller) {
         requireStaff(caller);
+        lockForChange(cycleId);
         CycleStore.StoredCycle stored = store.find(cycleId)
                 .orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
         stored.cycle().checkRunMayStart();
@@ -119,6 +123,7 @@ class CycleService implements Cycles {
     @Transactional
     public CycleView close(UUID cycleId, Caller caller) {
         requireStaff(caller);
+        lockForChange(cycleId);
         CycleStore.StoredCycle stored = store.find(cycleId)
                 .orElseThrow(() -> new Refused(EvaluationRefusal.CYCLE_UNKNOWN));
         settleInterrupted(stored.cycle());
@@ -225,6 +230,15 @@ class CycleService implements Cycles {
         return new RunView(run.id(), run.cycle(), run.job(), org.cadre.evaluation.RunState.FAILED, run.packId(),
                 run.packVersion(), run.requestedBy(), run.startedAt(), run.finishedAt(), run.members(),
                 run.organizations(), run.calibrations(), run.digest(), RunOutcomes.INTERRUPTED);
+    }
+
+    /**
+     * The cycle's lock for starting runs and changing its status, until the transaction ends: a run starting and a
+     * closing cannot pass each other. A lock of its own, not the cycle's row: a finishing run holds the row to
+     * become current, and neither a start nor a closing should wait for that.
+     */
+    private void lockForChange(UUID cycle) {
+        locks.lockUntilTransactionEnds("evaluation.cycle." + cycle);
     }
 
     private static void requireStaff(Caller caller) {
