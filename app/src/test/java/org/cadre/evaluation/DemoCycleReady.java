@@ -3,6 +3,7 @@ package org.cadre.evaluation;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
@@ -24,48 +25,29 @@ final class DemoCycleReady {
 
     static CycleView await(Cycles cycles, Organizations organizations, JdbcClient jdbc) {
         UUID bloc = organizations.bloc().map(OrganizationSummary::id).orElseThrow().value();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            Optional<CycleView> cycle = cycles.list(STAFF).stream()
-                    .filter(c -> c.year() == YEAR && c.scope().equals(bloc)).findFirst();
-            int unfinished = jdbc.sql("SELECT count(*) FROM jobs.job WHERE kind = 'evaluation.rebuild-facts' "
-                    + "AND state IN ('QUEUED', 'RUNNING')").query(Integer.class).single();
-            int partsDone = jdbc.sql("""
-                    SELECT count(DISTINCT part) FROM jobs.job,
-                      unnest(ARRAY['ORGANIZATIONS', 'COMMITMENTS', 'SUPERVISION']) AS part
-                    WHERE kind = 'evaluation.rebuild-facts' AND state = 'SUCCEEDED' AND parameters LIKE '%' || part || '%'
-                    """).query(Integer.class).single();
-            int attendance = jdbc.sql("SELECT count(*) FROM evaluation.fact_attendance WHERE year = ?").param(YEAR)
-                    .query(Integer.class).single();
-            if (cycle.isPresent() && unfinished == 0 && partsDone == 3 && attendance > 0) {
-                return cycle.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The demo's 2017 cycle and its facts are not ready: cycle " + cycle.isPresent()
-                        + ", rebuilds unfinished " + unfinished + ", parts rebuilt " + partsDone + ", attendance rows "
-                        + attendance);
-            }
-            pause(Duration.ofMillis(200));
-        }
+        return Awaitility.await("the demo's 2017 cycle and its rebuilt facts").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> ready(cycles, jdbc, bloc), Optional::isPresent).orElseThrow();
+    }
+
+    /** The cycle, once it is open and the three rebuilds have run; empty before. */
+    private static Optional<CycleView> ready(Cycles cycles, JdbcClient jdbc, UUID bloc) {
+        Optional<CycleView> cycle = cycles.list(STAFF).stream()
+                .filter(c -> c.year() == YEAR && c.scope().equals(bloc)).findFirst();
+        int unfinished = jdbc.sql("SELECT count(*) FROM jobs.job WHERE kind = 'evaluation.rebuild-facts' "
+                + "AND state IN ('QUEUED', 'RUNNING')").query(Integer.class).single();
+        int partsDone = jdbc.sql("""
+                SELECT count(DISTINCT part) FROM jobs.job,
+                  unnest(ARRAY['ORGANIZATIONS', 'COMMITMENTS', 'SUPERVISION']) AS part
+                WHERE kind = 'evaluation.rebuild-facts' AND state = 'SUCCEEDED' AND parameters LIKE '%' || part || '%'
+                """).query(Integer.class).single();
+        int attendance = jdbc.sql("SELECT count(*) FROM evaluation.fact_attendance WHERE year = ?").param(YEAR)
+                .query(Integer.class).single();
+        return unfinished == 0 && partsDone == 3 && attendance > 0 ? cycle : Optional.empty();
     }
 
     /** Waits for a condition, failing the test when it is not reached in time. */
     static void until(java.util.function.BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + patience);
-            }
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 }

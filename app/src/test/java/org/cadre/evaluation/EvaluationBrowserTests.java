@@ -101,19 +101,18 @@ class EvaluationBrowserTests {
                 cycleUrl = base() + "/evaluation/cycles/" + cycle.id();
 
                 // the bar while it runs (a warm run may finish before the page is drawn), then the reloaded results
-                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-                while (true) {
-                    if (!page.findElements(By.id("run-progress")).isEmpty()
-                            || !page.findElements(By.cssSelector("#run-status [role=status]")).isEmpty()) {
-                        sawProgress = true;
-                    }
-                    if (page.getCurrentUrl().equals(cycleUrl) && runFinishedOnPage(page, runsBefore + 1)) {
-                        break;
-                    }
-                    assertThat(System.nanoTime()).as("the run finished on the page within two minutes")
-                            .isLessThan(deadline);
-                    Thread.sleep(50);
-                }
+                boolean[] seen = {false};
+                String runningAt = cycleUrl;
+                new WebDriverWait(page, Duration.ofMinutes(2)).pollingEvery(Duration.ofMillis(50))
+                        .withMessage("the run finished on the page within two minutes").until(driver -> {
+                            if (!driver.findElements(By.id("run-progress")).isEmpty()
+                                    || !driver.findElements(By.cssSelector("#run-status [role=status]")).isEmpty()) {
+                                seen[0] = true;
+                            }
+                            return driver.getCurrentUrl().equals(runningAt)
+                                    && runFinishedOnPage(driver, runsBefore + 1);
+                        });
+                sawProgress = seen[0];
                 log.info("Run of the 2017 cycle followed on the page; progress seen while it ran: {}", sawProgress);
                 assertThat(page.findElements(By.id("run-failed"))).as("a failed run's alert").isEmpty();
                 assertThat(text(page, "#runs tbody tr:first-child")).contains("Xong");

@@ -1,6 +1,7 @@
 package org.cadre.evaluation.runs;
 
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cadre.ModuleTestApplication;
 import org.cadre.evaluation.Cycles;
@@ -33,7 +34,9 @@ public final class KilledRunChild {
                 .run();
         JobId job = context.getBean(Cycles.class).classify(cycle, RunFixture.EVALUATOR);
         System.out.println("KILLED-RUN-CHILD classifying " + cycle + " as job " + job.value());
-        Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+        // nothing to wait for but the test's kill (the frozen-run test resumes this process and reads what its run
+        // does afterwards, so the job's end is no signal to leave): at most five minutes
+        new CountDownLatch(1).await(5, TimeUnit.MINUTES);
         Runtime.getRuntime().halt(3);
     }
 }

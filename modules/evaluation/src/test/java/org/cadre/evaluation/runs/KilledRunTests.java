@@ -1,6 +1,7 @@
 package org.cadre.evaluation.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cadre.evaluation.runs.RunFixture.EVALUATOR;
 import static org.cadre.evaluation.runs.RunFixture.YEAR;
 
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.OpenCycle;
@@ -328,32 +331,33 @@ class KilledRunTests {
      * progress counts a batch once its rows are copied into the run's transaction).
      */
     private Caught catchInTheMiddle(UUID cycle, UUID previous, Process child, Path childLog) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                throw new AssertionError("The second instance ended (exit " + child.exitValue() + ") before it was"
-                        + " killed; its output:\n" + tail(childLog));
-            }
-            Optional<RunView> run = cycles.runs(cycle, EVALUATOR).stream().filter(r -> !r.id().equals(previous))
-                    .findFirst();
-            if (run.isPresent()) {
+        AtomicReference<Caught> caught = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                if (!child.isAlive()) {
+                    throw new AssertionError("The second instance ended (exit " + child.exitValue()
+                            + ") before it was killed; its output:\n" + tail(childLog));
+                }
+                Optional<RunView> run = cycles.runs(cycle, EVALUATOR).stream()
+                        .filter(r -> !r.id().equals(previous)).findFirst();
+                if (run.isEmpty()) {
+                    return false;
+                }
                 assertThat(run.get().state()).as("the second run ended before it could be killed")
                         .isEqualTo(RunState.RUNNING);
                 Optional<Job> job = Optional.ofNullable(run.get().job()).flatMap(id -> jobs.find(new JobId(id)));
                 if (job.isPresent() && job.get().state() == Job.State.RUNNING
                         && job.get().done() >= job.get().total() / 3 && job.get().done() < job.get().total() - 1) {
-                    return new Caught(run.get(), job.get());
+                    caught.set(new Caught(run.get(), job.get()));
+                    return true;
                 }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The second instance's run was not seen in the middle; its output:\n"
+                    + tail(childLog), e);
         }
-        throw new AssertionError("The second instance's run was not seen in the middle; its output:\n"
-                + tail(childLog));
+        return caught.get();
     }
 
     /** The other instance's run and its job, seen in the middle. */

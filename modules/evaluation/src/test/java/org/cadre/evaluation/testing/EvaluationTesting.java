@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.RunState;
@@ -51,17 +52,6 @@ public final class EvaluationTesting {
 
     /** Waits for a condition (events reach evaluation asynchronously), failing when it is not reached in time. */
     public static void await(BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + patience);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 }
