@@ -62,6 +62,38 @@ public enum EvaluationRefusal implements Refusal {
     SELF_ASSESSMENT_INCOMPLETE(INVALID, null),
     SELF_ASSESSMENT_TOO_LONG(INVALID, null),
 
+    // ---- a change that departs from what it follows (a proposal, a decision, a re-examination) needs a reason
+    REASON_REQUIRED(INVALID, "reason"),
+    REASON_TOO_LONG(INVALID, "reason"),
+
+    // ---- the chapter's review: comments, per-criterion levels, proposals; comments asked of another chapter
+    SELF_ASSESSMENT_NOT_SUBMITTED(CONFLICT, null),
+    REVIEW_LOCKED(CONFLICT, null),
+    COMMENT_REQUEST_UNKNOWN(NOT_FOUND, "request"),
+    COMMENT_ALREADY_GIVEN(CONFLICT, null),
+
+    // ---- calibration of quota cases
+    CALIBRATION_UNKNOWN(NOT_FOUND, "case"),
+    CALIBRATION_DECIDED(CONFLICT, null),
+    CALIBRATION_OVER_CAP(INVALID, "keepers"),
+    CALIBRATION_NOT_CANDIDATE(INVALID, "keepers"),
+    VOTES_INVALID(INVALID, "votes"),
+
+    // ---- decisions of the competent level
+    NOT_COMPETENT(FORBIDDEN, null),
+    AUTHORITY_TOO_FAR(INVALID, "competent"),
+    CALIBRATION_PENDING(CONFLICT, null),
+    DECISION_SIGNED(CONFLICT, null),
+    DECISION_UNKNOWN(NOT_FOUND, "decision"),
+
+    // ---- appeals and their re-examination
+    APPEAL_WINDOW_CLOSED(CONFLICT, "window"),
+    APPEAL_WINDOW_OUT_OF_RANGE(INVALID, "days"),
+    APPEAL_UNKNOWN(NOT_FOUND, "appeal"),
+    APPEAL_EXISTS(CONFLICT, null),
+    APPEAL_DECIDED(CONFLICT, null),
+    NOT_DECIDED_YET(CONFLICT, null),
+
     // ---- the facts projection
     REBUILD_IN_PROGRESS(CONFLICT, null);
 
