@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.cadre.evaluation.ChapterReviews;
 import org.cadre.evaluation.MemberReview;
 import org.cadre.evaluation.ReviewForm;
@@ -142,7 +143,7 @@ class ReviewPageController {
         return "redirect:" + page;
     }
 
-    private static Map<String, String> labels(java.util.stream.Stream<Level> scale, Locale locale) {
+    private static Map<String, String> labels(Stream<Level> scale, Locale locale) {
         Map<String, String> out = new HashMap<>();
         scale.forEach(l -> out.put(l.code(), l.label(locale.getLanguage())));
         return out;

@@ -229,6 +229,15 @@ class ChapterReviewWebTests {
         assertThat(home.model(f.secretaryOf(f.chapterB)).get("evaluationRequestsToAnswer")).asList()
                 .singleElement().hasFieldOrPropertyWithValue("requests", 1);
         assertThat(home.model(f.secretaryOf(f.elsewhere))).doesNotContainKey("evaluationRequestsToAnswer");
+        mvc.perform(get("/").with(as(secretaryA))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đề xuất mức chờ chi bộ")))
+                .andExpect(content().string(containsString("1/2 đảng viên chưa có đề xuất")))
+                .andExpect(content().string(containsString("/evaluation/cycles/" + f.cycle + "/review?organization="
+                        + f.chapterA.value())));
+        mvc.perform(get("/").param("lang", "en").with(as(f.secretaryOf(f.chapterB)))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 requests not answered")))
+                .andExpect(content().string(containsString("/evaluation/cycles/" + f.cycle
+                        + "/review/comment-requests")));
         mvc.perform(get("/evaluation/cycles/" + f.cycle).with(as(secretaryA))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/evaluation/cycles/" + f.cycle + "/review")));
     }

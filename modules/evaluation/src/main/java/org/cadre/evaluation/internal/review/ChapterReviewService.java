@@ -14,6 +14,7 @@ import org.cadre.evaluation.ChapterReviews;
 import org.cadre.evaluation.CommentRequestView;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.MemberReview;
+import org.cadre.evaluation.OtherChapterCommentGiven;
 import org.cadre.evaluation.ReviewForm;
 import org.cadre.evaluation.ReviewList;
 import org.cadre.evaluation.ReviewStatus;
@@ -186,7 +187,7 @@ class ChapterReviewService implements ChapterReviews {
             throw new Refused(EvaluationRefusal.OUT_OF_SCOPE);
         }
         CommentRequest answered = locked.request();
-        var raised = answered.answer(stance, STANCES, text, open, caller.username(), clock.instant());
+        OtherChapterCommentGiven raised = answered.answer(stance, STANCES, text, open, caller.username(), clock.instant());
         requests.answer(answered);
         events.publishEvent(raised);
         return requests.view(request);
