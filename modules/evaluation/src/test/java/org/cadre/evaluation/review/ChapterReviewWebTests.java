@@ -201,6 +201,22 @@ class ChapterReviewWebTests {
         assertThat(assessments.mine(f.cycle, f.member(f.an)).status()).isEqualTo(SelfAssessmentStatus.DRAFT);
         mvc.perform(get("/evaluation/cycles/" + f.cycle + "/self-assessment").with(as(f.member(f.an))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Sửa phần 2")));
+
+        // another chapter answering, another chapter sending back, then a closed cycle: refused, nothing written
+        assessments.submit(f.cycle, ReviewFixture.FULL, f.member(f.an));
+        String submitted = f.snapshot();
+        mvc.perform(post(an + "/self-assessment/return").with(csrf()).with(as(f.secretaryOf(f.chapterB)))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Sửa\"}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("out-of-scope"));
+        mvc.perform(get(api).with(as(ReviewFixture.REVIEWER))).andExpect(status().isForbidden());
+        f.close();
+        mvc.perform(post(an + "/proposal").with(csrf()).with(as(secretaryA)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"level\":\"HTTNV\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("cycle-closed"));
+        mvc.perform(post(an + "/self-assessment/return").with(csrf()).with(as(secretaryA))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Sửa\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("cycle-closed"));
+        assertThat(f.snapshot()).isEqualTo(submitted);
     }
 
     @Test
