@@ -71,6 +71,7 @@ public enum EvaluationRefusal implements Refusal {
     REVIEW_LOCKED(CONFLICT, null),
     COMMENT_REQUEST_UNKNOWN(NOT_FOUND, "request"),
     COMMENT_ALREADY_GIVEN(CONFLICT, null),
+    REVIEW_PROPOSED(CONFLICT, null),
 
     // ---- calibration of quota cases
     CALIBRATION_UNKNOWN(NOT_FOUND, "case"),

@@ -13,11 +13,13 @@ import org.cadre.ratingrules.RulePackRegistry.Level;
  * @param deadline   the last day to submit, if evaluation staff set one
  * @param editable   whether the member may still save or submit (open cycle, not submitted, deadline not passed)
  * @param remindedAt when the chapter last reminded the member, if it did
+ * @param returnedReason why the chapter last sent it back to the member ({@code null}: never)
+ * @param returnedAt     when it did
  */
 public record SelfAssessmentView(UUID cycle, int year, UUID member, String cardNumber, String fullName,
         String organizationName, SelfAssessmentStatus status, SelfReview review, Instant savedAt,
         Instant submittedAt, LocalDate deadline, boolean cycleOpen, boolean editable, Instant remindedAt,
-        List<Level> scale) {
+        List<Level> scale, String returnedReason, Instant returnedAt) {
 
     public SelfAssessmentView {
         scale = List.copyOf(scale);

@@ -59,6 +59,16 @@ public interface SelfAssessments {
     int remind(UUID cycle, UUID organization, UUID member, Caller caller);
 
     /**
+     * Sends a member's submitted self-assessment back to them with a reason: a draft again, which the member reworks
+     * and submits again. The secretary of the member's chapter (or above) and evaluation staff.
+     *
+     * @throws org.cadre.platform.Refused {@code self-assessment-not-submitted}, {@code reason-required},
+     *                                    {@code reason-too-long}, {@code cycle-closed}, {@code member-unknown},
+     *                                    {@code out-of-scope}
+     */
+    void sendBack(UUID cycle, UUID member, String reason, Caller caller);
+
+    /**
      * Sets (or, with {@code null}, removes) the last day members may submit: evaluation staff and administrators.
      *
      * @throws org.cadre.platform.Refused {@code cycle-closed}, {@code not-allowed}

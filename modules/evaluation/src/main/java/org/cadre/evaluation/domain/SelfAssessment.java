@@ -2,8 +2,11 @@ package org.cadre.evaluation.domain;
 
 import static org.cadre.evaluation.EvaluationRefusal.CYCLE_CLOSED;
 import static org.cadre.evaluation.EvaluationRefusal.LEVEL_NOT_IN_SCALE;
+import static org.cadre.evaluation.EvaluationRefusal.REASON_REQUIRED;
+import static org.cadre.evaluation.EvaluationRefusal.REASON_TOO_LONG;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_DEADLINE_PASSED;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_INCOMPLETE;
+import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_NOT_SUBMITTED;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_SUBMITTED;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_TOO_LONG;
 
@@ -12,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.cadre.evaluation.SelfAssessmentReturned;
 import org.cadre.evaluation.SelfAssessmentStatus;
 import org.cadre.evaluation.SelfAssessmentSubmitted;
 import org.cadre.evaluation.SelfReview;
@@ -20,7 +25,8 @@ import org.cadre.platform.Refused;
 
 /**
  * A member's self-assessment of one cycle: the review under the regulation's headings and the level they propose.
- * The member saves drafts and then submits it once; a submitted one is the chapter's and does not change. Every
+ * The member saves drafts and then submits it; a submitted one is the chapter's and does not change, unless the
+ * chapter sends it back with a reason (then it is a draft again and the member submits again). Every
  * change needs the cycle open and the deadline (the last day, in the committee's time zone) not passed; a refused
  * change leaves the object as it was.
  */
@@ -35,6 +41,9 @@ public final class SelfAssessment {
     static final String REMEDIES = "3";
     static final String LEVEL = "4";
 
+    /** The longest reason for sending a self-assessment back. */
+    public static final int MAX_RETURN_REASON = 2000;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final UUID cycle;
@@ -43,9 +52,20 @@ public final class SelfAssessment {
     private SelfAssessmentStatus status;
     private Instant savedAt;
     private Instant submittedAt;
+    private Returned returned;
+
+    /** The latest time the chapter sent it back: why, who, when. */
+    public record Returned(String reason, String by, Instant at) {
+    }
 
     public SelfAssessment(UUID cycle, UUID member, SelfReview review, SelfAssessmentStatus status, Instant savedAt,
             Instant submittedAt) {
+        this(cycle, member, review, status, savedAt, submittedAt, null);
+    }
+
+    public SelfAssessment(UUID cycle, UUID member, SelfReview review, SelfAssessmentStatus status, Instant savedAt,
+            Instant submittedAt, Returned returned) {
+        this.returned = returned;
         this.cycle = cycle;
         this.member = member;
         this.review = review == null ? SelfReview.empty() : review;
@@ -102,6 +122,30 @@ public final class SelfAssessment {
         savedAt = window.now();
         submittedAt = window.now();
         return new SelfAssessmentSubmitted(cycle, member, checked.level(), submittedAt);
+    }
+
+    /**
+     * The chapter sends a submitted self-assessment back to the member, saying why: it becomes a draft again (its
+     * text kept for the member to rework) and the member may submit again while the cycle is open.
+     */
+    public SelfAssessmentReturned sendBack(String reason, boolean cycleOpen, String by, Instant at) {
+        if (!cycleOpen) {
+            throw new Refused(CYCLE_CLOSED);
+        }
+        if (status != SelfAssessmentStatus.SUBMITTED) {
+            throw new Refused(SELF_ASSESSMENT_NOT_SUBMITTED);
+        }
+        String why = blankToNull(reason);
+        if (why == null) {
+            throw new Refused(REASON_REQUIRED);
+        }
+        if (why.length() > MAX_RETURN_REASON) {
+            throw new Refused(REASON_TOO_LONG, String.valueOf(MAX_RETURN_REASON));
+        }
+        status = SelfAssessmentStatus.DRAFT;
+        submittedAt = null;
+        returned = new Returned(why, by, at);
+        return new SelfAssessmentReturned(cycle, member, why, by, at);
     }
 
     /** Whether the member may still change it in this window. */
@@ -176,5 +220,10 @@ public final class SelfAssessment {
 
     public Instant submittedAt() {
         return submittedAt;
+    }
+
+    /** The latest return to the member, if the chapter sent it back. */
+    public Optional<Returned> returned() {
+        return Optional.ofNullable(returned);
     }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cadre.evaluation.ChapterReviews;
+import org.cadre.evaluation.CommentRequestView;
 import org.cadre.evaluation.CycleResults;
 import org.cadre.evaluation.CycleStatus;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.ReviewList;
 import org.cadre.evaluation.RunState;
 import org.cadre.evaluation.RunView;
 import org.cadre.evaluation.SelfAssessmentStatus;
@@ -26,12 +29,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What waits for the caller in evaluation, on the home page, each line a link to where it is: evaluation staff see the
- * open cycles (latest run, quota cases of the current run); a secretary the open cycles of their organization and how
- * many of its members have not self-assessed; a member their open self-assessments and latest rating. A reviewer
+ * open cycles (latest run, quota cases of the current run); a secretary the open cycles of their organization, how
+ * many of its members have not self-assessed, how many still wait for the chapter's proposal, and the comments other
+ * chapters asked of theirs; a member their open self-assessments and latest rating. A reviewer
  * sees nothing here (their comments are requested elsewhere), and nobody sees a line for what does not exist yet.
  *
  * <p>Cheap on purpose (the home page is the busiest page): the quota cases are counted by the cycle list's own run
- * query, the secretary's count comes from one overview per open cycle, never a query per member.
+ * query, the secretary's counts come from one overview and one review list per open cycle and one query for the
+ * comment requests, never a query per member.
  */
 @Component
 class EvaluationHomeSection implements HomeSection {
@@ -39,13 +44,15 @@ class EvaluationHomeSection implements HomeSection {
     private final Cycles cycles;
     private final CycleResults results;
     private final SelfAssessments assessments;
+    private final ChapterReviews reviews;
     private final OrganizationAccess access;
 
-    EvaluationHomeSection(Cycles cycles, CycleResults results, SelfAssessments assessments,
+    EvaluationHomeSection(Cycles cycles, CycleResults results, SelfAssessments assessments, ChapterReviews reviews,
             OrganizationAccess access) {
         this.cycles = cycles;
         this.results = results;
         this.assessments = assessments;
+        this.reviews = reviews;
         this.access = access;
     }
 
@@ -76,6 +83,14 @@ class EvaluationHomeSection implements HomeSection {
             List<ChapterCycle> open = chapterCycles(caller, caller.organizationScope().get());
             if (!open.isEmpty()) {
                 model.put("evaluationChapterCycles", open);
+            }
+            List<ToPropose> proposals = open.stream().flatMap(c -> toPropose(c, caller).stream()).toList();
+            if (!proposals.isEmpty()) {
+                model.put("evaluationProposalsToMake", proposals);
+            }
+            List<ToAnswer> requests = toAnswer(caller);
+            if (!requests.isEmpty()) {
+                model.put("evaluationRequestsToAnswer", requests);
             }
         }
         if (caller.member().isPresent()) {
@@ -120,6 +135,36 @@ class EvaluationHomeSection implements HomeSection {
         } catch (Refused refused) {
             return Optional.empty();
         }
+    }
+
+    /** The members of the organization the chapter has not proposed a level for yet (none: no line). */
+    private Optional<ToPropose> toPropose(ChapterCycle cycle, Caller caller) {
+        try {
+            ReviewList list = reviews.list(cycle.id(), cycle.organization(), caller);
+            long missing = list.withoutProposal();
+            return missing == 0 ? Optional.empty() : Optional.of(new ToPropose(cycle.id(), cycle.year(),
+                    list.organization(), list.organizationName(), list.rows().size(), missing));
+        } catch (Refused refused) {
+            return Optional.empty();
+        }
+    }
+
+    /** The unanswered comment requests addressed to the secretary's chapters, by open cycle. */
+    private List<ToAnswer> toAnswer(Caller caller) {
+        Map<UUID, ToAnswer> byCycle = new LinkedHashMap<>();
+        for (CommentRequestView request : reviews.toAnswer(caller)) {
+            byCycle.merge(request.cycle(), new ToAnswer(request.cycle(), request.year(), 1),
+                    (a, b) -> new ToAnswer(a.id(), a.year(), a.requests() + 1));
+        }
+        return List.copyOf(byCycle.values());
+    }
+
+    /** An open cycle where members of the secretary's organization wait for the chapter's proposal. */
+    record ToPropose(UUID id, int year, UUID organization, String organizationName, int members, long toPropose) {
+    }
+
+    /** An open cycle with comments other chapters asked of the secretary's. */
+    record ToAnswer(UUID id, int year, int requests) {
     }
 
     /**

@@ -108,4 +108,23 @@ final class EvaluationRoles {
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
     @interface SetsSelfAssessmentDeadline {
     }
+
+    /**
+     * The chapter's review (comments, proposals, comments asked of other chapters and their answers): evaluation
+     * staff and administrators anywhere, secretaries in their subtree; never members or reviewers.
+     */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface ReviewsChapter {
+    }
+
+    /** Sending a submitted self-assessment back to the member: the same as {@link ReviewsChapter}. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface SendsSelfAssessmentBack {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.SelfAssessmentOverview;
+import org.cadre.evaluation.SelfAssessmentReturned;
 import org.cadre.evaluation.SelfAssessmentStatus;
 import org.cadre.evaluation.SelfAssessmentSubmitted;
 import org.cadre.evaluation.SelfAssessmentView;
@@ -147,6 +148,25 @@ class SelfAssessmentService implements SelfAssessments {
     }
 
     @Override
+    public void sendBack(UUID cycle, UUID member, String reason, Caller caller) {
+        boolean staff = caller.hasAny(Role.ADMIN, Role.EVALUATOR);
+        if (!staff && caller.organizationScope().isEmpty()) {
+            throw new Refused(EvaluationRefusal.NOT_ALLOWED);
+        }
+        SelfAssessmentCycle found = store.cycle(cycle, true);
+        MemberSummary summary = requireInCycle(found, member);
+        if (!staff && !access.mayChange(caller, summary.id())) {
+            throw new Refused(EvaluationRefusal.OUT_OF_SCOPE);
+        }
+        SelfAssessment assessment = store.find(found.id(), member, true)
+                .orElseGet(() -> SelfAssessment.start(found.id(), member));
+        SelfAssessmentReturned raised = assessment.sendBack(reason, found.open(), caller.username(),
+                clock.instant());
+        store.sendBack(assessment);
+        events.publishEvent(raised);
+    }
+
+    @Override
     public void setDeadline(UUID cycle, LocalDate deadline, Caller caller) {
         if (!caller.hasAny(Role.ADMIN, Role.EVALUATOR)) {
             throw new Refused(EvaluationRefusal.NOT_ALLOWED);
@@ -178,7 +198,8 @@ class SelfAssessmentService implements SelfAssessments {
                 member.fullName(), member.organizationName(), assessment.status(), assessment.review(),
                 assessment.savedAt(), assessment.submittedAt(), window.deadline(), cycle.open(),
                 assessment.editable(window), store.remindedAt(cycle.id(), member.id().value()).orElse(null),
-                scale(cycle));
+                scale(cycle), assessment.returned().map(SelfAssessment.Returned::reason).orElse(null),
+                assessment.returned().map(SelfAssessment.Returned::at).orElse(null));
     }
 
     private SelfAssessment.Window window(SelfAssessmentCycle cycle) {

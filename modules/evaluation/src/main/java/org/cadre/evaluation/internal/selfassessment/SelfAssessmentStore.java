@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class SelfAssessmentStore {
 
     private static final String COLUMNS = "cycle_id, member_id, strengths, shortcomings, remedies, level, status, "
-            + "saved_at, submitted_at";
+            + "saved_at, submitted_at, returned_reason, returned_by, returned_at";
 
     private final JdbcClient jdbc;
 
@@ -88,6 +88,21 @@ class SelfAssessmentStore {
         if (written == 0) {
             throw new Refused(EvaluationRefusal.SELF_ASSESSMENT_SUBMITTED);
         }
+    }
+
+    /**
+     * Writes a return to the member (the row was read locked and was submitted): a draft again, with the reason.
+     * The texts stay as the member wrote them.
+     */
+    void sendBack(SelfAssessment assessment) {
+        SelfAssessment.Returned returned = assessment.returned().orElseThrow();
+        jdbc.sql("""
+                UPDATE evaluation.self_assessment SET status = :status, submitted_at = NULL,
+                    returned_reason = :reason, returned_by = :by, returned_at = :at
+                WHERE cycle_id = :cycle AND member_id = :member AND status = 'SUBMITTED'
+                """).param("status", assessment.status().name()).param("reason", returned.reason())
+                .param("by", returned.by()).param("at", time(returned.at())).param("cycle", assessment.cycle())
+                .param("member", assessment.member()).update();
     }
 
     /** Where each of the given members stands (one query): status, level once submitted, times. */
@@ -157,7 +172,9 @@ class SelfAssessmentStore {
                 new SelfReview(rs.getString("strengths"), rs.getString("shortcomings"), rs.getString("remedies"),
                         rs.getString("level")),
                 SelfAssessmentStatus.valueOf(rs.getString("status")), instant(rs, "saved_at"),
-                instant(rs, "submitted_at"));
+                instant(rs, "submitted_at"), rs.getString("returned_reason") == null ? null
+                        : new SelfAssessment.Returned(rs.getString("returned_reason"), rs.getString("returned_by"),
+                                instant(rs, "returned_at")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
