@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.cadre.evaluation.AppealDecided;
 import org.cadre.evaluation.AppealFiled;
@@ -37,7 +36,7 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
  * audit with who and when.
  */
 @AppealsModuleTest
-class AppealTests {
+class AppealWorkflowTests {
 
     @Autowired
     Appeals appeals;
@@ -171,9 +170,5 @@ class AppealTests {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM evaluation.appeal_step WHERE appeal_id = :id")
                 .param("id", filed.id()).update()).hasMessageContaining("append-only");
         assertThat(f.written().steps()).isEqualTo(1);
-    }
-
-    static Instant now(MutableClock clock) {
-        return clock.instant();
     }
 }
