@@ -52,6 +52,7 @@ class AppealPageController {
         model.addAttribute("windowDays", appeals.windowDays(cycle, caller));
         model.addAttribute("setsWindow", caller.hasAny(Role.ADMIN, Role.EVALUATOR));
         model.addAttribute("levels", labels(cycle, locale));
+        model.addAttribute("organizationScale", appeals.scale(cycle, Proposal.Subject.ORGANIZATION));
         return "evaluation/appeals/list";
     }
 

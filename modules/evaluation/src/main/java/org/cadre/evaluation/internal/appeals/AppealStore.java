@@ -59,7 +59,9 @@ class AppealStore {
 
     /** The signed item holding a subject in a cycle, with the level that holds now (after earlier appeals). */
     Optional<SignedItem> signed(UUID cycle, UUID subject, Proposal.Subject kind) {
-        return jdbc.sql(SIGNED + " AND i.subject_id = :subject AND i.subject = :kind")
+        // one signed list holds a subject per cycle; should two ever do, the latest signed speaks
+        return jdbc.sql(SIGNED + " AND i.subject_id = :subject AND i.subject = :kind ORDER BY d.signed_at DESC "
+                + "LIMIT 1")
                 .param("cycle", cycle).param("subject", subject).param("kind", kind.name())
                 .query((rs, n) -> signedItem(rs)).optional();
     }
