@@ -94,6 +94,7 @@ public enum EvaluationRefusal implements Refusal {
     APPEAL_EXISTS(CONFLICT, null),
     APPEAL_DECIDED(CONFLICT, null),
     NOT_DECIDED_YET(CONFLICT, null),
+    APPEAL_LEVEL_UNCHANGED(INVALID, "level"),
 
     // ---- the facts projection
     REBUILD_IN_PROGRESS(CONFLICT, null);

@@ -14,7 +14,6 @@ import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.OpenCycle;
 import org.cadre.evaluation.RunView;
 import org.cadre.evaluation.StoredRating;
-import org.cadre.evaluation.web.EvaluationRoles.OwnRatings;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsCycles;
 import org.cadre.evaluation.web.EvaluationRoles.ReadsRatings;
 import org.cadre.evaluation.web.EvaluationRoles.ReopensCycles;
@@ -40,8 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The pages of cycles: the list with the form to open one, a cycle with its run (a progress bar per grassroots
- * organization while it runs) and its results, the ratings within an organization, "why this rating", and a member's
- * own ratings by year.
+ * organization while it runs) and its results, the ratings within an organization, and "why this rating" (a member's
+ * own ratings by year are {@link MyRatingsPageController}'s, with their appeals).
  */
 @Controller
 class CyclePageController {
@@ -170,17 +169,6 @@ class CyclePageController {
         model.addAttribute("canSeeOrganization", rating.organization() != null
                 && caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.SECRETARY) && maySee(caller, rating.organization()));
         return "evaluation/why";
-    }
-
-    @GetMapping("/evaluation/my-ratings")
-    @OwnRatings
-    String mine(Caller caller, Model model, Locale locale) {
-        List<WhyView> mine = new ArrayList<>();
-        for (StoredRating rating : results.mine(caller)) {
-            mine.add(WhyView.of(rating, registry, messages, locale));
-        }
-        model.addAttribute("ratings", mine);
-        return "evaluation/mine";
     }
 
     /**

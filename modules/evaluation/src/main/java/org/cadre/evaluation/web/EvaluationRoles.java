@@ -127,4 +127,43 @@ final class EvaluationRoles {
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
     @interface SendsSelfAssessmentBack {
     }
+
+    /** A member's appeal of their own level (the member only; which one is the caller's, never the request's). */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasRole('MEMBER')")
+    @interface AppealsOwnRating {
+    }
+
+    /**
+     * Filing an appeal through the API: a member (their own level), a secretary (their organization's), evaluation
+     * staff and administrators (an organization's, on its behalf).
+     */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY', 'MEMBER')")
+    @interface FilesAppeals {
+    }
+
+    /**
+     * A cycle's appeals, one appeal with its steps, filing for an organization, re-examining and deciding: evaluation
+     * staff, administrators and secretaries; the service lets only the decision's competent level add notes and
+     * decide. Never a reviewer.
+     */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface HandlesAppeals {
+    }
+
+    /** The appeal window of a cycle (days after signing): evaluation staff and administrators. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
+    @interface SetsAppealWindow {
+    }
 }
