@@ -27,25 +27,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A bloc of its own whose grassroots committee holds eight members (An, Bình in chapter A; Cường, Em, Phong, Giang,
- * Hà, Khánh in chapter B), and a pack written here for 2001-2002 whose levels follow the civil-service rating a test
+ * Hà, Khánh in chapter B), and a pack written here for 2013 whose levels follow the civil-service rating a test
  * enters (HTXSNV, HTTNV, else HTNV), with two quotas per grassroots organization: HTXSNV at most half of HTTNV
  * (demoted to HTTNV) and HTTNV at most half of the others (demoted to HTNV). So each test makes the cases it needs:
  * one case, or a case of each level in the same group (the cascade).
  */
 final class CalibrationFixture extends TestBloc {
 
-    static final int YEAR = 2001;
-    static final String PACK = "test-calib-2001";
+    static final int YEAR = 2013;
+    static final String PACK = "test-calib-2013";
     static final Caller EVALUATOR = Caller.of("eva", Role.EVALUATOR);
     static final Caller ADMIN = Caller.of("admin", Role.ADMIN);
 
     static final String MANIFEST = """
-            id: test-calib-2001
+            id: test-calib-2013
             version: 1
             factsContract: 1
             name: { vi: "Bộ thử cân đối tỷ lệ", en: "Calibration test pack" }
             regulation: { number: "TEST-CAL" }
-            years: { from: 2001, to: 2002 }
+            years: { from: 2013, to: 2013 }
             subjects: [MEMBER, ORGANIZATION]
             scale:
               MEMBER:
@@ -111,7 +111,7 @@ final class CalibrationFixture extends TestBloc {
 
     static final String SCENARIO = """
             name: "The civil-service rating gives the level"
-            year: 2001
+            year: 2013
             members:
               - { id: a, facts: { organizationId: c1, grassrootsOrganizationId: g1, civilServiceRating: HTTNV } }
               - { id: b, facts: { organizationId: c1, grassrootsOrganizationId: g1 } }
