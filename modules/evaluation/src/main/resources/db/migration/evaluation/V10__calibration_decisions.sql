@@ -58,9 +58,14 @@ LEFT JOIN LATERAL (
 CREATE VIEW calibration_holder AS
 SELECT k.run_id, k.case_id, cr.subject_id, NOT (cr.subject_id = ANY (k.subjects)) AS from_above
 FROM calibration_case k
-JOIN calibrated_rating cr ON cr.run_id = k.run_id AND cr.level = k.level
-WHERE cr.subject_id = ANY (k.subjects)
-   OR (cr.subject = (SELECT r.subject FROM rating r WHERE r.run_id = k.run_id AND r.subject_id = k.subjects[1])
-       AND EXISTS (SELECT 1 FROM calibration_move x JOIN calibration_case u ON u.case_id = x.case_id
-                   WHERE x.run_id = k.run_id AND x.subject_id = cr.subject_id AND x.to_level = k.level
-                     AND u.group_id = k.group_id AND u.case_id <> k.case_id));
+-- from the few subjects concerned (by the ratings' key), not from every rating of the run at the level
+JOIN LATERAL (
+    SELECT unnest(k.subjects) AS subject_id
+    UNION
+    SELECT x.subject_id FROM calibration_move x JOIN calibration_case u ON u.case_id = x.case_id
+    WHERE x.run_id = k.run_id AND x.to_level = k.level AND u.group_id = k.group_id AND u.case_id <> k.case_id
+) s ON TRUE
+JOIN calibrated_rating cr ON cr.run_id = k.run_id AND cr.subject_id = s.subject_id
+WHERE cr.level = k.level
+  AND (cr.subject_id = ANY (k.subjects)
+       OR cr.subject = (SELECT r.subject FROM rating r WHERE r.run_id = k.run_id AND r.subject_id = k.subjects[1]));

@@ -99,8 +99,11 @@ class CalibrationStore {
 
     /** A decided case of the run for a level of a group and subject kind (the level a decision moves others to). */
     Optional<CaseRow> decidedAt(UUID run, String group, String level, String subject) {
-        return list(run).stream().filter(k -> k.decided() && k.group().equals(group) && k.level().equals(level)
-                && k.subject().equals(subject)).findFirst();
+        return jdbc.sql(CASE + """
+                 WHERE k.run_id = :run AND k.group_id = :group AND k.level = :level
+                   AND EXISTS (SELECT 1 FROM evaluation.calibration_decision d WHERE d.case_id = k.case_id)
+                """).param("run", run).param("group", group).param("level", level).query((rs, n) -> row(rs))
+                .stream().filter(k -> subject.equals(k.subject())).findFirst();
     }
 
     /** The candidates' details: name, organization, the engine's level, the level now, the submitted self-level. */
