@@ -2,7 +2,10 @@ package org.cadre.evaluation.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cadre.evaluation.calibration.CalibrationFixture.EVALUATOR;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.hasToString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -109,7 +112,12 @@ class CalibrationWebTests {
         mvc.perform(post(page + "/" + caseId).with(csrf()).with(as(EVALUATOR))
                         .param("keep-" + f.an.value(), f.an.value().toString())
                         .param("keep-" + f.binh.value(), f.binh.value().toString()).param("reason", "Cả hai"))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("formError"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("formError", hasToString(allOf(containsString("calibration-form"),
+                        containsString("tỷ lệ chỉ cho phép 1")))))
+                .andExpect(flash().attribute("formValues", hasEntry("keep-" + f.binh.value(),
+                        f.binh.value().toString())))
+                .andExpect(flash().attribute("formValues", hasEntry("reason", "Cả hai")));
         mvc.perform(post(page + "/" + caseId).with(csrf()).with(as(EVALUATOR))
                         .param("keep-" + f.an.value(), f.an.value().toString()).param("reason", "Biểu quyết")
                         .param("votesFor", "năm"))
