@@ -1,6 +1,7 @@
 package org.cadre.evaluation;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A quota case of a cycle's current run: more subjects of a group proposed for a level than the quota allows. Nobody
@@ -8,11 +9,18 @@ import java.util.List;
  *
  * @param groupName  the grassroots organization (or parent) the quota counts in, by name where it is one
  * @param candidates the subjects proposed for the level, by name
+ * @param holding    how many hold the level in the group now (differs from {@code proposed} once the level above was
+ *                   decided)
  */
-public record CalibrationView(String quotaId, String groupName, String level, String levelLabel, String demoteTo,
-        int baseCount, int allowed, int proposed, int excess, List<String> candidates, String article) {
+public record CalibrationView(UUID caseId, String quotaId, String group, String groupName, String level,
+        String levelLabel, String demoteTo, int baseCount, int allowed, int proposed, int excess, int holding,
+        List<String> candidates, String article, CalibrationStatus status) {
 
     public CalibrationView {
         candidates = List.copyOf(candidates);
+    }
+
+    public boolean decided() {
+        return status == CalibrationStatus.DECIDED;
     }
 }

@@ -35,7 +35,7 @@ public interface CycleResults {
 
     /**
      * The quota cases of the cycle's current run, for evaluation staff and administrators (empty for others): the
-     * candidates by name, largest excess first.
+     * candidates by name and where each case stands (open, decided), largest excess first; see {@link Calibrations}.
      */
     List<CalibrationView> calibrations(UUID cycle, Caller caller);
 

@@ -79,6 +79,7 @@ public enum EvaluationRefusal implements Refusal {
     CALIBRATION_OVER_CAP(INVALID, "keepers"),
     CALIBRATION_NOT_CANDIDATE(INVALID, "keepers"),
     VOTES_INVALID(INVALID, "votes"),
+    CALIBRATION_DUPLICATE_KEEPER(INVALID, "keepers"),
 
     // ---- decisions of the competent level
     NOT_COMPETENT(FORBIDDEN, null),

@@ -36,7 +36,9 @@ CREATE TABLE calibration_move
 );
 
 -- The level each subject of a run holds after calibration: the engine's, or where a case moved it down, the level of
--- the latest move. The decisions of the competent level start from this proposal.
+-- the latest move. The decisions of the competent level start from this proposal. A subject moves at most once per
+-- level (down from the level above, then possibly down again from there): the latest move is the one no other move
+-- continues from, whatever the clock said (two decisions may carry the same time).
 CREATE VIEW calibrated_rating AS
 SELECT r.run_id, r.subject, r.subject_id, r.organization_id, r.grassroots_id, r.excluded, r.pending,
        r.level AS engine_level, coalesce(m.to_level, r.level) AS level, m.case_id AS moved_by_case
@@ -44,4 +46,26 @@ FROM rating r
 LEFT JOIN LATERAL (
     SELECT x.to_level, x.case_id FROM calibration_move x JOIN calibration_decision d ON d.case_id = x.case_id
     WHERE x.run_id = r.run_id AND x.subject_id = r.subject_id
+      AND NOT EXISTS (SELECT 1 FROM calibration_move y WHERE y.run_id = x.run_id AND y.subject_id = x.subject_id
+                      AND y.case_id <> x.case_id AND y.from_level = x.to_level)
     ORDER BY d.decided_at DESC LIMIT 1) m ON TRUE;
+
+-- Who holds each case's level in its group now: the engine's candidates still at the level, and those a decided case
+-- of the same group moved into it (the level above's non-keepers). A case is decided on these, so a case computed
+-- before the level above was decided uses the counts after its moves; once decided, they are its keepers. A group is
+-- known only through the cases (a peer group is not a column of the rating), so a move counts in a case of the same
+-- group and subject kind: the quotas of a pack count one kind of subject in one kind of group.
+CREATE VIEW calibration_holder AS
+SELECT k.run_id, k.case_id, cr.subject_id, NOT (cr.subject_id = ANY (k.subjects)) AS from_above
+FROM calibration_case k
+-- from the few subjects concerned (by the ratings' key), not from every rating of the run at the level
+JOIN LATERAL (
+    SELECT unnest(k.subjects) AS subject_id
+    UNION
+    SELECT x.subject_id FROM calibration_move x JOIN calibration_case u ON u.case_id = x.case_id
+    WHERE x.run_id = k.run_id AND x.to_level = k.level AND u.group_id = k.group_id AND u.case_id <> k.case_id
+) s ON TRUE
+JOIN calibrated_rating cr ON cr.run_id = k.run_id AND cr.subject_id = s.subject_id
+WHERE cr.level = k.level
+  AND (cr.subject_id = ANY (k.subjects)
+       OR cr.subject = (SELECT r.subject FROM rating r WHERE r.run_id = k.run_id AND r.subject_id = k.subjects[1]));

@@ -166,4 +166,15 @@ final class EvaluationRoles {
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
     @interface SetsAppealWindow {
     }
+
+    /**
+     * Quota cases and the committee's decisions on them (who keeps the level): evaluation staff and administrators,
+     * who record the committee's choice; not secretaries or members.
+     */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
+    @interface CalibratesQuotas {
+    }
 }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.cadre.evaluation.CalibrationView;
+import org.cadre.evaluation.Calibrations;
 import org.cadre.evaluation.CycleResults;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.StoredRating;
@@ -36,10 +38,12 @@ class ResultsService implements CycleResults {
 
     private final JdbcClient jdbc;
     private final OrganizationAccess access;
+    private final Calibrations calibrations;
 
-    ResultsService(JdbcClient jdbc, OrganizationAccess access) {
+    ResultsService(JdbcClient jdbc, OrganizationAccess access, Calibrations calibrations) {
         this.jdbc = jdbc;
         this.access = access;
+        this.calibrations = calibrations;
     }
 
     @Override
@@ -89,30 +93,14 @@ class ResultsService implements CycleResults {
         return counts;
     }
 
+    /** The cases with where each stands (decided, open, waiting for the level above, to re-check). */
     @Override
     @Transactional(readOnly = true)
-    public List<org.cadre.evaluation.CalibrationView> calibrations(UUID cycle, Caller caller) {
+    public List<CalibrationView> calibrations(UUID cycle, Caller caller) {
         if (!caller.hasAny(Role.ADMIN, Role.EVALUATOR)) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT k.quota_id, coalesce(g.name, k.group_id) AS group_name, k.level,
-                       (SELECT r.explanation->'levelLabel'->>'vi' FROM evaluation.rating r
-                        WHERE r.run_id = k.run_id AND r.level = k.level LIMIT 1) AS level_label,
-                       k.demote_to, k.base_count, k.allowed, k.proposed, k.excess, k.article,
-                       ARRAY(SELECT coalesce(m.full_name, o.name, s::text) FROM unnest(k.subjects) WITH ORDINALITY AS u(s, n)
-                             LEFT JOIN evaluation.member_projection m ON m.member_id = u.s
-                             LEFT JOIN evaluation.organization_projection o ON o.organization_id = u.s
-                             ORDER BY u.n) AS candidates
-                FROM evaluation.cycle c JOIN evaluation.calibration_case k ON k.run_id = c.current_run_id
-                LEFT JOIN evaluation.organization_projection g ON g.organization_id::text = k.group_id
-                WHERE c.cycle_id = :cycle ORDER BY k.excess DESC, group_name
-                """).param("cycle", cycle).query((rs, row) -> new org.cadre.evaluation.CalibrationView(
-                        rs.getString("quota_id"), rs.getString("group_name"), rs.getString("level"),
-                        rs.getString("level_label"), rs.getString("demote_to"), rs.getInt("base_count"),
-                        rs.getInt("allowed"), rs.getInt("proposed"), rs.getInt("excess"),
-                        java.util.Arrays.asList((String[]) rs.getArray("candidates").getArray()),
-                        rs.getString("article"))).list();
+        return calibrations.list(cycle, caller);
     }
 
     @Override
