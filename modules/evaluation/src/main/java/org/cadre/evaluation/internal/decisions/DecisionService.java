@@ -1,6 +1,7 @@
 package org.cadre.evaluation.internal.decisions;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,7 +106,7 @@ class DecisionService implements Decisions {
     @Override
     public DecisionView sign(UUID cycle, UUID decision, String number, Caller caller) {
         return change(cycle, decision, caller, (found, d) -> Optional.of(d.sign(number, caller.username(),
-                clock.instant(), found.open(), store.openCases(found.currentRun(), d.organization(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), found.open(), store.openCases(found.currentRun(), d.organization(),
                         d.items().stream().map(Decision.Item::subject).toList()))));
     }
 
