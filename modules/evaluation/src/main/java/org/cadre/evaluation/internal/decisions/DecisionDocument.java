@@ -199,9 +199,12 @@ class DecisionDocument {
         right.addElement(centered(upper(text(onBehalfKey(competent), decision.summary().competentName())), strong,
                 0));
         right.addElement(centered(text("evaluation.decisions.doc.secretary"), strong, 0));
-        right.addElement(centered(decision.signed() ? text("evaluation.decisions.doc.signedAt",
+        String signer = signer(cycle, decision);
+        // the user who signed in the application, when the committee's secretary is recorded under another name
+        boolean byAnother = decision.signed() && !signer.equals(decision.summary().signedBy());
+        right.addElement(centered(byAnother ? text("evaluation.decisions.doc.signedAt",
                 nz(decision.summary().signedBy())) : "", italic, 36));
-        right.addElement(centered(signer(cycle, decision), strong, 0));
+        right.addElement(centered(signer, strong, 0));
         table.addCell(right);
         return table;
     }

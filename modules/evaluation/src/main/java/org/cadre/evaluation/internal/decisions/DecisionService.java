@@ -267,7 +267,10 @@ class DecisionService implements Decisions {
 
     private DecisionSummary summary(Decision d, DecisionTree.Tree tree, Competence competence) {
         boolean byDefault = store.authority(d.cycle(), d.organization(), d.kind()).isEmpty();
-        return new DecisionSummary(d.id(), d.cycle(), d.organization(), trees.name(tree, d.organization()), d.kind(),
+        OrganizationSummary list = tree.organization(d.organization());
+        UUID parent = list == null || list.parentId() == null ? null : list.parentId().value();
+        return new DecisionSummary(d.id(), d.cycle(), d.organization(), trees.name(tree, d.organization()), parent,
+                parent == null ? null : trees.name(tree, parent), d.kind(),
                 d.competent(), trees.name(tree, d.competent()), byDefault, d.status(), d.items().size(),
                 d.departures(), d.number(), d.signedBy(), d.signedAt(), competence.covers(d.competent()));
     }
