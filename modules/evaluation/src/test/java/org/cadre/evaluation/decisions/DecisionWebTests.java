@@ -1,6 +1,7 @@
 package org.cadre.evaluation.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.cadre.evaluation.decisions.DecisionFixture.EVALUATOR;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -20,11 +21,15 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.DecisionSummary;
 import org.cadre.evaluation.Decisions;
+import org.cadre.evaluation.internal.reports.Report;
+import org.cadre.evaluation.internal.reports.ReportPdf;
+import org.cadre.evaluation.internal.reports.ReportService;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
@@ -61,6 +66,10 @@ class DecisionWebTests {
     RulePackRegistry registry;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    ReportPdf pdfs;
 
     DecisionFixture f;
     String pages;
@@ -183,6 +192,29 @@ class DecisionWebTests {
                 "Nguyễn Văn An", "Trần Thị Bình", "Lê Đức Cường", "Chi bộ A " + f.prefix,
                 "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ: 1", "Nơi nhận:",
                 "T/M ĐẢNG ỦY", "BÍ THƯ", "bithu.so");
+    }
+
+    @Test
+    void departuresShowInTheOrganizationReportWithTheirReasonAndACountPerList() throws Exception {
+        Caller secretary = f.secretary(f.committee);
+        decisions.decide(f.cycle, memberList, f.binh.value(), "HTNV", "Vắng họp không lý do hai lần.", secretary);
+        Report report = reports.organization(f.cycle, f.committee.value(), EVALUATOR);
+        assertThat(report.decided().lists()).extracting(Report.Decided.DecidedList::kind,
+                Report.Decided.DecidedList::departures).containsExactly(tuple("MEMBER", 1), tuple("ORGANIZATION", 0));
+        assertThat(report.decided().departures()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("Trần Thị Bình");
+            assertThat(d.proposed()).isEqualTo("HTXSNV");
+            assertThat(d.level()).isEqualTo("HTNV");
+            assertThat(d.reason()).isEqualTo("Vắng họp không lý do hai lần.");
+        });
+        // a chapter's report holds its own members' departures only
+        assertThat(reports.organization(f.cycle, f.chapterB.value(), EVALUATOR).decided().departures()).isEmpty();
+        String page = "/evaluation/cycles/" + f.cycle + "/reports/organizations/" + f.committee.value();
+        mvc.perform(get(page).param("lang", "vi").with(as(EVALUATOR))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Các trường hợp quyết định khác đề xuất")))
+                .andExpect(content().string(containsString("Vắng họp không lý do hai lần.")));
+        byte[] pdf = pdfs.write(report, Locale.forLanguageTag("vi"));
+        assertThat(text(pdf)).contains("Quyết định của cấp có thẩm quyền", "Vắng họp không lý do hai lần.");
     }
 
     /** The text of every page, in composed form (the extractor may hand back decomposed diacritics). */
