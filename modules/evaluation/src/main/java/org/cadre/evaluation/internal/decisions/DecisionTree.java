@@ -15,6 +15,7 @@ import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.RoleAssignment;
 import org.cadre.organizations.TreeNode;
+import org.cadre.platform.Refused;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.RulePackRegistry.Level;
@@ -88,7 +89,7 @@ class DecisionTree {
     Optional<PackVersion> pack(DecisionCycle cycle) {
         try {
             return Optional.of(packs.version(cycle.packId(), cycle.packVersion()));
-        } catch (RuntimeException gone) {
+        } catch (Refused gone) {
             return Optional.empty();
         }
     }
