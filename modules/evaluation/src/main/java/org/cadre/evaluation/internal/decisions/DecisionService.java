@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.cadre.evaluation.DecisionAuthority;
 import org.cadre.evaluation.DecisionSigned;
@@ -46,16 +45,18 @@ class DecisionService implements Decisions {
 
     private final DecisionStore store;
     private final DecisionTree trees;
+    private final Competences competences;
     private final OrganizationAccess access;
     private final DecisionDocument documents;
     private final ClusterLocks locks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DecisionService(DecisionStore store, DecisionTree trees, OrganizationAccess access, DecisionDocument documents,
-            ClusterLocks locks, ApplicationEventPublisher events, Clock clock) {
+    DecisionService(DecisionStore store, DecisionTree trees, Competences competences, OrganizationAccess access,
+            DecisionDocument documents, ClusterLocks locks, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.trees = trees;
+        this.competences = competences;
         this.access = access;
         this.documents = documents;
         this.locks = locks;
@@ -69,10 +70,9 @@ class DecisionService implements Decisions {
         DecisionTree.Tree tree = trees.of(found);
         List<Decision> decisions = found.open() && found.currentRun() != null ? open(found, tree)
                 : store.all(found.id());
-        Competence competence = competence(caller, found);
+        Competence competence = competences.of(caller, found);
         return decisions.stream().map(store::withItems).map(d -> summary(d, tree, competence))
-                .filter(s -> s.mayDecide() || (caller.has(Role.SECRETARY)
-                        && access.maySee(caller, new OrganizationId(s.organization()))))
+                .filter(s -> mayRead(caller, s))
                 .sorted(Comparator.comparing((DecisionSummary s) -> tree.code(s.organization()))
                         .thenComparing(s -> KINDS.indexOf(s.kind())))
                 .toList();
@@ -86,11 +86,8 @@ class DecisionService implements Decisions {
             d = refreshed(found, store.find(decision, true).orElseThrow());
         }
         DecisionTree.Tree tree = trees.of(found);
-        DecisionSummary summary = summary(d, tree, competence(caller, found));
-        if (!summary.mayDecide() && !(caller.has(Role.SECRETARY)
-                && access.maySee(caller, new OrganizationId(d.organization())))) {
-            throw new Refused(EvaluationRefusal.NOT_COMPETENT);
-        }
+        DecisionSummary summary = summary(d, tree, competences.of(caller, found));
+        requireRead(caller, summary);
         return view(found, d, summary);
     }
 
@@ -125,7 +122,7 @@ class DecisionService implements Decisions {
             d = refreshed(found, d);
         }
         DecisionTree.Tree tree = trees.of(found);
-        Competence competence = competence(caller, found);
+        Competence competence = competences.of(caller, found);
         if (!competence.covers(d.competent())) {
             throw new Refused(EvaluationRefusal.NOT_COMPETENT);
         }
@@ -183,11 +180,8 @@ class DecisionService implements Decisions {
         DecisionCycle found = store.cycle(cycle);
         Decision d = load(found, decision, false);
         DecisionTree.Tree tree = trees.of(found);
-        DecisionSummary summary = summary(d, tree, competence(caller, found));
-        if (!summary.mayDecide() && !(caller.has(Role.SECRETARY)
-                && access.maySee(caller, new OrganizationId(d.organization())))) {
-            throw new Refused(EvaluationRefusal.NOT_COMPETENT);
-        }
+        DecisionSummary summary = summary(d, tree, competences.of(caller, found));
+        requireRead(caller, summary);
         return documents.write(found, tree, view(found, d, summary));
     }
 
@@ -282,27 +276,16 @@ class DecisionService implements Decisions {
                 store.items(d.id(), cycle.id()), trees.scale(cycle, d.kind()));
     }
 
-    /**
-     * Which competent organizations the caller speaks for: an administrator all; evaluation staff those in their
-     * scope (no scope: the whole bloc); a secretary only their own organization. Members and reviewers none.
-     */
-    private Competence competence(Caller caller, DecisionCycle cycle) {
-        if (caller.has(Role.ADMIN) || (caller.has(Role.EVALUATOR) && caller.organizationScope().isEmpty())) {
-            return competent -> true;
-        }
-        if (caller.has(Role.EVALUATOR)) {
-            Set<UUID> scope = trees.subtree(caller.organizationScope().get(), cycle.yearEnd());
-            return scope::contains;
-        }
-        if (caller.has(Role.SECRETARY) && caller.organizationScope().isPresent()) {
-            UUID own = caller.organizationScope().get();
-            return own::equals;
-        }
-        return competent -> false;
+    /** The competent level reads a list; so does a secretary of the subtree it belongs to. */
+    private boolean mayRead(Caller caller, DecisionSummary list) {
+        return list.mayDecide() || (caller.has(Role.SECRETARY)
+                && access.maySee(caller, new OrganizationId(list.organization())));
     }
 
-    private interface Competence {
-        boolean covers(UUID competent);
+    private void requireRead(Caller caller, DecisionSummary list) {
+        if (!mayRead(caller, list)) {
+            throw new Refused(EvaluationRefusal.NOT_COMPETENT);
+        }
     }
 
     private static void requireDecider(Caller caller) {
