@@ -87,6 +87,7 @@ public enum EvaluationRefusal implements Refusal {
     CALIBRATION_PENDING(CONFLICT, null),
     DECISION_SIGNED(CONFLICT, null),
     DECISION_UNKNOWN(NOT_FOUND, "decision"),
+    DECISION_NUMBER_INVALID(INVALID, "number"),
 
     // ---- appeals and their re-examination
     APPEAL_WINDOW_CLOSED(CONFLICT, "window"),

@@ -177,4 +177,24 @@ final class EvaluationRoles {
     @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
     @interface CalibratesQuotas {
     }
+
+    /**
+     * Decisions of the competent level: the lists, deciding, signing and the document. The service checks that the
+     * caller is of the competent level (administrators; evaluation staff in their scope; the competent
+     * organization's secretary); members and reviewers never.
+     */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR', 'SECRETARY')")
+    @interface DecidesRatings {
+    }
+
+    /** Who is competent for a list (at most one level above it): evaluation staff and administrators. */
+    @Documented
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('ADMIN', 'EVALUATOR')")
+    @interface SetsDecisionAuthority {
+    }
 }

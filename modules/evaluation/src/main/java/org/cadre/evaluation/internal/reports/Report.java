@@ -23,11 +23,12 @@ import org.cadre.ratingrules.RulePackRegistry.Level;
  * @param rows               one row per organization directly below the root, in code order
  * @param comparison         the previous year, or {@code null} when there is no finished cycle of year-1 for the
  *                           same scope, or it rated nobody of this subtree
+ * @param decided            the decisions of the competent level on the lists of the subtree, with the departures
  */
 public record Report(UUID cycle, int year, UUID scope, String packId, int packVersion, UUID run, Instant finishedAt,
         UUID root, String rootCode, String rootName, boolean wholeCycle, Own rootRating, List<Level> memberScale,
         List<Level> organizationScale, Distribution members, Distribution organizations, List<Row> rows,
-        Comparison comparison, Statutory statutory, List<NotCompleted> notCompleted) {
+        Comparison comparison, Statutory statutory, List<NotCompleted> notCompleted, Decided decided) {
 
     public Report {
         memberScale = List.copyOf(memberScale);
@@ -131,6 +132,40 @@ public record Report(UUID cycle, int year, UUID scope, String packId, int packVe
 
         public boolean isMember() {
             return "MEMBER".equals(subject);
+        }
+    }
+
+    /**
+     * The decisions of the competent level: each list with its status and number of departures from the proposal,
+     * and each departure with the level decided and its reason (a level that does not depart is the proposal).
+     */
+    public record Decided(List<DecidedList> lists, List<Departure> departures) {
+
+        public Decided {
+            lists = List.copyOf(lists);
+            departures = List.copyOf(departures);
+        }
+
+        public static Decided none() {
+            return new Decided(List.of(), List.of());
+        }
+
+        public boolean isEmpty() {
+            return lists.isEmpty();
+        }
+
+        /** One list: a grassroots organization's members or organizations, DRAFT or SIGNED. */
+        public record DecidedList(UUID id, UUID organization, String organizationName, String kind, String status,
+                String number, int subjects, int departures) {
+        }
+
+        /** A subject decided at a level other than the proposal, with the reason given. */
+        public record Departure(String subject, UUID id, String name, String organizationName, String proposed,
+                String level, String reason) {
+
+            public boolean isMember() {
+                return "MEMBER".equals(subject);
+            }
         }
     }
 }

@@ -97,6 +97,7 @@ public class ReportPdf {
                 distribution(document, report, locale, language, body, strong, section);
                 comparison(document, report, locale, language, body, strong, section);
                 notCompleted(document, report, locale, language, body, strong, section);
+                decided(document, report, locale, language, body, strong, section);
             }
             document.close();
         } catch (DocumentException e) {
@@ -287,6 +288,52 @@ public class ReportPdf {
             table.addCell(cell(n.organizationName(), body));
             table.addCell(cell(n.reason(language), body));
             table.addCell(cell(n.article(), body));
+        }
+        document.add(table);
+    }
+
+    /** The lists of the competent level (status, departures), then each departure with the level and reason. */
+    private void decided(Document document, Report report, Locale locale, String language, Font body, Font strong,
+            Font section) {
+        if (report.decided().isEmpty()) {
+            return;
+        }
+        document.add(heading(text("evaluation.decisions.report.title", locale), section));
+        PdfPTable lists = new PdfPTable(new float[] {4, 2, 2.5f, 1.2f, 1.2f});
+        lists.setWidthPercentage(100);
+        lists.setHeaderRows(1);
+        for (String key : List.of("evaluation.decisions.col.organization", "evaluation.decisions.col.kind",
+                "evaluation.decisions.col.status", "evaluation.decisions.col.subjects",
+                "evaluation.decisions.col.departures")) {
+            lists.addCell(cell(text(key, locale), strong));
+        }
+        for (Report.Decided.DecidedList l : report.decided().lists()) {
+            lists.addCell(cell(l.organizationName(), body));
+            lists.addCell(cell(text("evaluation.decisions.kind." + l.kind(), locale), body));
+            lists.addCell(cell(text("evaluation.decisions.status." + l.status(), locale)
+                    + (l.number() == null ? "" : " " + l.number()), body));
+            lists.addCell(number(l.subjects(), body));
+            lists.addCell(number(l.departures(), body));
+        }
+        document.add(lists);
+        if (report.decided().departures().isEmpty()) {
+            return;
+        }
+        document.add(heading(text("evaluation.decisions.report.departures", locale), section));
+        PdfPTable table = new PdfPTable(new float[] {3, 3, 2.5f, 2.5f, 5});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String key : List.of("evaluation.decisions.col.subject", "evaluation.decisions.col.where",
+                "evaluation.decisions.col.proposed", "evaluation.decisions.col.level",
+                "evaluation.decisions.report.reason")) {
+            table.addCell(cell(text(key, locale), strong));
+        }
+        for (Report.Decided.Departure d : report.decided().departures()) {
+            table.addCell(cell(d.name(), body));
+            table.addCell(cell(d.organizationName(), body));
+            table.addCell(cell(report.label(d.subject(), d.proposed(), language), body));
+            table.addCell(cell(report.label(d.subject(), d.level(), language), body));
+            table.addCell(cell(d.reason(), body));
         }
         document.add(table);
     }

@@ -51,9 +51,12 @@ public class ReportService {
     private final RulePackRegistry packs;
     private final MessageSource messages;
     private final ReportAccess access;
+    private final ReportDecisions decisions;
 
-    ReportService(JdbcClient jdbc, RulePackRegistry packs, MessageSource messages, ReportAccess access) {
+    ReportService(JdbcClient jdbc, RulePackRegistry packs, MessageSource messages, ReportAccess access,
+            ReportDecisions decisions) {
         this.jdbc = jdbc;
+        this.decisions = decisions;
         this.packs = packs;
         this.messages = messages;
         this.access = access;
@@ -191,6 +194,21 @@ public class ReportService {
         }
     }
 
+    /**
+     * The decisions on the lists of the report's subtree: a grassroots organization's lists when it lies in the
+     * subtree or the subtree lies in it (then only the departures of subjects inside the subtree).
+     */
+    private Report.Decided decided(Cycle cycle, UUID root, boolean whole, RunTree tree, List<Rated> ratings) {
+        if (whole) {
+            return decisions.read(cycle.id(), organization -> true, subject -> true);
+        }
+        Map<UUID, Rated> byId = new HashMap<>();
+        ratings.forEach(r -> byId.put(r.id(), r));
+        return decisions.read(cycle.id(),
+                organization -> tree.chain(organization).contains(root) || tree.chain(root).contains(organization),
+                subject -> byId.containsKey(subject) && tree.chainOf(byId.get(subject)).contains(root));
+    }
+
     private Report build(Cycle cycle, UUID root, boolean whole) {
         Map<UUID, Node> nodes = tree();
         Node rootNode = nodes.get(root);
@@ -203,7 +221,7 @@ public class ReportService {
             return new Report(cycle.id(), cycle.year(), cycle.scope(), cycle.packId(), cycle.packVersion(), null,
                     null, root, rootNode == null ? "" : rootNode.code(), name(rootNode, root), true, null,
                     List.of(), List.of(), none, none, List.of(), null,
-                    new Statutory(none, none, none, List.of()), List.of());
+                    new Statutory(none, none, none, List.of()), List.of(), Report.Decided.none());
         }
         Run run = found.get();
         List<Rated> ratings = ratings(run.id());
@@ -293,7 +311,7 @@ public class ReportService {
                 memberScale, organizationScale, members.in(memberCodes), below.in(organizationCodes), rows,
                 comparison, new Statutory(members.in(memberCodes), statutoryGrassroots.in(organizationCodes),
                         statutorySubordinates.in(organizationCodes), reasons),
-                notCompleted);
+                notCompleted, decided(cycle, root, whole, tree, ratings));
     }
 
     /**

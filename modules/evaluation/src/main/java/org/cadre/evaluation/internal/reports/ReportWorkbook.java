@@ -45,6 +45,10 @@ public class ReportWorkbook {
                     language);
             notCompleted(w, book.createSheet(text("evaluation.reports.sheet.notCompleted", locale)), report, locale,
                     language);
+            if (!report.decided().isEmpty()) {
+                decided(w, book.createSheet(text("evaluation.decisions.report.sheet", locale)), report, locale,
+                        language);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             book.write(out);
             return out.toByteArray();
@@ -248,6 +252,48 @@ public class ReportWorkbook {
         sheet.setColumnWidth(1, 36 * 256);
         sheet.setColumnWidth(2, 40 * 256);
         sheet.setColumnWidth(3, 60 * 256);
+    }
+
+    /** The lists of the competent level with their departures, then each departure with its reason. */
+    private void decided(Writer w, Sheet sheet, Report report, Locale locale, String language) {
+        int r = 0;
+        w.title(sheet, r++, text("evaluation.decisions.report.title", locale));
+        Row head = sheet.createRow(r++);
+        List<String> listColumns = List.of("evaluation.decisions.col.organization", "evaluation.decisions.col.kind",
+                "evaluation.decisions.col.status", "evaluation.decisions.col.subjects",
+                "evaluation.decisions.col.departures");
+        for (int c = 0; c < listColumns.size(); c++) {
+            w.header(head, c, text(listColumns.get(c), locale));
+        }
+        for (Report.Decided.DecidedList l : report.decided().lists()) {
+            Row row = sheet.createRow(r++);
+            w.text(row, 0, l.organizationName());
+            w.text(row, 1, text("evaluation.decisions.kind." + l.kind(), locale));
+            w.text(row, 2, text("evaluation.decisions.status." + l.status(), locale)
+                    + (l.number() == null ? "" : " " + l.number()));
+            w.number(row, 3, l.subjects());
+            w.number(row, 4, l.departures());
+        }
+        r++;
+        w.title(sheet, r++, text("evaluation.decisions.report.departures", locale));
+        head = sheet.createRow(r++);
+        List<String> departureColumns = List.of("evaluation.decisions.col.subject", "evaluation.decisions.col.where",
+                "evaluation.decisions.col.proposed", "evaluation.decisions.col.level",
+                "evaluation.decisions.report.reason");
+        for (int c = 0; c < departureColumns.size(); c++) {
+            w.header(head, c, text(departureColumns.get(c), locale));
+        }
+        for (Report.Decided.Departure d : report.decided().departures()) {
+            Row row = sheet.createRow(r++);
+            w.text(row, 0, d.name());
+            w.text(row, 1, d.organizationName());
+            w.text(row, 2, report.label(d.subject(), d.proposed(), language));
+            w.text(row, 3, report.label(d.subject(), d.level(), language));
+            w.text(row, 4, d.reason());
+        }
+        sheet.setColumnWidth(0, 36 * 256);
+        sheet.setColumnWidth(1, 36 * 256);
+        sheet.setColumnWidth(4, 60 * 256);
     }
 
     private String text(String key, Locale locale, Object... arguments) {
