@@ -195,11 +195,11 @@ class EvaluationBrowserTests {
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
             page.manage().window().setSize(new Dimension(390, 844));
             browser.signInAt(base() + "/evaluation/my-ratings", memberLogin, TestUsers.PASSWORD);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("year-" + YEAR)));
-            assertThat(text(page, "#year-" + YEAR)).contains("Năm 2017").contains(outcome);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-" + cycle.id())));
+            assertThat(text(page, "#cycle-" + cycle.id())).contains("Năm 2017").contains(outcome);
             assertNoHorizontalOverflow(page, "my ratings");
             shot(browser, "evaluation-mine-phone.png");
-            WebElement full = page.findElement(By.cssSelector("#year-" + YEAR + " a.why-link"));
+            WebElement full = page.findElement(By.cssSelector("#cycle-" + cycle.id() + " a.why-link"));
             assertThat(full.getText()).isEqualTo("Xem đầy đủ căn cứ xếp loại");
             assertThat(full.getAttribute("href")).isEqualTo(whyUrl);
             full.click();
