@@ -39,8 +39,8 @@ public record CalibrationCaseView(UUID caseId, UUID cycle, int year, UUID run, S
      * @param fromAbove whether a decision of the level above moved them into this level
      */
     public record Candidate(UUID subjectId, String name, String code, UUID organizationId, String organizationName,
-            String engineLevel, String level, String selfAssessed, boolean fromAbove, boolean kept,
-            boolean movedDown) {
+            String engineLevel, String level, String selfAssessed, String chapterProposed, boolean fromAbove,
+            boolean kept, boolean movedDown) {
     }
 
     /** What the committee decided: votes are null when it did not vote. */

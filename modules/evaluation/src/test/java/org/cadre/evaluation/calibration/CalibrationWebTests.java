@@ -18,7 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 import org.cadre.evaluation.Calibrations;
+import org.cadre.evaluation.ChapterReviews;
 import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.ReviewForm;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
@@ -55,6 +57,8 @@ class CalibrationWebTests {
     RulePackRegistry registry;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ChapterReviews reviews;
 
     CalibrationFixture f;
     UUID cycle;
@@ -76,6 +80,9 @@ class CalibrationWebTests {
                     status, saved_at, submitted_at) VALUES (:cycle, :member, 'a', 'b', 'c', 'HTTNV', 'SUBMITTED', now(),
                     now())
                 """).param("cycle", cycle).param("member", f.an.value()).update();
+        // Bình's chapter proposed one level lower, before the run (so with its reason)
+        reviews.propose(cycle, f.binh.value(), new ReviewForm("Tích cực", "HTTNV", "Chưa có thành tích nổi bật"),
+                EVALUATOR);
         CalibrationFixture.run(cycles, cycle);
         caseId = f.caseOf(calibrations, cycle, "HTXSNV").caseId();
         page = "/evaluation/cycles/" + cycle + "/calibrations";
@@ -101,7 +108,13 @@ class CalibrationWebTests {
                 .andExpect(content().string(containsString("Hoàn thành tốt nhiệm vụ")))
                 .andExpect(content().string(containsString("name=\"keep-" + f.an.value() + "\"")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")))
-                .andExpect(content().string(containsString("Ghi quyết định")));
+                .andExpect(content().string(containsString("Ghi quyết định")))
+                .andExpect(content().string(containsString("Chi bộ đề xuất")));
+        String html = mvc.perform(get(page + "/" + caseId).param("lang", "vi").with(as(EVALUATOR)))
+                .andReturn().getResponse().getContentAsString();
+        // the chapter's proposal in Bình's row, none in An's (her chapter proposed nothing)
+        assertThat(cell(html, f.binh.value(), "chapter-proposed")).isEqualTo("Hoàn thành tốt nhiệm vụ");
+        assertThat(cell(html, f.an.value(), "chapter-proposed")).isEmpty();
         mvc.perform(get(page + "/" + caseId).param("lang", "en").with(as(EVALUATOR))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Quota calibration: Đảng bộ Sở " + f.prefix
                         + ", level &quot;Excellent&quot;")))
@@ -182,5 +195,15 @@ class CalibrationWebTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"keepers\":[],\"reason\":\"Lại\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reason").value("calibration-decided"));
+    }
+
+    /** The text of a candidate's cell of a class on the case page. */
+    private static String cell(String html, UUID subject, String cssClass) {
+        String row = html.substring(html.indexOf("id=\"candidate-" + subject + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"" + cssClass + "\"[^>]*>([^<]*)</td>")
+                .matcher(row);
+        assertThat(m.find()).as("a %s cell in the row of %s", cssClass, subject).isTrue();
+        return m.group(1).strip();
     }
 }

@@ -106,13 +106,16 @@ class CalibrationStore {
                 .stream().filter(k -> subject.equals(k.subject())).findFirst();
     }
 
-    /** The candidates' details: name, organization, the engine's level, the level now, the submitted self-level. */
+    /**
+     * The candidates' details: name, organization, the engine's level, the level now, the submitted self-level and the
+     * chapter's proposal (the committee chooses with both in view).
+     */
     List<CalibrationCaseView.Candidate> candidates(UUID cycle, UUID run, List<UUID> ids, List<UUID> kept,
             List<UUID> moved, List<UUID> fromAbove) {
         return jdbc.sql("""
                 SELECT cr.subject_id, coalesce(m.full_name, o.name, cr.subject_id::text) AS name,
                        coalesce(m.card_number, o.code) AS code, cr.organization_id, p.name AS organization_name,
-                       cr.engine_level, cr.level, sa.level AS self_assessed
+                       cr.engine_level, cr.level, sa.level AS self_assessed, cv.level AS chapter_proposed
                 FROM unnest(CAST(:ids AS uuid[])) AS u(id)
                 JOIN evaluation.calibrated_rating cr ON cr.run_id = :run AND cr.subject_id = u.id
                 LEFT JOIN evaluation.member_projection m ON cr.subject = 'MEMBER' AND m.member_id = cr.subject_id
@@ -121,6 +124,8 @@ class CalibrationStore {
                 LEFT JOIN evaluation.organization_projection p ON p.organization_id = cr.organization_id
                 LEFT JOIN evaluation.self_assessment sa ON sa.cycle_id = :cycle AND sa.member_id = cr.subject_id
                        AND sa.status = 'SUBMITTED'
+                LEFT JOIN evaluation.chapter_review cv ON cv.cycle_id = :cycle AND cv.member_id = cr.subject_id
+                       AND cv.status = 'PROPOSED'
                 ORDER BY name, cr.subject_id
                 """).param("ids", ids.toArray(UUID[]::new)).param("run", run).param("cycle", cycle)
                 .query((rs, n) -> {
@@ -128,7 +133,7 @@ class CalibrationStore {
                     return new CalibrationCaseView.Candidate(id, rs.getString("name"), rs.getString("code"),
                             rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
                             rs.getString("engine_level"), rs.getString("level"), rs.getString("self_assessed"),
-                            fromAbove.contains(id), kept.contains(id), moved.contains(id));
+                            rs.getString("chapter_proposed"), fromAbove.contains(id), kept.contains(id), moved.contains(id));
                 }).list();
     }
 
