@@ -40,4 +40,7 @@ public interface Appeals {
 
     /** The levels of the cycle's pinned scale for a kind of subject, highest first (codes and labels). */
     List<RulePackRegistry.Level> scale(UUID cycle, Proposal.Subject kind);
+
+    /** How many appeals of the cycle are being re-examined by a level the caller is competent for (the home page). */
+    int toDecide(UUID cycle, Caller caller);
 }

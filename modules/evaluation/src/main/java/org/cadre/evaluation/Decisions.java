@@ -60,4 +60,11 @@ public interface Decisions {
 
     /** The decision document (PDF, in Vietnamese: it is a statutory document); a draft is marked as one. */
     byte[] document(UUID cycle, UUID decision, Caller caller);
+
+    /**
+     * How many lists of an open cycle's current run wait for a signature of a level the caller is competent for,
+     * counting the lists nobody opened yet; 0 for a closed cycle or a caller who decides nothing. For the home page:
+     * it reads, never opens or refreshes a draft.
+     */
+    int toSign(UUID cycle, Caller caller);
 }

@@ -1,20 +1,31 @@
 package org.cadre.evaluation.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cadre.evaluation.AppealOutcome;
+import org.cadre.evaluation.AppealStatus;
+import org.cadre.evaluation.AppealView;
+import org.cadre.evaluation.Appeals;
+import org.cadre.evaluation.Calibrations;
 import org.cadre.evaluation.ChapterReviews;
 import org.cadre.evaluation.CommentRequestView;
 import org.cadre.evaluation.CycleResults;
 import org.cadre.evaluation.CycleStatus;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.DecidedRating;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.ReviewList;
 import org.cadre.evaluation.RunState;
 import org.cadre.evaluation.RunView;
+import org.cadre.evaluation.SelfAssessmentOverview;
 import org.cadre.evaluation.SelfAssessmentStatus;
 import org.cadre.evaluation.SelfAssessmentView;
 import org.cadre.evaluation.SelfAssessments;
@@ -25,18 +36,24 @@ import org.cadre.platform.Caller;
 import org.cadre.platform.HomeSection;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
+import org.cadre.ratingrules.RulePackRegistry.Level;
+import org.cadre.ratingrules.facts.Proposal;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What waits for the caller in evaluation, on the home page, each line a link to where it is: evaluation staff see the
- * open cycles (latest run, quota cases of the current run); a secretary the open cycles of their organization, how
- * many of its members have not self-assessed, how many still wait for the chapter's proposal, and the comments other
- * chapters asked of theirs; a member their open self-assessments and latest rating. A reviewer
- * sees nothing here (their comments are requested elsewhere), and nobody sees a line for what does not exist yet.
+ * What waits for the caller in evaluation, on the home page, each line a link to where the work is done: evaluation
+ * staff see the open cycles (latest run) with the quota cases still to decide, the lists still to sign and the
+ * appeals still to decide that they are competent for; a secretary the open cycles of their organization, how many of
+ * its members have not self-assessed (and who is due a reminder, or that the deadline passed), how many still wait
+ * for the chapter's proposal, the comments other chapters asked of theirs, and the lists and appeals their committee
+ * decides; a member their open self-assessments, latest rating, the level decided for their latest decided year with
+ * the appeal window while it is open, and their appeal of that year. A reviewer sees nothing here (their comments are
+ * requested elsewhere), and nobody sees a line for what does not exist yet or is done.
  *
- * <p>Cheap on purpose (the home page is the busiest page): the quota cases are counted by the cycle list's own run
- * query, the secretary's counts come from one overview and one review list per open cycle and one query for the
- * comment requests, never a query per member.
+ * <p>Cheap on purpose (the home page is the busiest page): per open cycle one count of the undecided quota cases, one
+ * query for the lists as they stand (no draft is opened) and one for the appeals being re-examined; the secretary's
+ * member counts come from the one overview and review list per open cycle; never a query per member.
  */
 @Component
 class EvaluationHomeSection implements HomeSection {
@@ -46,14 +63,25 @@ class EvaluationHomeSection implements HomeSection {
     private final SelfAssessments assessments;
     private final ChapterReviews reviews;
     private final OrganizationAccess access;
+    private final Calibrations calibrations;
+    private final Decisions decisions;
+    private final Appeals appeals;
+    private final Clock clock;
+    private final Duration remindAgainAfter;
 
     EvaluationHomeSection(Cycles cycles, CycleResults results, SelfAssessments assessments, ChapterReviews reviews,
-            OrganizationAccess access) {
+            OrganizationAccess access, Calibrations calibrations, Decisions decisions, Appeals appeals, Clock clock,
+            @Value("${cadre.evaluation.remind-again-after-days:7}") int remindAgainAfterDays) {
         this.cycles = cycles;
         this.results = results;
         this.assessments = assessments;
         this.reviews = reviews;
         this.access = access;
+        this.calibrations = calibrations;
+        this.decisions = decisions;
+        this.appeals = appeals;
+        this.clock = clock;
+        this.remindAgainAfter = Duration.ofDays(remindAgainAfterDays);
     }
 
     @Override
@@ -75,12 +103,13 @@ class EvaluationHomeSection implements HomeSection {
     public Map<String, Object> model(Caller caller) {
         Map<String, Object> model = new LinkedHashMap<>();
         if (caller.hasAny(Role.ADMIN, Role.EVALUATOR)) {
-            List<StaffCycle> open = openCycles(caller).stream().map(StaffCycle::of).toList();
+            List<StaffCycle> open = openCycles(caller).stream().map(c -> staffCycle(c, caller)).toList();
             if (!open.isEmpty()) {
                 model.put("evaluationStaffCycles", open);
             }
         } else if (caller.organizationScope().isPresent()) {
-            List<ChapterCycle> open = chapterCycles(caller, caller.organizationScope().get());
+            List<CycleView> visible = openCycles(caller);
+            List<ChapterCycle> open = chapterCycles(visible, caller, caller.organizationScope().get());
             if (!open.isEmpty()) {
                 model.put("evaluationChapterCycles", open);
             }
@@ -92,6 +121,11 @@ class EvaluationHomeSection implements HomeSection {
             if (!requests.isEmpty()) {
                 model.put("evaluationRequestsToAnswer", requests);
             }
+            List<ToDecide> toDecide = visible.stream().map(c -> toDecide(c, caller))
+                    .filter(t -> t.toSign() > 0 || t.appeals() > 0).toList();
+            if (!toDecide.isEmpty()) {
+                model.put("evaluationToDecide", toDecide);
+            }
         }
         if (caller.member().isPresent()) {
             List<SelfAssessmentView> mine = assessments.myCycles(caller);
@@ -102,8 +136,46 @@ class EvaluationHomeSection implements HomeSection {
             if (!ratings.isEmpty()) {
                 model.put("evaluationMyRating", ratings.get(0));
             }
+            myDecision(caller).ifPresent(d -> model.put("evaluationMyDecision", d));
         }
         return model;
+    }
+
+    private StaffCycle staffCycle(CycleView cycle, Caller caller) {
+        boolean rated = cycle.currentRun().isPresent();
+        return new StaffCycle(cycle.id(), cycle.year(), cycle.scopeName(),
+                cycle.latestRun().map(RunView::state).orElse(null),
+                rated ? calibrations.pendingCases(cycle.id()) : 0, rated ? decisions.toSign(cycle.id(), caller) : 0,
+                rated ? appeals.toDecide(cycle.id(), caller) : 0);
+    }
+
+    /** The lists and appeals of an open cycle the secretary's committee decides (none before the first run). */
+    private ToDecide toDecide(CycleView cycle, Caller caller) {
+        if (cycle.currentRun().isEmpty()) {
+            return new ToDecide(cycle.id(), cycle.year(), 0, 0);
+        }
+        return new ToDecide(cycle.id(), cycle.year(), decisions.toSign(cycle.id(), caller),
+                appeals.toDecide(cycle.id(), caller));
+    }
+
+    /**
+     * The level decided for the member's latest decided year, with the appeal window while it is open and their
+     * appeal of that year (being re-examined, or decided).
+     */
+    private Optional<MyDecision> myDecision(Caller caller) {
+        List<DecidedRating> decided = appeals.myDecidedRatings(caller);
+        if (decided.isEmpty()) {
+            return Optional.empty();
+        }
+        DecidedRating latest = decided.get(0);
+        Map<String, Level> scale = new LinkedHashMap<>();
+        appeals.scale(latest.cycle(), Proposal.Subject.MEMBER).forEach(l -> scale.put(l.code(), l));
+        Optional<AppealView> appeal = appeals.mine(caller).stream()
+                .filter(a -> a.cycle().equals(latest.cycle())).findFirst();
+        return Optional.of(new MyDecision(latest.cycle(), latest.year(), latest.level(), scale.get(latest.level()),
+                latest.appealable() ? latest.lastDay() : null, appeal.map(AppealView::status).orElse(null),
+                appeal.map(AppealView::outcome).orElse(null),
+                appeal.map(a -> scale.get(a.levelAfter() != null ? a.levelAfter() : a.levelBefore())).orElse(null)));
     }
 
     private List<CycleView> openCycles(Caller caller) {
@@ -114,8 +186,8 @@ class EvaluationHomeSection implements HomeSection {
      * A cycle holding the secretary's organization counts its members; a cycle of an organization below it (a bloc
      * secretary's grassroots cycle) counts that organization's.
      */
-    private List<ChapterCycle> chapterCycles(Caller caller, UUID root) {
-        return openCycles(caller).stream().flatMap(cycle -> {
+    private List<ChapterCycle> chapterCycles(List<CycleView> open, Caller caller, UUID root) {
+        return open.stream().flatMap(cycle -> {
             UUID where = !cycle.scope().equals(root) && access.mayChange(caller, new OrganizationId(cycle.scope()))
                     ? cycle.scope() : root;
             return overview(cycle, where, caller).stream();
@@ -128,13 +200,26 @@ class EvaluationHomeSection implements HomeSection {
      */
     private Optional<ChapterCycle> overview(CycleView cycle, UUID organization, Caller caller) {
         try {
-            var overview = assessments.overview(cycle.id(), organization, caller);
+            SelfAssessmentOverview overview = assessments.overview(cycle.id(), organization, caller);
+            long notSubmitted = overview.rows().size() - overview.count(SelfAssessmentStatus.SUBMITTED);
+            boolean deadlinePassed = overview.deadline() != null
+                    && LocalDate.ofInstant(clock.instant(), clock.getZone()).isAfter(overview.deadline());
             return Optional.of(new ChapterCycle(cycle.id(), cycle.year(), overview.organization(),
-                    overview.organizationName(), overview.rows().size(),
-                    overview.rows().size() - overview.count(SelfAssessmentStatus.SUBMITTED), overview.deadline()));
+                    overview.organizationName(), overview.rows().size(), notSubmitted, overview.deadline(),
+                    deadlinePassed && notSubmitted > 0, deadlinePassed ? 0 : remindersDue(overview)));
         } catch (Refused refused) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The members who have not submitted and were never reminded or not for a while (after the deadline nobody is:
+     * they may no longer submit).
+     */
+    private long remindersDue(SelfAssessmentOverview overview) {
+        Instant before = clock.instant().minus(remindAgainAfter);
+        return overview.rows().stream().filter(r -> r.status() != SelfAssessmentStatus.SUBMITTED)
+                .filter(r -> r.remindedAt() == null || r.remindedAt().isBefore(before)).count();
     }
 
     /** The members of the organization the chapter has not proposed a level for yet (none: no line). */
@@ -167,23 +252,41 @@ class EvaluationHomeSection implements HomeSection {
     record ToAnswer(UUID id, int year, int requests) {
     }
 
+    /** An open cycle with lists the secretary's committee signs and appeals it decides. */
+    record ToDecide(UUID id, int year, int toSign, int appeals) {
+    }
+
     /**
      * An open cycle for evaluation staff.
      *
      * @param latestRun    the latest run's state, {@code null} before the first run
-     * @param calibrations the quota cases of the current run (0 before the first run that succeeded)
+     * @param calibrations the quota cases of the current run not decided yet (0 before the first run that succeeded)
+     * @param toSign       the lists of the current run not signed whose competent level the caller is
+     * @param appeals      the appeals being re-examined whose competent level the caller is
      */
-    record StaffCycle(UUID id, int year, String scopeName, RunState latestRun, int calibrations) {
-
-        static StaffCycle of(CycleView cycle) {
-            return new StaffCycle(cycle.id(), cycle.year(), cycle.scopeName(),
-                    cycle.latestRun().map(RunView::state).orElse(null),
-                    cycle.currentRun().map(RunView::calibrations).orElse(0));
-        }
+    record StaffCycle(UUID id, int year, String scopeName, RunState latestRun, int calibrations, int toSign,
+            int appeals) {
     }
 
-    /** An open cycle holding a secretary's organization, with how many of its members have not submitted. */
+    /**
+     * An open cycle holding a secretary's organization, with how many of its members have not submitted.
+     *
+     * @param deadlinePassed the deadline passed with members who have not submitted
+     * @param remindersDue   those not submitted never reminded or last reminded long enough ago
+     */
     record ChapterCycle(UUID id, int year, UUID organization, String organizationName, int members,
-            long notSubmitted, LocalDate deadline) {
+            long notSubmitted, LocalDate deadline, boolean deadlinePassed, long remindersDue) {
+    }
+
+    /**
+     * The member's latest decided year.
+     *
+     * @param level         the decided level's code ({@code null}: not rated) and {@code scaleLevel} its labels
+     * @param appealUntil   the last day to appeal while the member may, else {@code null}
+     * @param appeal        their appeal of that year's status, {@code null} without one
+     * @param appealLevel   the level the appeal left (kept or changed to), once decided
+     */
+    record MyDecision(UUID cycle, int year, String level, Level scaleLevel, LocalDate appealUntil,
+            AppealStatus appeal, AppealOutcome outcome, Level appealLevel) {
     }
 }

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +42,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Evaluation's part of the home page shows each role only what exists for them, after a cycle of the test bloc was
  * opened, one member self-assessed and the cycle was run: staff the cycle with its run and quota cases, a secretary how
- * many of their organization's members have not submitted, a member their self-assessment and rating, a reviewer
- * nothing.
+ * many of their organization's members have not submitted, who is due a reminder and that the deadline passed, a
+ * member their self-assessment and rating, a reviewer nothing. (The lines of calibration, decisions and appeals are
+ * tested with their fixture in {@code decisions/DecisionHomeTests}.)
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @AutoConfigureMockMvc
@@ -62,6 +66,8 @@ class EvaluationHomeSectionTests {
     List<HomeSection> sections;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Clock clock;
 
     RunFixture fixture;
     HomeSection section;
@@ -139,6 +145,60 @@ class EvaluationHomeSectionTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(member).contains("/evaluation/cycles/" + cycle.id() + "/self-assessment\"", "Submitted",
                 "My rating for " + YEAR, "Excellent (HTXSNV)", "/evaluation/my-ratings");
+    }
+
+    @Test
+    void aSecretaryIsToldWhoIsDueAReminderUntilRemindedOrSubmitted() throws Exception {
+        Caller secretary = fixture.secretaryOf(fixture.chapterA);
+        // Bình has not submitted and was never reminded
+        assertThat(chapterLines(secretary)).extracting("remindersDue", "deadlinePassed").containsExactly(tuple(1L,
+                false));
+        assertThat(page(secretary, "vi")).contains("1 đảng viên cần nhắc nộp bản tự kiểm điểm",
+                "class=\"reminders-due\" href=\"/evaluation/cycles/" + cycle.id() + "/self-assessments?organization="
+                        + fixture.chapterA.value() + "\"");
+
+        assessments.remind(cycle.id(), fixture.chapterA.value(), null, secretary);
+        assertThat(chapterLines(secretary)).extracting("remindersDue").containsExactly(0L);
+        assertThat(page(secretary, "en")).contains("1 of 2 members have not submitted")
+                .doesNotContain("members to remind");
+
+        // reminded more than a week ago: due again
+        jdbc.sql("UPDATE evaluation.self_assessment_reminder SET reminded_at = reminded_at - interval '8 days' "
+                + "WHERE cycle_id = :cycle").param("cycle", cycle.id()).update();
+        assertThat(chapterLines(secretary)).extracting("remindersDue").containsExactly(1L);
+        assertThat(page(secretary, "en")).contains("1 members to remind");
+
+        assessments.submit(cycle.id(), new SelfReview("Hoàn thành công việc.", "Còn chậm.", "Sắp xếp thời gian.",
+                "HTNV"), fixture.member(fixture.binh));
+        assertThat(chapterLines(secretary)).extracting("notSubmitted", "remindersDue").containsExactly(tuple(0L, 0L));
+        assertThat(page(secretary, "vi")).contains("Tất cả đã nộp bản tự kiểm điểm").doesNotContain("cần nhắc");
+    }
+
+    @Test
+    void aSecretaryIsToldTheDeadlinePassedWithMembersNotSubmittedAndNobodyIsDueAReminderThen() throws Exception {
+        Caller secretary = fixture.secretaryOf(fixture.committee);
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        assessments.setDeadline(cycle.id(), yesterday, EVALUATOR);
+        assertThat(chapterLines(secretary)).extracting("notSubmitted", "deadlinePassed", "remindersDue")
+                .containsExactly(tuple(2L, true, 0L));
+        String day = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(yesterday);
+        assertThat(page(secretary, "vi")).contains("Đã quá hạn nộp (" + day + "): 2 đảng viên chưa nộp")
+                .doesNotContain("cần nhắc");
+        assertThat(page(secretary, "en")).contains("The deadline (" + day + ") has passed: 2 members have not "
+                + "submitted");
+
+        // the deadline moved to tomorrow: not passed, and the two are due a reminder again
+        assessments.setDeadline(cycle.id(), yesterday.plusDays(2), EVALUATOR);
+        assertThat(chapterLines(secretary)).extracting("deadlinePassed", "remindersDue")
+                .containsExactly(tuple(false, 2L));
+        assertThat(page(secretary, "vi")).doesNotContain("Đã quá hạn nộp").contains("2 đảng viên cần nhắc");
+    }
+
+    /** The home page with its runs of white space made one space (the template breaks long tags). */
+    private String page(Caller caller, String lang) throws Exception {
+        return mvc.perform(get("/").param("lang", lang).with(authentication(new CallerAuthentication(caller))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ");
     }
 
     private List<?> chapterLines(Caller secretary) {

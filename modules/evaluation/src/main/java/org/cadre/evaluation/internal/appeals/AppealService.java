@@ -186,6 +186,16 @@ class AppealService implements Appeals {
         return levels(found).getOrDefault(kind.name(), List.of());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public int toDecide(UUID cycle, Caller caller) {
+        if (!caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.SECRETARY)) {
+            return 0;
+        }
+        return (int) store.openCompetents(store.cycle(cycle).id()).stream()
+                .filter(competent -> access.competent(caller, competent)).count();
+    }
+
     private DecidedRating decided(AppealCycle cycle, SignedItem item) {
         LocalDate lastDay = Appeal.lastDay(item.signedAt(), windowDays(cycle.id()), clock.getZone());
         boolean appealable = cycle.open() && !LocalDate.now(clock).isAfter(lastDay)

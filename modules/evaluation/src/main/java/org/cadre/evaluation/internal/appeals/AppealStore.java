@@ -121,6 +121,15 @@ class AppealStore {
     }
 
     /** The appeal with its decision's competent level; with {@code lock}, its row locked for the transaction. */
+    /** The competent organization of each appeal of a cycle being re-examined (one row per appeal). */
+    List<UUID> openCompetents(UUID cycle) {
+        return jdbc.sql("""
+                SELECT d.competent_id FROM evaluation.appeal a
+                JOIN evaluation.decision d ON d.decision_id = a.decision_id
+                WHERE a.cycle_id = :cycle AND a.status = 'OPEN'
+                """).param("cycle", cycle).query(UUID.class).list();
+    }
+
     Optional<Stored> find(UUID cycle, UUID appeal, boolean lock) {
         return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.appeal_id = :appeal AND a.cycle_id = :cycle"
                 + (lock ? " FOR UPDATE OF a" : "")).param("appeal", appeal).param("cycle", cycle)

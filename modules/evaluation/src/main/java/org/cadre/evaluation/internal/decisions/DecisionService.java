@@ -51,9 +51,11 @@ class DecisionService implements Decisions {
     private final ClusterLocks locks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ListsToSign waiting;
 
     DecisionService(DecisionStore store, DecisionTree trees, Competences competences, OrganizationAccess access,
-            DecisionDocument documents, ClusterLocks locks, ApplicationEventPublisher events, Clock clock) {
+            DecisionDocument documents, ClusterLocks locks, ApplicationEventPublisher events, Clock clock,
+            ListsToSign waiting) {
         this.store = store;
         this.trees = trees;
         this.competences = competences;
@@ -62,6 +64,7 @@ class DecisionService implements Decisions {
         this.locks = locks;
         this.events = events;
         this.clock = clock;
+        this.waiting = waiting;
     }
 
     @Override
@@ -183,6 +186,12 @@ class DecisionService implements Decisions {
         DecisionSummary summary = summary(d, tree, competences.of(caller, found));
         requireRead(caller, summary);
         return documents.write(found, tree, view(found, d, summary));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int toSign(UUID cycle, Caller caller) {
+        return waiting.count(store.cycle(cycle), caller);
     }
 
     /** Opens the missing drafts of the current run and refreshes the others (signed lists stay as they are). */

@@ -78,6 +78,35 @@ class DecisionStore {
                 .param("subjects", subjects.toArray(UUID[]::new)).query(Integer.class).single();
     }
 
+    /**
+     * A list of a run as it stands without opening it: whose (a grassroots organization's members or organizations),
+     * whether it was signed, and its competent organization when one is stored (the draft's, else the authority set
+     * by evaluation staff; {@code null}: the regulation's default).
+     */
+    record ListState(UUID organization, String kind, boolean signed, UUID competent) {
+    }
+
+    /** The lists of a run, one query: each grassroots organization rated in it, by kind of subject rated. */
+    List<ListState> lists(UUID cycle, UUID run) {
+        return jdbc.sql("""
+                WITH g AS (SELECT DISTINCT grassroots_id FROM evaluation.rating
+                           WHERE run_id = :run AND grassroots_id IS NOT NULL),
+                     l AS (SELECT DISTINCT g.grassroots_id AS organization_id, r.subject AS kind FROM g
+                           JOIN evaluation.rating r ON r.run_id = :run
+                            AND (r.grassroots_id = g.grassroots_id OR r.subject_id = g.grassroots_id))
+                SELECT l.organization_id, l.kind, coalesce(d.status = 'SIGNED', FALSE) AS signed,
+                       coalesce(d.competent_id, a.competent_id) AS competent_id
+                FROM l
+                LEFT JOIN evaluation.decision d ON d.cycle_id = :cycle AND d.organization_id = l.organization_id
+                       AND d.kind = l.kind
+                LEFT JOIN evaluation.decision_authority a ON a.cycle_id = :cycle
+                       AND a.organization_id = l.organization_id AND a.kind = l.kind
+                """).param("cycle", cycle).param("run", run)
+                .query((rs, n) -> new ListState(rs.getObject("organization_id", UUID.class), rs.getString("kind"),
+                        rs.getBoolean("signed"), rs.getObject("competent_id", UUID.class)))
+                .list();
+    }
+
     Optional<Decision> find(UUID decision, boolean lock) {
         return jdbc.sql("SELECT * FROM evaluation.decision WHERE decision_id = :id" + (lock ? " FOR UPDATE" : ""))
                 .param("id", decision).query((rs, n) -> decision(rs)).optional();
