@@ -80,9 +80,12 @@ class ReviewerHomeSectionTests {
     }
 
     @Test
-    void noReviewerSectionForOtherRoles() throws Exception {
+    void noReviewerSectionForOtherRolesNorForABodyThatIsGone() throws Exception {
         assertThat(home(f.secretary(), "vi")).doesNotContain("reviewer-home");
         assertThat(home(Caller.of("u-staff", Role.EVALUATOR), "vi")).doesNotContain("reviewer-home");
+        // an account still pointing at a body that no longer exists gets the home page, without the section
+        assertThat(home(Caller.of("u-gone", Role.REVIEWER).withCoordinatingBody(UUID.randomUUID()), "vi"))
+                .doesNotContain("reviewer-home");
     }
 
     private String home(Caller caller, String lang) throws Exception {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cadre.platform.Caller;
 import org.cadre.platform.HomeSection;
+import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
 import org.cadre.supervision.Feedback;
 import org.cadre.supervision.FeedbackRequestView;
@@ -53,7 +54,13 @@ class ReviewerHomeSection implements HomeSection {
         if (!caller.has(Role.REVIEWER) || caller.coordinatingBody().isEmpty()) {
             return model;
         }
-        ReviewerDesk desk = feedback.desk(caller);
+        ReviewerDesk desk;
+        try {
+            desk = feedback.desk(caller);
+        } catch (Refused noSuchBody) {
+            // a body removed since the account was made: the home page shows the rest rather than fail
+            return model;
+        }
         List<FeedbackRequestView> open = desk.open();
         model.put("supervisionReviewerBody", desk.body().name());
         model.put("supervisionReviewerOpen", open.subList(0, Math.min(SHOWN, open.size())));
