@@ -38,6 +38,9 @@ public interface Appeals {
 
     void setWindowDays(UUID cycle, int days, Caller caller);
 
+    /** How many appeals of the cycle are still being re-examined (for the warning before closing). */
+    int openAppeals(UUID cycle);
+
     /** The levels of the cycle's pinned scale for a kind of subject, highest first (codes and labels). */
     List<RulePackRegistry.Level> scale(UUID cycle, Proposal.Subject kind);
 

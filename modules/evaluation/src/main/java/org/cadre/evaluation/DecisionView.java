@@ -49,9 +49,27 @@ public record DecisionView(DecisionSummary summary, int year, boolean cycleOpen,
      * @param code            the member's card number, or the organization's code
      * @param organizationName the member's chapter, or the organization's parent
      * @param excluded        excluded from rating (or pending), so proposed without a level
+     * @param chapterLevel    the level the member's chapter proposed in its review (proposed ones only, not drafts;
+     *                        members only)
+     * @param chapterReasoned whether the chapter wrote a reason for its proposal (the text is on the review page)
+     * @param chapterDisagrees whether the chapter proposed a level other than the proposal after calibration: the
+     *                        competent level decides against one of them and should see it (always computed here, so
+     *                        that the JSON carries it too)
      */
     public record Item(UUID subject, String code, String name, String organizationName, String engineLevel,
-            String proposedLevel, String selfLevel, String level, String reason, boolean excluded) {
+            String proposedLevel, String selfLevel, String level, String reason, boolean excluded,
+            String chapterLevel, boolean chapterReasoned, boolean chapterDisagrees) {
+
+        public Item {
+            chapterDisagrees = chapterLevel != null && !chapterLevel.equals(proposedLevel);
+        }
+
+        public Item(UUID subject, String code, String name, String organizationName, String engineLevel,
+                String proposedLevel, String selfLevel, String level, String reason, boolean excluded,
+                String chapterLevel, boolean chapterReasoned) {
+            this(subject, code, name, organizationName, engineLevel, proposedLevel, selfLevel, level, reason,
+                    excluded, chapterLevel, chapterReasoned, false);
+        }
 
         public boolean departs() {
             return !Objects.equals(level, proposedLevel);

@@ -58,6 +58,12 @@ public interface Decisions {
     /** The level a subject holds by a signed decision of the cycle, if one was signed (for appeals). */
     Optional<SignedLevel> signedLevel(UUID cycle, UUID subject);
 
+    /**
+     * How many lists the cycle's current run calls for (each grassroots organization's members and organizations
+     * that were rated) are not signed yet, whether or not their draft was opened (for the warning before closing).
+     */
+    int unsignedLists(UUID cycle);
+
     /** The decision document (PDF, in Vietnamese: it is a statutory document); a draft is marked as one. */
     byte[] document(UUID cycle, UUID decision, Caller caller);
 

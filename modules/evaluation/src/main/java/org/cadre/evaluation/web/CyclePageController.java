@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.cadre.evaluation.Appeals;
+import org.cadre.evaluation.Calibrations;
 import org.cadre.evaluation.CycleResults;
 import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.OpenCycle;
@@ -51,15 +54,22 @@ class CyclePageController {
     private final RulePackRegistry registry;
     private final MessageSource messages;
     private final OrganizationAccess access;
+    private final Calibrations calibrations;
+    private final Decisions decisions;
+    private final Appeals appeals;
 
     CyclePageController(Cycles cycles, CycleResults results, Jobs jobs, RulePackRegistry registry,
-            MessageSource messages, OrganizationAccess access) {
+            MessageSource messages, OrganizationAccess access, Calibrations calibrations, Decisions decisions,
+            Appeals appeals) {
         this.cycles = cycles;
         this.results = results;
         this.jobs = jobs;
         this.registry = registry;
         this.messages = messages;
         this.access = access;
+        this.calibrations = calibrations;
+        this.decisions = decisions;
+        this.appeals = appeals;
     }
 
     @GetMapping("/evaluation/cycles")
@@ -101,6 +111,12 @@ class CyclePageController {
         Map<Proposal.Subject, Map<String, Integer>> counts = results.counts(id);
         model.addAttribute("counts", countRows(cycle, counts, locale));
         model.addAttribute("calibrationCases", results.calibrations(id, caller));
+        model.addAttribute("canHandleAppeals", caller.hasAny(Role.ADMIN, Role.EVALUATOR, Role.SECRETARY));
+        boolean mayClose = caller.hasAny(Role.ADMIN, Role.EVALUATOR) && cycle.status().name().equals("OPEN");
+        if (mayClose) {
+            model.addAttribute("unfinished", new Unfinished(calibrations.pendingCases(id),
+                    decisions.unsignedLists(id), appeals.openAppeals(id)));
+        }
         return "evaluation/cycle";
     }
 
@@ -227,6 +243,17 @@ class CyclePageController {
             rows.add(new CountRow(subject, ordered, total));
         }
         return rows;
+    }
+
+    /**
+     * What the year-end workflow still has open when someone is about to close the cycle. Closing stays allowed (a
+     * year may have to be closed unfinished), but whoever closes it sees what will stay undone.
+     */
+    record Unfinished(int openCases, int unsignedLists, int openAppeals) {
+
+        public boolean any() {
+            return openCases + unsignedLists + openAppeals > 0;
+        }
     }
 
     record CountRow(Proposal.Subject subject, Map<String, Integer> levels, int total) {

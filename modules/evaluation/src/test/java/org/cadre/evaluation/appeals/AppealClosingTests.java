@@ -16,6 +16,7 @@ import org.cadre.evaluation.Appeals;
 import org.cadre.evaluation.CycleStatus;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.FileAppeal;
 import org.cadre.organizations.Members;
@@ -43,6 +44,8 @@ class AppealClosingTests {
     @Autowired
     Cycles cycles;
     @Autowired
+    Decisions decisions;
+    @Autowired
     Organizations organizations;
     @Autowired
     Members members;
@@ -60,8 +63,8 @@ class AppealClosingTests {
 
     @BeforeEach
     void signed() {
-        f = new AppealFixture(organizations, members, registry, cycles, jdbc);
-        f.sign(f.committee, "MEMBER", f.committee, clock.instant(), Map.of(f.an.value(), "HTNV"));
+        f = new AppealFixture(organizations, members, registry, cycles, decisions, jdbc);
+        f.sign(f.committee, "MEMBER", f.committee, Map.of(f.an.value(), "HTNV"));
         threads = Executors.newFixedThreadPool(2);
     }
 

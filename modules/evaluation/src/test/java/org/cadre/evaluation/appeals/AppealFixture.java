@@ -1,12 +1,16 @@
 package org.cadre.evaluation.appeals;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.DecisionSummary;
+import org.cadre.evaluation.DecisionView;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.OpenCycle;
 import org.cadre.evaluation.testing.EvaluationTesting;
 import org.cadre.evaluation.testing.TestBloc;
@@ -15,16 +19,16 @@ import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
+import org.cadre.platform.testing.MutableClock;
 import org.cadre.ratingrules.PackState;
 import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A bloc of its own (see {@link TestBloc}), a small pack for 2011 written here, a real cycle of the bloc opened and
- * run through the cycles service, and signed decisions of the competent level. The decisions slice is being built on
- * another branch: until it is merged, {@link #sign} stands in for it by inserting rows into {@code evaluation.decision}
- * and {@code decision_item} as V11 defines them (a signed list, its competent level and its items' levels).
+ * A bloc of its own (see {@link TestBloc}), a small pack for 2011 written here (everyone is proposed HTNV, no quota),
+ * a real cycle of the bloc opened and run through the cycles service, and the lists of the competent level decided and
+ * signed through {@link Decisions}.
  */
 final class AppealFixture extends TestBloc {
 
@@ -88,11 +92,13 @@ final class AppealFixture extends TestBloc {
 
     final UUID cycle;
     final UUID run;
+    private final Decisions decisions;
     private final JdbcClient jdbc;
 
     AppealFixture(Organizations organizations, Members members, RulePackRegistry registry, Cycles cycles,
-            JdbcClient jdbc) {
+            Decisions decisions, JdbcClient jdbc) {
         super(organizations, members, "P");
+        this.decisions = decisions;
         this.jdbc = jdbc;
         activatePack(registry);
         EvaluationTesting.await(() -> jdbc.sql("SELECT count(*) FROM evaluation.member_projection "
@@ -116,37 +122,37 @@ final class AppealFixture extends TestBloc {
     }
 
     /**
-     * Stands in for the decisions slice: a signed list of a grassroots organization (its members, or its
-     * organizations), decided by {@code competent}, signed at {@code signedAt}, with the level of each subject.
+     * Signs a grassroots organization's list (its members, or its organizations) through the decisions, as an
+     * administrator, now: each subject named with a level other than the run's proposal (everyone is proposed HTNV) is
+     * decided so, with a reason; the others keep the proposal. {@code competent} is who the test expects to decide the
+     * list (the regulation's default), checked here.
      */
-    UUID sign(OrganizationId grassroots, String kind, OrganizationId competent, Instant signedAt,
-            Map<UUID, String> levels) {
-        return insert(grassroots, kind, competent, "SIGNED", signedAt, levels);
+    UUID sign(OrganizationId grassroots, String kind, OrganizationId competent, Map<UUID, String> levels) {
+        DecisionSummary list = list(grassroots, kind);
+        assertThat(list.competent()).isEqualTo(competent.value());
+        levels.forEach((subject, level) -> decisions.decide(cycle, list.id(), subject, level,
+                "HTNV".equals(level) ? null : "Theo kết luận của cấp ủy.", ADMIN));
+        DecisionView signed = decisions.sign(cycle, list.id(), "15-QĐ/ĐU", ADMIN);
+        assertThat(signed.items()).extracting(DecisionView.Item::subject).containsAll(levels.keySet());
+        return list.id();
     }
 
-    /** A draft list (not signed): it holds no subject for an appeal. */
-    UUID draft(OrganizationId grassroots, String kind, OrganizationId competent, Map<UUID, String> levels) {
-        return insert(grassroots, kind, competent, "DRAFT", null, levels);
+    /** {@link #sign} on a day in the past: the test's clock is moved back for the signature, then forward again. */
+    UUID signedDaysAgo(MutableClock clock, int days, OrganizationId grassroots, String kind,
+            OrganizationId competent, Map<UUID, String> levels) {
+        clock.advance(Duration.ofDays(-days));
+        try {
+            return sign(grassroots, kind, competent, levels);
+        } finally {
+            clock.advance(Duration.ofDays(days));
+        }
     }
 
-    private UUID insert(OrganizationId grassroots, String kind, OrganizationId competent, String status,
-            Instant signedAt, Map<UUID, String> levels) {
-        UUID decision = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO evaluation.decision (decision_id, cycle_id, run_id, organization_id, kind, competent_id,
-                    status, number, signed_by, signed_at)
-                VALUES (:id, :cycle, :run, :organization, :kind, :competent, :status, :number, :by, :at)
-                """).param("id", decision).param("cycle", cycle).param("run", run)
-                .param("organization", grassroots.value()).param("kind", kind).param("competent", competent.value())
-                .param("status", status).param("number", signedAt == null ? null : "15-QĐ/ĐU")
-                .param("by", signedAt == null ? null : "sec-" + prefix)
-                .param("at", signedAt == null ? null : signedAt.atOffset(java.time.ZoneOffset.UTC)).update();
-        levels.forEach((subject, level) -> jdbc.sql("""
-                INSERT INTO evaluation.decision_item (decision_id, subject_id, subject, proposed_level, level)
-                VALUES (:decision, :subject, :kind, :level, :level)
-                """).param("decision", decision).param("subject", subject).param("kind", kind)
-                .param("level", level).update());
-        return decision;
+    /** A grassroots organization's list as the decisions open it: a draft, holding no subject for an appeal yet. */
+    DecisionSummary list(OrganizationId grassroots, String kind) {
+        return decisions.lists(cycle, ADMIN).stream()
+                .filter(s -> s.organization().equals(grassroots.value()) && s.kind().equals(kind)).findFirst()
+                .orElseThrow();
     }
 
     /** What appeals wrote for this cycle: appeals, steps, the window row. */

@@ -14,6 +14,8 @@ import org.cadre.evaluation.AppealView;
 import org.cadre.evaluation.Appeals;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.DecideAppeal;
+import org.cadre.evaluation.DecisionStatus;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.FileAppeal;
 import org.cadre.organizations.Members;
@@ -30,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every bad input to an appeal is refused with its reason, and nothing is written: no appeal, no step, no window.
- * The committee's members list is signed today (An HTNV, Bình HTTNV), decided by the committee itself.
+ * The committee's members' list is signed today through the decisions (An HTNV, Bình HTTNV with a reason, Cường
+ * the proposal), decided by the committee itself.
  */
 @AppealsModuleTest
 class AppealRefusalTests {
@@ -41,6 +44,8 @@ class AppealRefusalTests {
     Appeals appeals;
     @Autowired
     Cycles cycles;
+    @Autowired
+    Decisions decisions;
     @Autowired
     Organizations organizations;
     @Autowired
@@ -58,8 +63,8 @@ class AppealRefusalTests {
 
     @BeforeEach
     void signed() {
-        f = new AppealFixture(organizations, members, registry, cycles, jdbc);
-        f.sign(f.committee, "MEMBER", f.committee, clock.instant(), Map.of(f.an.value(), "HTNV",
+        f = new AppealFixture(organizations, members, registry, cycles, decisions, jdbc);
+        f.sign(f.committee, "MEMBER", f.committee, Map.of(f.an.value(), "HTNV",
                 f.binh.value(), "HTTNV"));
         an = f.member(f.an);
         committee = f.secretaryOf(f.committee);
@@ -93,7 +98,7 @@ class AppealRefusalTests {
         refused(() -> filed(), EvaluationRefusal.APPEAL_WINDOW_CLOSED, lastDay);
         // a list signed long ago: the same
         clock.reset();
-        f.sign(f.grassrootsChapter, "MEMBER", f.grassrootsChapter, clock.instant().minus(Duration.ofDays(400)),
+        f.signedDaysAgo(clock, 400, f.grassrootsChapter, "MEMBER", f.grassrootsChapter,
                 Map.of(f.dung.value(), "HTNV"));
         refused(() -> appeals.file(f.cycle, new FileAppeal(null, "Muộn.", null), f.member(f.dung)),
                 EvaluationRefusal.APPEAL_WINDOW_CLOSED);
@@ -130,11 +135,14 @@ class AppealRefusalTests {
 
     @Test
     void notDecidedYet() {
-        // Dung's list is only a draft; Cường is in no list
-        f.draft(f.grassrootsChapter, "MEMBER", f.grassrootsChapter, Map.of(f.dung.value(), "HTNV"));
+        // Dung's list and the committee's organizations' list are only drafts; the bloc is on no list at all
+        assertThat(f.list(f.grassrootsChapter, "MEMBER").status()).isEqualTo(DecisionStatus.DRAFT);
+        assertThat(f.list(f.committee, "ORGANIZATION").status()).isEqualTo(DecisionStatus.DRAFT);
         refused(() -> appeals.file(f.cycle, new FileAppeal(null, "Lý do.", null), f.member(f.dung)),
                 EvaluationRefusal.NOT_DECIDED_YET);
-        refused(() -> appeals.file(f.cycle, new FileAppeal(null, "Lý do.", null), f.member(f.cuong)),
+        refused(() -> appeals.file(f.cycle, new FileAppeal(f.chapterA.value(), "Lý do.", null),
+                f.secretaryOf(f.chapterA)), EvaluationRefusal.NOT_DECIDED_YET);
+        refused(() -> appeals.file(f.cycle, new FileAppeal(f.bloc.value(), "Lý do.", null), AppealFixture.EVALUATOR),
                 EvaluationRefusal.NOT_DECIDED_YET);
     }
 

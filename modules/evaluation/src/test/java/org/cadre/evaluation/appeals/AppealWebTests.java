@@ -21,6 +21,7 @@ import org.cadre.evaluation.AppealOutcome;
 import org.cadre.evaluation.AppealView;
 import org.cadre.evaluation.Appeals;
 import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.FileAppeal;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.Organizations;
@@ -51,6 +52,8 @@ class AppealWebTests {
     @Autowired
     Cycles cycles;
     @Autowired
+    Decisions decisions;
+    @Autowired
     Organizations organizations;
     @Autowired
     Members members;
@@ -67,10 +70,10 @@ class AppealWebTests {
 
     @BeforeEach
     void signed() {
-        f = new AppealFixture(organizations, members, registry, cycles, jdbc);
-        f.sign(f.committee, "MEMBER", f.committee, clock.instant(), Map.of(f.an.value(), "HTNV",
+        f = new AppealFixture(organizations, members, registry, cycles, decisions, jdbc);
+        f.sign(f.committee, "MEMBER", f.committee, Map.of(f.an.value(), "HTNV",
                 f.binh.value(), "HTTNV"));
-        f.sign(f.committee, "ORGANIZATION", f.bloc, clock.instant(), Map.of(f.committee.value(), "HTNV"));
+        f.sign(f.committee, "ORGANIZATION", f.bloc, Map.of(f.committee.value(), "HTNV"));
         list = "/evaluation/cycles/" + f.cycle + "/appeals";
         api = "/api/evaluation/cycles/" + f.cycle + "/appeals";
     }

@@ -15,6 +15,7 @@ import org.cadre.evaluation.Appeals;
 import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.DecideAppeal;
 import org.cadre.evaluation.DecidedRating;
+import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.FileAppeal;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.Organizations;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
 /**
- * Appeals on a real cycle and run, with signed decisions standing in for the decisions slice: a member appeals their
+ * Appeals on a real cycle and run, with lists signed through the decisions: a member appeals their
  * own level within the window, the competent level notes its re-examination and decides (upheld, then on a second
  * appeal changed), an organization's secretary appeals for it, and the level that holds follows; every step is in the
  * audit with who and when.
@@ -42,6 +43,8 @@ class AppealWorkflowTests {
     Appeals appeals;
     @Autowired
     Cycles cycles;
+    @Autowired
+    Decisions decisions;
     @Autowired
     Organizations organizations;
     @Autowired
@@ -57,7 +60,7 @@ class AppealWorkflowTests {
 
     @BeforeEach
     void cycle() {
-        f = new AppealFixture(organizations, members, registry, cycles, jdbc);
+        f = new AppealFixture(organizations, members, registry, cycles, decisions, jdbc);
     }
 
     @AfterEach
@@ -67,13 +70,19 @@ class AppealWorkflowTests {
 
     @Test
     void aMemberAppealsTheCommitteeUpholdsThenASecondAppealChangesTheLevel(AssertablePublishedEvents events) {
-        f.sign(f.committee, "MEMBER", f.committee, clock.instant(), Map.of(f.an.value(), "HTNV",
+        f.sign(f.committee, "MEMBER", f.committee, Map.of(f.an.value(), "HTNV",
                 f.binh.value(), "HTTNV"));
         Caller an = f.member(f.an);
         DecidedRating before = appeals.myDecidedRatings(an).get(0);
         assertThat(before.level()).isEqualTo("HTNV");
         assertThat(before.appealable()).isTrue();
         assertThat(before.lastDay()).isEqualTo(java.time.LocalDate.now(clock).plusDays(29));
+        // appeals read the same signed decision the decisions answer for the member
+        assertThat(decisions.signedLevel(f.cycle, f.an.value())).hasValueSatisfying(signed -> {
+            assertThat(before.decision()).isEqualTo(signed.decisionId());
+            assertThat(before.signedAt()).isEqualTo(signed.signedAt());
+            assertThat(before.level()).isEqualTo(signed.level());
+        });
 
         AppealView filed = appeals.file(f.cycle, new FileAppeal(null, "  Tôi dự họp đầy đủ cả năm.  ", "HTTNV"), an);
         assertThat(filed.status()).isEqualTo(AppealStatus.OPEN);
@@ -81,6 +90,8 @@ class AppealWorkflowTests {
         assertThat(filed.subjectKind()).isEqualTo(Proposal.Subject.MEMBER);
         assertThat(filed.grounds()).isEqualTo("Tôi dự họp đầy đủ cả năm.");
         assertThat(filed.levelBefore()).isEqualTo("HTNV");
+        assertThat(filed.competent()).isEqualTo(decisions.signedLevel(f.cycle, f.an.value()).orElseThrow()
+                .competentId());
         assertThat(events.ofType(AppealFiled.class).matching(e -> e.appeal().equals(filed.id()))).hasSize(1);
         assertThat(appeals.myDecidedRatings(an).get(0).appealable()).isFalse();
 
@@ -125,7 +136,7 @@ class AppealWorkflowTests {
 
     @Test
     void anOrganizationsSecretaryAppealsAndTheLevelAboveDecides() {
-        f.sign(f.committee, "ORGANIZATION", f.bloc, clock.instant(), Map.of(f.committee.value(), "HTNV",
+        f.sign(f.committee, "ORGANIZATION", f.bloc, Map.of(f.committee.value(), "HTNV",
                 f.chapterA.value(), "HTNV"));
         Caller secretary = f.secretaryOf(f.committee);
         assertThat(appeals.appealableOrganizations(f.cycle, secretary)).extracting(DecidedRating::subject)
@@ -149,7 +160,7 @@ class AppealWorkflowTests {
     @Test
     void theWindowIsCountedFromTheSigningDayAndStaffMayWidenIt() {
         // signed 29 days ago: today is the 30th day of the default window, the last one
-        f.sign(f.committee, "MEMBER", f.committee, clock.instant().minus(Duration.ofDays(29)),
+        f.signedDaysAgo(clock, 29, f.committee, "MEMBER", f.committee,
                 Map.of(f.an.value(), "HTNV"));
         assertThat(appeals.windowDays(f.cycle, AppealFixture.EVALUATOR)).isEqualTo(30);
         clock.advance(Duration.ofDays(1));
@@ -163,7 +174,7 @@ class AppealWorkflowTests {
 
     @Test
     void theAuditIsAppendOnlyEvenByHand() {
-        f.sign(f.committee, "MEMBER", f.committee, clock.instant(), Map.of(f.an.value(), "HTNV"));
+        f.sign(f.committee, "MEMBER", f.committee, Map.of(f.an.value(), "HTNV"));
         AppealView filed = appeals.file(f.cycle, new FileAppeal(null, "Xin xem xét lại.", null), f.member(f.an));
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation.appeal_step SET text = 'khác' WHERE appeal_id = :id")
                 .param("id", filed.id()).update()).hasMessageContaining("append-only");

@@ -114,6 +114,12 @@ class AppealService implements Appeals {
 
     @Override
     @Transactional(readOnly = true)
+    public int openAppeals(UUID cycle) {
+        return store.openAppeals(store.cycle(cycle).id());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<AppealView> list(UUID cycle, Caller caller) {
         AppealCycle found = store.cycle(cycle);
         return store.ofCycle(found.id()).stream().filter(s -> access.mayRead(caller, s))

@@ -114,6 +114,11 @@ class AppealStore {
                 """).param("cycle", cycle).param("days", days).param("by", by).param("at", time(at)).update();
     }
 
+    int openAppeals(UUID cycle) {
+        return jdbc.sql("SELECT count(*) FROM evaluation.appeal WHERE cycle_id = :cycle AND status = 'OPEN'")
+                .param("cycle", cycle).query(Integer.class).single();
+    }
+
     Optional<UUID> openAppeal(UUID cycle, UUID subject) {
         return jdbc.sql("SELECT appeal_id FROM evaluation.appeal WHERE cycle_id = :cycle AND subject_id = :subject "
                 + "AND status = 'OPEN'").param("cycle", cycle).param("subject", subject).query(UUID.class)

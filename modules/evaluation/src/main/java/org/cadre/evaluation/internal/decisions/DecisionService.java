@@ -179,6 +179,13 @@ class DecisionService implements Decisions {
 
     @Override
     @Transactional(readOnly = true)
+    public int unsignedLists(UUID cycle) {
+        DecisionCycle found = store.cycle(cycle);
+        return found.currentRun() == null ? 0 : store.unsignedLists(found.id(), found.currentRun());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public byte[] document(UUID cycle, UUID decision, Caller caller) {
         DecisionCycle found = store.cycle(cycle);
         Decision d = load(found, decision, false);

@@ -65,6 +65,23 @@ class DecisionStore {
         return out;
     }
 
+    /**
+     * The lists a run calls for that no signed decision of the cycle covers: a grassroots organization rated in the run
+     * has a members' list when members were rated under it and an organizations' list when it or organizations under
+     * it were (as {@link #proposals} gathers them).
+     */
+    int unsignedLists(UUID cycle, UUID run) {
+        return jdbc.sql("""
+                SELECT count(*) FROM (SELECT DISTINCT coalesce(r.grassroots_id, r.subject_id) AS organization_id,
+                                                      r.subject AS kind
+                                      FROM evaluation.rating r WHERE r.run_id = :run) l
+                WHERE l.organization_id IN (SELECT grassroots_id FROM evaluation.rating WHERE run_id = :run)
+                  AND NOT EXISTS (SELECT 1 FROM evaluation.decision d WHERE d.cycle_id = :cycle
+                                  AND d.organization_id = l.organization_id AND d.kind = l.kind
+                                  AND d.status = 'SIGNED')
+                """).param("cycle", cycle).param("run", run).query(Integer.class).single();
+    }
+
     /** Quota cases of the run still waiting for the committee that concern the list (its group, or its subjects). */
     int openCases(UUID run, UUID organization, List<UUID> subjects) {
         if (run == null) {
@@ -186,13 +203,17 @@ class DecisionStore {
                 .param("competent", competent).param("by", by).param("at", time(at)).update();
     }
 
-    /** The subjects of a list as the page shows them: names, the engine's level, the self-assessed level. */
+    /**
+     * The subjects of a list as the page shows them: names, the engine's level, the self-assessed level and the
+     * chapter's proposal (a proposed review only: a draft is not the chapter's word yet).
+     */
     List<DecisionView.Item> items(UUID decision, UUID cycle) {
         return jdbc.sql("""
                 SELECT i.subject_id, i.proposed_level, i.level, i.reason, r.engine_level,
                        coalesce(r.excluded OR r.pending, FALSE) AS excluded,
                        coalesce(m.card_number, o.code) AS code, coalesce(m.full_name, o.name) AS name,
-                       w.name AS where_name, a.level AS self_level
+                       w.name AS where_name, a.level AS self_level, v.level AS chapter_level,
+                       v.reason IS NOT NULL AS chapter_reasoned
                 FROM evaluation.decision_item i
                 JOIN evaluation.decision d ON d.decision_id = i.decision_id
                 LEFT JOIN evaluation.calibrated_rating r ON r.run_id = d.run_id AND r.subject_id = i.subject_id
@@ -202,13 +223,16 @@ class DecisionStore {
                        ON w.organization_id = coalesce(r.organization_id, m.organization_id, o.parent_id)
                 LEFT JOIN evaluation.self_assessment a ON a.cycle_id = :cycle AND a.member_id = i.subject_id
                        AND a.status = 'SUBMITTED'
+                LEFT JOIN evaluation.chapter_review v ON v.cycle_id = :cycle AND v.member_id = i.subject_id
+                       AND v.status = 'PROPOSED'
                 WHERE i.decision_id = :id
                 ORDER BY w.name, coalesce(m.card_number, o.code), i.subject_id
                 """).param("id", decision).param("cycle", cycle)
                 .query((rs, n) -> new DecisionView.Item(rs.getObject("subject_id", UUID.class), rs.getString("code"),
                         rs.getString("name"), rs.getString("where_name"), rs.getString("engine_level"),
                         rs.getString("proposed_level"), rs.getString("self_level"), rs.getString("level"),
-                        rs.getString("reason"), rs.getBoolean("excluded")))
+                        rs.getString("reason"), rs.getBoolean("excluded"), rs.getString("chapter_level"),
+                        rs.getBoolean("chapter_reasoned")))
                 .list();
     }
 

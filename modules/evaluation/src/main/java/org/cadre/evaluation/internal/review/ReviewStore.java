@@ -47,13 +47,10 @@ class ReviewStore {
 
     /**
      * Whether the competent level has signed the list holding the member in this cycle (then the chapter's review is
-     * locked). The decisions' tables come with a later migration (V11, another branch): until they exist nothing is
-     * decided, and the query naming them is not sent (it would not parse).
+     * locked). The member's items are found through {@code decision_item_subject_idx}, each joined to its list by the
+     * list's key; this reads the same rows as {@code Decisions#signedLevel}.
      */
     boolean decidedList(UUID cycle, UUID member) {
-        if (jdbc.sql("SELECT to_regclass('evaluation.decision') IS NULL").query(Boolean.class).single()) {
-            return false;
-        }
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM evaluation.decision_item i
                                JOIN evaluation.decision d ON d.decision_id = i.decision_id
