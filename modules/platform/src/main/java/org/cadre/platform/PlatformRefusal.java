@@ -7,7 +7,13 @@ public enum PlatformRefusal implements Refusal {
     JOBS_BUSY(Outcome.BUSY, null),
 
     /** The event publication is not (or no longer) waiting for its listener. */
-    PUBLICATION_UNKNOWN(Outcome.NOT_FOUND, "id");
+    PUBLICATION_UNKNOWN(Outcome.NOT_FOUND, "id"),
+
+    /**
+     * A text holds a character the text policy refuses ({@link Texts}): the field's label, the character as
+     * {@code U+0000} and its 1-based position; the field is the problem's {@code field} property.
+     */
+    CHARACTER_NOT_ALLOWED(Outcome.INVALID, null);
 
     private final Outcome outcome;
     private final String field;

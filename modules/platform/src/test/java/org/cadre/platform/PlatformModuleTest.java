@@ -16,6 +16,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 @Retention(RetentionPolicy.RUNTIME)
 @ApplicationModuleTest
 @AutoConfigureMockMvc
-@Import({JobTableTests.Handlers.class, RefusalPathTests.TestForms.class, TestListeners.class})
+@Import({JobTableTests.Handlers.class, RefusalPathTests.TestForms.class, TestListeners.class,
+        TextPolicyTests.TestTexts.class})
 @interface PlatformModuleTest {
 }

@@ -44,6 +44,7 @@ import org.cadre.platform.JobId;
 import org.cadre.platform.Jobs;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
+import org.cadre.platform.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -329,6 +330,9 @@ class ImportService implements Imports, JobHandler {
             plan.problems.add(new ImportProblem(0, "", "file-empty", List.of()));
             return plan;
         }
+        if (!cleanCells(table, plan)) {
+            return plan;
+        }
         List<Column> columns = kind == ImportKind.MEMBERS ? MEMBER_COLUMNS : ORGANIZATION_COLUMNS;
         Map<String, Integer> index = new HashMap<>();
         Map<String, String> headingOf = new HashMap<>();
@@ -376,6 +380,32 @@ class ImportService implements Imports, JobHandler {
             plan.problems.add(new ImportProblem(0, "", "file-empty", List.of()));
         }
         return plan;
+    }
+
+    /**
+     * Every cell through the text policy, as a page or the API would take it ({@link Texts}): cleaned in place, or,
+     * for a character the policy refuses, a problem naming the row, the column, the character and its position.
+     * A file with any such cell is refused as a whole before its rows are checked: its other problems could only
+     * repeat what the user must fix first.
+     */
+    private static boolean cleanCells(List<List<String>> table, Plan plan) {
+        List<String> heading = table.get(0);
+        for (int r = 0; r < table.size(); r++) {
+            List<String> cells = table.get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                String cell = cells.get(c);
+                Optional<Texts.Flaw> flaw = Texts.flaw(cell);
+                if (flaw.isPresent()) {
+                    String column = r == 0 || c >= heading.size() || Texts.flaw(heading.get(c)).isPresent()
+                            ? String.valueOf(c + 1) : heading.get(c);
+                    plan.problems.add(new ImportProblem(r + 1, column, "character-not-allowed",
+                            List.of(flaw.get().character(), String.valueOf(flaw.get().position()))));
+                } else {
+                    cells.set(c, Texts.clean(null, cell));
+                }
+            }
+        }
+        return plan.problems.isEmpty();
     }
 
     /** The members already there for the card numbers of the file, in one query. */

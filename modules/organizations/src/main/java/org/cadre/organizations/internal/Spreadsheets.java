@@ -30,7 +30,8 @@ import org.cadre.organizations.Imports;
 
 /**
  * Reads .xlsx (Apache POI, with its zip-bomb guards tightened) and CSV (RFC 4180: quoted fields, doubled quotes,
- * line breaks inside quotes; comma or semicolon; UTF-8 with or without BOM) into rows of text, and writes .xlsx.
+ * line breaks inside quotes; comma or semicolon; UTF-8 with or without BOM) into rows of text as written
+ * (the text policy cleans them: {@link ImportService}), and writes .xlsx.
  */
 final class Spreadsheets {
 
@@ -122,7 +123,7 @@ final class Spreadsheets {
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().format(VIETNAMESE_DATE);
         }
-        return formatter.formatCellValue(cell).trim();
+        return formatter.formatCellValue(cell);
     }
 
     private static List<List<String>> readCsv(byte[] content) throws Unreadable {
@@ -161,14 +162,14 @@ final class Spreadsheets {
                 quoted = true;
                 any = true;
             } else if (c == delimiter) {
-                row.add(field.toString().trim());
+                row.add(field.toString());
                 field.setLength(0);
                 any = true;
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                row.add(field.toString().trim());
+                row.add(field.toString());
                 field.setLength(0);
                 rows.add(row);
                 row = new ArrayList<>();
@@ -185,7 +186,7 @@ final class Spreadsheets {
             throw new Unreadable("file-unclosed-quote", null);
         }
         if (any || field.length() > 0) {
-            row.add(field.toString().trim());
+            row.add(field.toString());
             rows.add(row);
         }
         return rows;

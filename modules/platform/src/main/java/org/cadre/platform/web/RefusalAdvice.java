@@ -75,7 +75,9 @@ class RefusalAdvice {
         boolean subjectMissing = reason.outcome() == Refusal.Outcome.NOT_FOUND
                 || reason.outcome() == Refusal.Outcome.FORBIDDEN;
         if (!subjectMissing) {
-            ModelAndView back = backToForm(request, handler, redirect, reason.field(), message, lines);
+            // the field a refusal names itself (a text refused by the text policy) before its reason's
+            String field = refused.details().get("field") instanceof String named ? named : reason.field();
+            ModelAndView back = backToForm(request, handler, redirect, field, message, lines);
             if (back != null) {
                 return back;
             }
