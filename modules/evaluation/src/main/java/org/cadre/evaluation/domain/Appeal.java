@@ -8,8 +8,6 @@ import static org.cadre.evaluation.EvaluationRefusal.APPEAL_WINDOW_OUT_OF_RANGE;
 import static org.cadre.evaluation.EvaluationRefusal.CYCLE_CLOSED;
 import static org.cadre.evaluation.EvaluationRefusal.LEVEL_NOT_IN_SCALE;
 import static org.cadre.evaluation.EvaluationRefusal.NOT_DECIDED_YET;
-import static org.cadre.evaluation.EvaluationRefusal.REASON_REQUIRED;
-import static org.cadre.evaluation.EvaluationRefusal.REASON_TOO_LONG;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,8 +134,8 @@ public final class Appeal {
         if (frame.openAppealExists()) {
             throw new Refused(APPEAL_EXISTS);
         }
-        String text = required(givenGrounds, MAX_GROUNDS);
-        String level = blankToNull(requested);
+        String text = Texts.requiredReason(givenGrounds, MAX_GROUNDS);
+        String level = Texts.blankToNull(requested);
         if (level != null && !frame.scale().contains(level)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, level, String.join(", ", frame.scale()));
         }
@@ -155,7 +153,7 @@ public final class Appeal {
     /** A note of the re-examination (a hearing, a document read, a vote): kept in the audit. */
     public AppealStep note(String text, String by, Instant at, boolean cycleOpen) {
         requireOpen(cycleOpen);
-        AppealStep step = new AppealStep(AppealStep.Kind.NOTE, by, at, required(text, MAX_GROUNDS));
+        AppealStep step = new AppealStep(AppealStep.Kind.NOTE, by, at, Texts.requiredReason(text, MAX_GROUNDS));
         added.add(step);
         return step;
     }
@@ -170,7 +168,7 @@ public final class Appeal {
         Objects.requireNonNull(decided, "outcome");
         String after = levelBefore;
         if (decided == AppealOutcome.CHANGED) {
-            String wanted = blankToNull(level);
+            String wanted = Texts.blankToNull(level);
             if (wanted != null && !scale.contains(wanted)) {
                 throw new Refused(LEVEL_NOT_IN_SCALE, wanted, String.join(", ", scale));
             }
@@ -179,7 +177,7 @@ public final class Appeal {
             }
             after = wanted;
         }
-        String text = required(why, MAX_REASON);
+        String text = Texts.requiredReason(why, MAX_REASON);
         outcome = decided;
         levelAfter = after;
         reason = text;
@@ -197,25 +195,6 @@ public final class Appeal {
         if (!cycleOpen) {
             throw new Refused(CYCLE_CLOSED);
         }
-    }
-
-    private static String required(String value, int max) {
-        String text = blankToNull(value);
-        if (text == null) {
-            throw new Refused(REASON_REQUIRED);
-        }
-        if (text.length() > max) {
-            throw new Refused(REASON_TOO_LONG, String.valueOf(max));
-        }
-        return text;
-    }
-
-    private static String blankToNull(String value) {
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
     }
 
     /** The steps this object's transitions added since it was loaded, in order: the store appends them. */

@@ -6,8 +6,6 @@ import static org.cadre.evaluation.EvaluationRefusal.CALIBRATION_NOT_CANDIDATE;
 import static org.cadre.evaluation.EvaluationRefusal.CALIBRATION_OVER_CAP;
 import static org.cadre.evaluation.EvaluationRefusal.CALIBRATION_PENDING;
 import static org.cadre.evaluation.EvaluationRefusal.CYCLE_CLOSED;
-import static org.cadre.evaluation.EvaluationRefusal.REASON_REQUIRED;
-import static org.cadre.evaluation.EvaluationRefusal.REASON_TOO_LONG;
 import static org.cadre.evaluation.EvaluationRefusal.VOTES_INVALID;
 
 import java.time.Instant;
@@ -134,13 +132,7 @@ public final class Calibration {
         if (openAbove > 0) {
             throw new Refused(CALIBRATION_PENDING, openAbove);
         }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new Refused(REASON_REQUIRED);
-        }
-        if (why.length() > MAX_REASON) {
-            throw new Refused(REASON_TOO_LONG, String.valueOf(MAX_REASON));
-        }
+        String why = Texts.requiredReason(reason, MAX_REASON);
         Votes votes = Votes.of(votesFor, votesAgainst, votesAbstain);
         Set<UUID> kept = new LinkedHashSet<>();
         for (UUID keeper : keepers) {

@@ -120,27 +120,13 @@ public final class ChapterReview {
             throw new Refused(REVIEW_LOCKED);
         }
         Written w = given == null ? new Written(null, null, null) : given;
-        String comment = blankToNull(w.comment());
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new Refused(TEXT_TOO_LONG, String.valueOf(MAX_COMMENT));
-        }
-        String level = blankToNull(w.level());
+        String comment = Texts.optional(w.comment(), MAX_COMMENT, TEXT_TOO_LONG, String.valueOf(MAX_COMMENT));
+        String level = Texts.blankToNull(w.level());
         if (level != null && !frame.scale().contains(level)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, level, String.join(", ", frame.scale()));
         }
-        String reason = blankToNull(w.reason());
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new Refused(REASON_TOO_LONG, String.valueOf(MAX_REASON));
-        }
+        String reason = Texts.optional(w.reason(), MAX_REASON, REASON_TOO_LONG, String.valueOf(MAX_REASON));
         return new Written(comment, level, reason);
-    }
-
-    static String blankToNull(String value) {
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
     }
 
     public UUID cycle() {

@@ -54,14 +54,11 @@ public final class CommentRequest {
         if (answeredAt != null) {
             throw new Refused(COMMENT_ALREADY_GIVEN);
         }
-        String chosen = ChapterReview.blankToNull(givenStance);
+        String chosen = Texts.blankToNull(givenStance);
         if (chosen == null || !stances.contains(chosen.toUpperCase(Locale.ROOT))) {
             throw new Refused(STANCE_UNKNOWN, chosen == null ? "" : chosen);
         }
-        String written = ChapterReview.blankToNull(givenText);
-        if (written != null && written.length() > MAX_TEXT) {
-            throw new Refused(TEXT_TOO_LONG, String.valueOf(MAX_TEXT));
-        }
+        String written = Texts.optional(givenText, MAX_TEXT, TEXT_TOO_LONG, String.valueOf(MAX_TEXT));
         stance = chosen.toUpperCase(Locale.ROOT);
         text = written;
         answeredBy = by;

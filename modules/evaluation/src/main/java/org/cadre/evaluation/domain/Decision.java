@@ -111,19 +111,16 @@ public final class Decision {
         if (item == null) {
             throw new Refused(RATING_UNKNOWN, String.valueOf(subject));
         }
-        String chosen = blankToNull(level);
+        String chosen = Texts.blankToNull(level);
         if (chosen == null) {
             chosen = item.proposed();
         } else if (!scale.contains(chosen)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, chosen, String.join(", ", scale));
         }
-        String why = blankToNull(reason);
+        String why = Texts.optional(reason, MAX_REASON, REASON_TOO_LONG, String.valueOf(MAX_REASON));
         boolean departs = !Objects.equals(chosen, item.proposed());
         if (departs && why == null) {
             throw new Refused(REASON_REQUIRED);
-        }
-        if (why != null && why.length() > MAX_REASON) {
-            throw new Refused(REASON_TOO_LONG, String.valueOf(MAX_REASON));
         }
         items.put(subject, new Item(subject, item.proposed(), chosen, departs ? why : null));
     }
@@ -143,7 +140,7 @@ public final class Decision {
         if (openCases > 0) {
             throw new Refused(CALIBRATION_PENDING, String.valueOf(openCases));
         }
-        String given = blankToNull(documentNumber);
+        String given = Texts.blankToNull(documentNumber);
         if (given == null || given.length() > MAX_NUMBER) {
             throw new Refused(DECISION_NUMBER_INVALID, String.valueOf(MAX_NUMBER));
         }
@@ -168,14 +165,6 @@ public final class Decision {
     /** How many subjects are decided at a level other than their proposal. */
     public int departures() {
         return (int) items.values().stream().filter(Item::departs).count();
-    }
-
-    private static String blankToNull(String value) {
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
     }
 
     public UUID id() {

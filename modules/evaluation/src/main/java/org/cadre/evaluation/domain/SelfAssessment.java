@@ -2,8 +2,6 @@ package org.cadre.evaluation.domain;
 
 import static org.cadre.evaluation.EvaluationRefusal.CYCLE_CLOSED;
 import static org.cadre.evaluation.EvaluationRefusal.LEVEL_NOT_IN_SCALE;
-import static org.cadre.evaluation.EvaluationRefusal.REASON_REQUIRED;
-import static org.cadre.evaluation.EvaluationRefusal.REASON_TOO_LONG;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_DEADLINE_PASSED;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_INCOMPLETE;
 import static org.cadre.evaluation.EvaluationRefusal.SELF_ASSESSMENT_NOT_SUBMITTED;
@@ -135,13 +133,7 @@ public final class SelfAssessment {
         if (status != SelfAssessmentStatus.SUBMITTED) {
             throw new Refused(SELF_ASSESSMENT_NOT_SUBMITTED);
         }
-        String why = blankToNull(reason);
-        if (why == null) {
-            throw new Refused(REASON_REQUIRED);
-        }
-        if (why.length() > MAX_RETURN_REASON) {
-            throw new Refused(REASON_TOO_LONG, String.valueOf(MAX_RETURN_REASON));
-        }
+        String why = Texts.requiredReason(reason, MAX_RETURN_REASON);
         status = SelfAssessmentStatus.DRAFT;
         submittedAt = null;
         returned = new Returned(why, by, at);
@@ -174,7 +166,7 @@ public final class SelfAssessment {
             throw new Refused(SELF_ASSESSMENT_DEADLINE_PASSED, DAY.format(window.deadline()));
         }
         SelfReview given = written == null ? SelfReview.empty() : written;
-        String level = blankToNull(given.level());
+        String level = Texts.blankToNull(given.level());
         if (level != null && !window.scale().contains(level)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, level, String.join(", ", window.scale()));
         }
@@ -183,19 +175,8 @@ public final class SelfAssessment {
     }
 
     private static String text(String heading, String value) {
-        String stripped = blankToNull(value);
-        if (stripped != null && stripped.length() > SelfReview.MAX_TEXT) {
-            throw new Refused(SELF_ASSESSMENT_TOO_LONG, heading, String.valueOf(SelfReview.MAX_TEXT));
-        }
-        return stripped;
-    }
-
-    private static String blankToNull(String value) {
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
+        return Texts.optional(value, SelfReview.MAX_TEXT, SELF_ASSESSMENT_TOO_LONG, heading,
+                String.valueOf(SelfReview.MAX_TEXT));
     }
 
     public UUID cycle() {

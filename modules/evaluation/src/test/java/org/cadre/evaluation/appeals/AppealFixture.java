@@ -11,17 +11,14 @@ import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.DecisionSummary;
 import org.cadre.evaluation.DecisionView;
 import org.cadre.evaluation.Decisions;
-import org.cadre.evaluation.OpenCycle;
-import org.cadre.evaluation.testing.EvaluationTesting;
 import org.cadre.evaluation.testing.TestBloc;
+import org.cadre.evaluation.testing.TestPacks;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.cadre.platform.testing.MutableClock;
-import org.cadre.ratingrules.PackState;
-import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,48 +35,13 @@ final class AppealFixture extends TestBloc {
     static final Caller ADMIN = Caller.of("admin", Role.ADMIN);
     static final Caller REVIEWER = new Caller("reviewer", Set.of(Role.REVIEWER), null, null, UUID.randomUUID());
 
-    static final String MANIFEST = """
-            id: test-appeal-2011
-            version: 1
-            factsContract: 1
-            name: { vi: "Bộ thử khiếu nại", en: "Appeal test pack" }
-            regulation: { number: "TEST-APPEAL" }
-            years: { from: 2011, to: 2011 }
-            subjects: [MEMBER, ORGANIZATION]
-            scale:
-              MEMBER:
-                - { code: HTXSNV, rank: 4, label: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" } }
-                - { code: HTTNV, rank: 3, label: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: KHTNV, rank: 1, label: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed" } }
-              ORGANIZATION:
-                - { code: TSVM, rank: 3, label: { vi: "Trong sạch, vững mạnh", en: "Clean and strong" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: YEU_KEM, rank: 1, label: { vi: "Yếu kém", en: "Weak" } }
-            """;
+    static final String MANIFEST = TestPacks.manifest(PACK, "Bộ thử khiếu nại", "Appeal test pack", "TEST-APPEAL",
+            2011, 2011, true, "");
 
-    static final String RULES = """
-            package rules.test.appeal;
-            import org.cadre.ratingrules.facts.*;
-
-            rule "Completed"
-                @id("A-HT") @criterion("Dự họp") @article("TEST-APPEAL, 1")
-            when
-                $m : MemberFacts( )
-                $p : Proposal( subjectId == $m.subjectId )
-            then
-                $p.qualify("HTNV");
-            end
-
-            rule "Organization completed"
-                @id("A-O") @criterion("Tổ chức") @article("TEST-APPEAL, 2")
-            when
-                $o : OrganizationFacts( )
-                $p : Proposal( subjectId == $o.subjectId )
-            then
-                $p.qualify("HTNV");
-            end
-            """;
+    static final String RULES = TestPacks.drl("rules.test.appeal", false,
+            TestPacks.qualifies("Completed", "A-HT", "Dự họp", "TEST-APPEAL, 1", "", "HTNV"),
+            TestPacks.organizationQualifies("Organization completed", "A-O", "Tổ chức", "TEST-APPEAL, 2", "",
+                    "HTNV"));
 
     static final String SCENARIO = """
             name: "Everyone completes"
@@ -101,24 +63,13 @@ final class AppealFixture extends TestBloc {
         this.decisions = decisions;
         this.jdbc = jdbc;
         activatePack(registry);
-        EvaluationTesting.await(() -> jdbc.sql("SELECT count(*) FROM evaluation.member_projection "
-                + "WHERE card_number LIKE :prefix").param("prefix", prefix + "-%").query(Integer.class).single() == 4
-                && jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE code LIKE :prefix")
-                        .param("prefix", prefix + "%").query(Integer.class).single() == 5, Duration.ofSeconds(20));
-        cycle = cycles.open(new OpenCycle(YEAR, bloc.value()), EVALUATOR).id();
-        CycleView ran = EvaluationTesting.runAndWait(cycles, cycle, EVALUATOR);
+        CycleView ran = openAndRun(cycles, jdbc, YEAR, EVALUATOR);
+        cycle = ran.id();
         run = ran.currentRun().orElseThrow().id();
     }
 
-    static synchronized void activatePack(RulePackRegistry registry) {
-        boolean active = registry.packs().stream().anyMatch(p -> p.packId().equals(PACK))
-                && registry.versions(PACK).stream().anyMatch(v -> v.state() == PackState.ACTIVE);
-        if (active) {
-            return;
-        }
-        PackVersion stored = registry.upload(EvaluationTesting.zip(Map.of("pack.yaml", MANIFEST,
-                "rules/appeal.drl", RULES, "scenarios/appeal.yaml", SCENARIO)), "test");
-        registry.activate(PACK, stored.version(), "test");
+    static void activatePack(RulePackRegistry registry) {
+        TestPacks.activate(registry, PACK, TestPacks.files("appeal", MANIFEST, RULES, SCENARIO));
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.cadre.evaluation.calibration;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.cadre.evaluation.CalibrationView;
 import org.cadre.evaluation.Calibrations;
@@ -12,7 +10,7 @@ import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.OpenCycle;
 import org.cadre.evaluation.testing.EvaluationTesting;
 import org.cadre.evaluation.testing.TestBloc;
-import org.cadre.organizations.AdmitMember;
+import org.cadre.evaluation.testing.TestPacks;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
@@ -20,8 +18,6 @@ import org.cadre.organizations.Organizations;
 import org.cadre.organizations.Sex;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
-import org.cadre.ratingrules.PackState;
-import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,23 +35,8 @@ final class CalibrationFixture extends TestBloc {
     static final Caller EVALUATOR = Caller.of("eva", Role.EVALUATOR);
     static final Caller ADMIN = Caller.of("admin", Role.ADMIN);
 
-    static final String MANIFEST = """
-            id: test-calib-2013
-            version: 1
-            factsContract: 1
-            name: { vi: "Bộ thử cân đối tỷ lệ", en: "Calibration test pack" }
-            regulation: { number: "TEST-CAL" }
-            years: { from: 2013, to: 2013 }
-            subjects: [MEMBER, ORGANIZATION]
-            scale:
-              MEMBER:
-                - { code: HTXSNV, rank: 4, label: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" } }
-                - { code: HTTNV, rank: 3, label: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: KHTNV, rank: 1, label: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed" } }
-              ORGANIZATION:
-                - { code: TSVM, rank: 3, label: { vi: "Trong sạch, vững mạnh", en: "Clean and strong" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
+    static final String MANIFEST = TestPacks.manifest(PACK, "Bộ thử cân đối tỷ lệ", "Calibration test pack",
+            "TEST-CAL", 2013, 2013, false, """
             parameters:
               - { name: excellentQuota, type: share, default: "1/2",
                   label: { vi: "Tỷ lệ xuất sắc", en: "Excellent quota" }, article: "TEST-CAL, 3" }
@@ -66,48 +47,15 @@ final class CalibrationFixture extends TestBloc {
                   per: GRASSROOTS_ORGANIZATION, demoteTo: HTTNV, article: "TEST-CAL, 3" }
               - { id: Q-TT, subject: MEMBER, level: HTTNV, base: HTNV, share: goodQuota,
                   per: GRASSROOTS_ORGANIZATION, demoteTo: HTNV, article: "TEST-CAL, 4" }
-            """;
+            """);
 
-    static final String RULES = """
-            package rules.test.calibration;
-            import org.cadre.ratingrules.facts.*;
-
-            rule "Excellent"
-                @id("C-XS") @criterion("Xếp loại công chức xuất sắc") @article("TEST-CAL, 1")
-            when
-                $m : MemberFacts( civilServiceRating == "HTXSNV" )
-                $p : Proposal( subjectId == $m.subjectId )
-            then
-                $p.qualify("HTXSNV");
-            end
-
-            rule "Good"
-                @id("C-TT") @criterion("Xếp loại công chức tốt") @article("TEST-CAL, 1")
-            when
-                $m : MemberFacts( civilServiceRating == "HTXSNV" || civilServiceRating == "HTTNV" )
-                $p : Proposal( subjectId == $m.subjectId )
-            then
-                $p.qualify("HTTNV");
-            end
-
-            rule "Completed"
-                @id("C-HT") @criterion("Hoàn thành nhiệm vụ") @article("TEST-CAL, 2")
-            when
-                $m : MemberFacts( )
-                $p : Proposal( subjectId == $m.subjectId )
-            then
-                $p.qualify("HTNV");
-            end
-
-            rule "Strong organization"
-                @id("C-TS") @criterion("Tổ chức") @article("TEST-CAL, 5")
-            when
-                $o : OrganizationFacts( )
-                $p : Proposal( subjectId == $o.subjectId )
-            then
-                $p.qualify("TSVM");
-            end
-            """;
+    static final String RULES = TestPacks.drl("rules.test.calibration", false,
+            TestPacks.qualifies("Excellent", "C-XS", "Xếp loại công chức xuất sắc", "TEST-CAL, 1",
+                    "civilServiceRating == \"HTXSNV\"", "HTXSNV"),
+            TestPacks.qualifies("Good", "C-TT", "Xếp loại công chức tốt", "TEST-CAL, 1",
+                    "civilServiceRating == \"HTXSNV\" || civilServiceRating == \"HTTNV\"", "HTTNV"),
+            TestPacks.qualifies("Completed", "C-HT", "Hoàn thành nhiệm vụ", "TEST-CAL, 2", "", "HTNV"),
+            TestPacks.organizationQualifies("Strong organization", "C-TS", "Tổ chức", "TEST-CAL, 5", "", "TSVM"));
 
     static final String SCENARIO = """
             name: "The civil-service rating gives the level"
@@ -139,30 +87,19 @@ final class CalibrationFixture extends TestBloc {
 
     private MemberId admit(Members members, OrganizationId organization, String family, String middle,
             String given) {
-        return members.admit(new AdmitMember(prefix + "-" + (++cards), family, middle, given,
-                LocalDate.of(1975, 3, 8), Sex.MALE, null, organization.value(), LocalDate.of(1998, 5, 19),
-                LocalDate.of(1999, 5, 19), true, "Chuyên viên"));
+        return admit(members, prefix + "-" + (++cards), organization, family, middle, given,
+                LocalDate.of(1975, 3, 8), Sex.MALE);
     }
 
     /** The test pack, uploaded and activated once per database. */
-    static synchronized void activatePack(RulePackRegistry registry) {
-        boolean active = registry.packs().stream().anyMatch(p -> p.packId().equals(PACK))
-                && registry.versions(PACK).stream().anyMatch(v -> v.state() == PackState.ACTIVE);
-        if (active) {
-            return;
-        }
-        PackVersion stored = registry.upload(EvaluationTesting.zip(Map.of("pack.yaml", MANIFEST,
-                "rules/calibration.drl", RULES, "scenarios/calibration.yaml", SCENARIO)), "test");
-        registry.activate(PACK, stored.version(), "test");
+    static void activatePack(RulePackRegistry registry) {
+        TestPacks.activate(registry, PACK, TestPacks.files("calibration", MANIFEST, RULES, SCENARIO));
     }
 
     /** Waits until evaluation's projection holds the bloc's nine members and five organizations. */
-    void awaitProjection(JdbcClient jdbc) {
-        EvaluationTesting.await(() -> jdbc.sql("""
-                SELECT count(*) FROM evaluation.member_projection WHERE card_number LIKE :prefix
-                """).param("prefix", prefix + "-%").query(Integer.class).single() == 9
-                && jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE code LIKE :prefix")
-                        .param("prefix", prefix + "%").query(Integer.class).single() == 5, Duration.ofSeconds(20));
+    @Override
+    public void awaitProjection(JdbcClient jdbc) {
+        awaitProjection(jdbc, 9);
     }
 
     /** Opens the bloc's cycle. */

@@ -1,23 +1,18 @@
 package org.cadre.evaluation.decisions;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cadre.evaluation.CycleView;
 import org.cadre.evaluation.Cycles;
-import org.cadre.evaluation.OpenCycle;
-import org.cadre.evaluation.testing.EvaluationTesting;
 import org.cadre.evaluation.testing.TestBloc;
+import org.cadre.evaluation.testing.TestPacks;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
-import org.cadre.ratingrules.PackState;
-import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,74 +30,18 @@ final class DecisionFixture extends TestBloc {
     static final Caller EVALUATOR = Caller.of("eva", Role.EVALUATOR);
     static final Caller ADMIN = Caller.of("admin", Role.ADMIN);
 
-    static final String MANIFEST = """
-            id: test-decisions-2012
-            version: 1
-            factsContract: 1
-            name: { vi: "Bộ thử quyết định", en: "Decisions test pack" }
-            regulation: { number: "Quy định số 132-QĐ/TW" }
-            years: { from: 2012, to: 2012 }
-            subjects: [MEMBER, ORGANIZATION]
-            scale:
-              MEMBER:
-                - { code: HTXSNV, rank: 4, label: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" } }
-                - { code: HTTNV, rank: 3, label: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: KHTNV, rank: 1, label: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed" } }
-              ORGANIZATION:
-                - { code: TSVM, rank: 3, label: { vi: "Trong sạch, vững mạnh", en: "Clean and strong" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: YEU_KEM, rank: 1, label: { vi: "Yếu kém", en: "Weak" } }
-            parameters:
-              - { name: excellentQuota, type: share, default: "1/2",
-                  label: { vi: "Tỷ lệ xuất sắc", en: "Excellent quota" }, article: "TEST-DEC, 3" }
-            quotas:
-              - { id: Q-XS, subject: MEMBER, level: HTXSNV, base: HTTNV, share: excellentQuota,
-                  per: GRASSROOTS_ORGANIZATION, demoteTo: HTTNV, article: "TEST-DEC, 3" }
-            """;
+    static final String MANIFEST = TestPacks.manifest(PACK, "Bộ thử quyết định", "Decisions test pack",
+            "Quy định số 132-QĐ/TW", 2012, 2012, true, TestPacks.excellentQuota("TEST-DEC, 3"));
 
-    static final String RULES = """
-            package rules.test.decisions;
-            import org.cadre.ratingrules.facts.*;
-            global Parameters params;
+    static final String RULES = TestPacks.drl("rules.test.decisions", true,
+            TestPacks.qualifies("Excellent", "D-XS", "Dự họp đầy đủ", "TEST-DEC, 1", "attendanceRatio >= 0.9",
+                    "HTXSNV"),
+            TestPacks.qualifies("Good", "D-TT", "Dự họp", "TEST-DEC, 1", "attendanceRatio >= 0.5", "HTTNV"),
+            TestPacks.organizationQualifies("Strong organization", "D-TS", "Đảng viên hoàn thành nhiệm vụ",
+                    "TEST-DEC, 4", "ratedMembers + ratedSubOrganizations > 0, membersIn(\"KHTNV\") == 0, "
+                            + "subOrganizationsIn(\"YEU_KEM\") == 0", "TSVM"));
 
-            rule "Excellent"
-                @id("D-XS") @criterion("Dự họp đầy đủ") @article("TEST-DEC, 1")
-            when
-                $m : MemberFacts( attendanceRatio >= 0.9 )
-                $p : Proposal( subjectId == $m.subjectId )
-            then
-                $p.qualify("HTXSNV");
-            end
-
-            rule "Good"
-                @id("D-TT") @criterion("Dự họp") @article("TEST-DEC, 1")
-            when
-                $m : MemberFacts( attendanceRatio >= 0.5 )
-                $p : Proposal( subjectId == $m.subjectId )
-            then
-                $p.qualify("HTTNV");
-            end
-
-            rule "Strong organization"
-                @id("D-TS") @criterion("Đảng viên hoàn thành nhiệm vụ") @article("TEST-DEC, 4")
-            when
-                $o : OrganizationFacts( ratedMembers + ratedSubOrganizations > 0,
-                                        membersIn("KHTNV") == 0, subOrganizationsIn("YEU_KEM") == 0 )
-                $p : Proposal( subjectId == $o.subjectId )
-            then
-                $p.qualify("TSVM");
-            end
-            """;
-
-    static final String SCENARIO = """
-            name: "Attendance qualifies"
-            year: 2012
-            members:
-              - { id: b, facts: { organizationId: c1, grassrootsOrganizationId: g1, meetingsRequired: 10, meetingsAttended: 6 } }
-            expect:
-              - { subject: b, level: HTTNV, reasons: [D-TT] }
-            """;
+    static final String SCENARIO = TestPacks.attendanceScenario(YEAR, "D-TT");
 
     UUID cycle;
 
@@ -110,27 +49,15 @@ final class DecisionFixture extends TestBloc {
         super(organizations, members, "D");
     }
 
-    static synchronized void activatePack(RulePackRegistry registry) {
-        boolean active = registry.packs().stream().anyMatch(p -> p.packId().equals(PACK))
-                && registry.versions(PACK).stream().anyMatch(v -> v.state() == PackState.ACTIVE);
-        if (active) {
-            return;
-        }
-        PackVersion stored = registry.upload(EvaluationTesting.zip(Map.of("pack.yaml", MANIFEST,
-                "rules/decisions.drl", RULES, "scenarios/decisions.yaml", SCENARIO)), "test");
-        registry.activate(PACK, stored.version(), "test");
+    static void activatePack(RulePackRegistry registry) {
+        TestPacks.activate(registry, PACK, TestPacks.files("decisions", MANIFEST, RULES, SCENARIO));
     }
 
     /** Waits for evaluation's projection of the bloc, opens the bloc's cycle of the year and runs it. */
     CycleView openAndRun(Cycles cycles, JdbcClient jdbc) {
-        EvaluationTesting.await(() -> jdbc.sql("""
-                SELECT count(*) FROM evaluation.member_projection WHERE card_number LIKE :prefix
-                """).param("prefix", prefix + "-%").query(Integer.class).single() == 4
-                && jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE code LIKE :prefix")
-                        .param("prefix", prefix + "%").query(Integer.class).single() == 5, Duration.ofSeconds(20));
-        CycleView opened = cycles.open(new OpenCycle(YEAR, bloc.value()), EVALUATOR);
-        cycle = opened.id();
-        return EvaluationTesting.runAndWait(cycles, cycle, EVALUATOR);
+        CycleView ran = openAndRun(cycles, jdbc, YEAR, EVALUATOR);
+        cycle = ran.id();
+        return ran;
     }
 
     UUID currentRun(JdbcClient jdbc) {

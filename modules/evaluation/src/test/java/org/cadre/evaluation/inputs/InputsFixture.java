@@ -3,19 +3,16 @@ package org.cadre.evaluation.inputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cadre.evaluation.testing.TestPacks;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
@@ -95,25 +92,9 @@ final class InputsFixture {
             return;
         }
         try {
-            registry.upload(zip(Path.of("../../rules", packId)), "test");
+            registry.upload(TestPacks.shipped(Path.of("../../rules", packId), manifest -> manifest), "test");
         } catch (org.cadre.platform.Refused e) {
             // a version that does not validate here is still stored (a draft): its manifest is what inputs read
-        }
-    }
-
-    static byte[] zip(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
-                    zip.write(Files.readAllBytes(file));
-                    zip.closeEntry();
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,19 +1,13 @@
 package org.cadre.evaluation.reports;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.cadre.evaluation.internal.results.RatingJson;
+import org.cadre.evaluation.testing.TestPacks;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.Organizations;
@@ -226,24 +220,8 @@ final class ReportFixture {
     private static synchronized String pack(RulePackRegistry packs) {
         if (packId == null) {
             String id = "rep-" + UUID.randomUUID().toString().substring(0, 8);
-            Path folder = Path.of("../../rules/qd132-hd21");
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
-                    byte[] content = Files.readAllBytes(file);
-                    if (file.getFileName().toString().equals("pack.yaml")) {
-                        content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
-                                .replace("id: qd132-hd21", "id: " + id)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                    zip.write(content);
-                    zip.closeEntry();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            packs.upload(bytes.toByteArray(), "test");
+            packs.upload(TestPacks.shipped(Path.of("../../rules/qd132-hd21"),
+                    manifest -> manifest.replace("id: qd132-hd21", "id: " + id)), "test");
             packId = id;
         }
         return packId;

@@ -1,8 +1,12 @@
 package org.cadre.evaluation.testing;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.OpenCycle;
 import org.cadre.organizations.AdmitMember;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
@@ -13,6 +17,7 @@ import org.cadre.organizations.RegisterOrganization;
 import org.cadre.organizations.Sex;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A bloc of a test's own (its codes start with a random prefix, so it stays apart from other tests' data): a
@@ -54,9 +59,36 @@ public class TestBloc {
 
     private MemberId admit(Members members, OrganizationId organization, String family, String middle,
             String given) {
-        return members.admit(new AdmitMember(prefix + "-" + (++cards), family, middle, given,
-                LocalDate.of(1970, 4, 12), Sex.FEMALE, null, organization.value(), LocalDate.of(1998, 5, 19),
-                LocalDate.of(1999, 5, 19), true, "Chuyên viên"));
+        return admit(members, prefix + "-" + (++cards), organization, family, middle, given,
+                LocalDate.of(1970, 4, 12), Sex.FEMALE);
+    }
+
+    /** Admits a further member of the bloc, long before the years the tests rate. */
+    protected final MemberId admit(Members members, String card, OrganizationId organization, String family,
+            String middle, String given, LocalDate born, Sex sex) {
+        return members.admit(new AdmitMember(card, family, middle, given, born, sex, null, organization.value(),
+                LocalDate.of(1998, 5, 19), LocalDate.of(1999, 5, 19), true, "Chuyên viên"));
+    }
+
+    /** Waits until evaluation's projection holds the bloc's four members and five organizations (events are async). */
+    public void awaitProjection(JdbcClient jdbc) {
+        awaitProjection(jdbc, 4);
+    }
+
+    /** Waits until evaluation's projection holds {@code members} members and the five organizations of the bloc. */
+    protected final void awaitProjection(JdbcClient jdbc, int members) {
+        EvaluationTesting.await(() -> jdbc.sql("""
+                SELECT count(*) FROM evaluation.member_projection WHERE card_number LIKE :prefix
+                """).param("prefix", prefix + "-%").query(Integer.class).single() == members
+                && jdbc.sql("SELECT count(*) FROM evaluation.organization_projection WHERE code LIKE :prefix")
+                        .param("prefix", prefix + "%").query(Integer.class).single() == 5, Duration.ofSeconds(20));
+    }
+
+    /** Waits for the projection, opens the bloc's cycle of the year and runs it; the cycle once the run ended. */
+    public CycleView openAndRun(Cycles cycles, JdbcClient jdbc, int year, Caller evaluator) {
+        awaitProjection(jdbc);
+        UUID cycle = cycles.open(new OpenCycle(year, bloc.value()), evaluator).id();
+        return EvaluationTesting.runAndWait(cycles, cycle, evaluator);
     }
 
     /** The secretary of an organization of this bloc (their subtree). */

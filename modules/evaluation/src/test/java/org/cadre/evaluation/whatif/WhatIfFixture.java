@@ -8,17 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.cadre.evaluation.CycleView;
+import org.cadre.evaluation.Cycles;
 import org.cadre.evaluation.testing.EvaluationTesting;
 import org.cadre.evaluation.testing.TestBloc;
-import org.cadre.evaluation.Cycles;
+import org.cadre.evaluation.testing.TestPacks;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.Organizations;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
-import org.cadre.ratingrules.PackState;
-import org.cadre.ratingrules.PackVersion;
 import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.supervision.Attendance;
 import org.cadre.supervision.AttendanceEntry;
@@ -47,32 +46,7 @@ final class WhatIfFixture extends TestBloc {
     static final String PACK = "test-whatif-2007";
     static final String OTHER_YEARS_PACK = "test-whatif-2009";
 
-    static final String MANIFEST = """
-            id: test-whatif-2007
-            version: 1
-            factsContract: 1
-            name: { vi: "Bộ thử nếu áp dụng", en: "What-if test pack" }
-            regulation: { number: "TEST-WHATIF" }
-            years: { from: 2007, to: 2008 }
-            subjects: [MEMBER, ORGANIZATION]
-            scale:
-              MEMBER:
-                - { code: HTXSNV, rank: 4, label: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" } }
-                - { code: HTTNV, rank: 3, label: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: KHTNV, rank: 1, label: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed" } }
-              ORGANIZATION:
-                - { code: TSVM, rank: 3, label: { vi: "Trong sạch, vững mạnh", en: "Clean and strong" } }
-                - { code: HTNV, rank: 2, label: { vi: "Hoàn thành nhiệm vụ", en: "Completed" } }
-                - { code: YEU_KEM, rank: 1, label: { vi: "Yếu kém", en: "Weak" } }
-            parameters:
-              - { name: excellentAttendance, type: share, default: "90%",
-                  label: { vi: "Tỷ lệ dự sinh hoạt để xuất sắc", en: "Attendance for excellent" },
-                  article: "TEST-WHATIF, 1" }
-              - { name: goodAttendance, type: share, default: "1/2",
-                  label: { vi: "Tỷ lệ dự sinh hoạt để hoàn thành tốt", en: "Attendance for good" },
-                  article: "TEST-WHATIF, 1" }
-            """;
+    static final String MANIFEST = manifest(PACK, 2007, 2008);
 
     static final String RULES = """
             package rules.test.whatif;
@@ -173,23 +147,22 @@ final class WhatIfFixture extends TestBloc {
     }
 
     /** The test pack (activated: cycles pin it) and a pack for other years (stored only), once per database. */
-    static synchronized void storePacks(RulePackRegistry registry) {
-        if (registry.packs().stream().noneMatch(p -> p.packId().equals(PACK))) {
-            PackVersion stored = registry.upload(zip(MANIFEST, RULES, SCENARIO), "test");
-            registry.activate(PACK, stored.version(), "test");
-        } else if (registry.versions(PACK).stream().noneMatch(v -> v.state() == PackState.ACTIVE)) {
-            registry.activate(PACK, 1, "test");
-        }
-        if (registry.packs().stream().noneMatch(p -> p.packId().equals(OTHER_YEARS_PACK))) {
-            registry.upload(zip(MANIFEST.replace(PACK, OTHER_YEARS_PACK)
-                    .replace("years: { from: 2007, to: 2008 }", "years: { from: 2009, to: 2009 }"), RULES,
-                    SCENARIO.replace("year: 2007", "year: 2009")), "test");
-        }
+    static void storePacks(RulePackRegistry registry) {
+        TestPacks.activate(registry, PACK, TestPacks.files("whatif", MANIFEST, RULES, SCENARIO));
+        TestPacks.store(registry, OTHER_YEARS_PACK, TestPacks.files("whatif", manifest(OTHER_YEARS_PACK, 2009, 2009),
+                RULES, SCENARIO.replace("year: 2007", "year: 2009")));
     }
 
-    private static byte[] zip(String manifest, String rules, String scenario) {
-        return EvaluationTesting.zip(Map.of("pack.yaml", manifest, "rules/whatif.drl", rules, "scenarios/whatif.yaml",
-                scenario));
+    private static String manifest(String id, int from, int to) {
+        return TestPacks.manifest(id, "Bộ thử nếu áp dụng", "What-if test pack", "TEST-WHATIF", from, to, true, """
+                parameters:
+                  - { name: excellentAttendance, type: share, default: "90%",
+                      label: { vi: "Tỷ lệ dự sinh hoạt để xuất sắc", en: "Attendance for excellent" },
+                      article: "TEST-WHATIF, 1" }
+                  - { name: goodAttendance, type: share, default: "1/2",
+                      label: { vi: "Tỷ lệ dự sinh hoạt để hoàn thành tốt", en: "Attendance for good" },
+                      article: "TEST-WHATIF, 1" }
+                """);
     }
 
     /** Runs the cycle and waits for the run to end; returns the cycle as it is then. */

@@ -3,6 +3,7 @@ package org.cadre.evaluation.internal.appeals;
 import java.util.Optional;
 import java.util.UUID;
 import org.cadre.evaluation.EvaluationRefusal;
+import org.cadre.evaluation.internal.OrganizationTree;
 import org.cadre.evaluation.internal.appeals.AppealStore.Stored;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.OrganizationAccess;
@@ -21,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealAccess {
 
-    private final AppealStore store;
+    private final OrganizationTree tree;
     private final OrganizationAccess organizations;
 
-    AppealAccess(AppealStore store, OrganizationAccess organizations) {
-        this.store = store;
+    AppealAccess(OrganizationTree tree, OrganizationAccess organizations) {
+        this.tree = tree;
         this.organizations = organizations;
     }
 
@@ -57,7 +58,7 @@ class AppealAccess {
             return true;
         }
         Optional<UUID> scope = caller.organizationScope();
-        if (caller.has(Role.EVALUATOR) && (scope.isEmpty() || store.within(competent, scope.get()))) {
+        if (caller.has(Role.EVALUATOR) && (scope.isEmpty() || tree.within(competent, scope.get()))) {
             return true;
         }
         return caller.has(Role.SECRETARY) && scope.filter(competent::equals).isPresent();
@@ -91,6 +92,6 @@ class AppealAccess {
         }
         return stored.appeal().subjectKind() == Proposal.Subject.MEMBER
                 ? organizations.maySee(caller, new MemberId(subject))
-                : store.within(subject, scope.get());
+                : tree.within(subject, scope.get());
     }
 }

@@ -197,19 +197,6 @@ class AppealStore {
         }
     }
 
-    /** Whether {@code organization} is {@code root} or lies under it, in evaluation's copy of the tree. */
-    boolean within(UUID organization, UUID root) {
-        return jdbc.sql("""
-                WITH RECURSIVE up (id, parent, depth) AS (
-                    SELECT organization_id, parent_id, 0 FROM evaluation.organization_projection
-                    WHERE organization_id = :organization
-                    UNION ALL
-                    SELECT o.organization_id, o.parent_id, up.depth + 1 FROM evaluation.organization_projection o
-                    JOIN up ON o.organization_id = up.parent WHERE up.depth < 20)
-                SELECT EXISTS (SELECT 1 FROM up WHERE id = :root)
-                """).param("organization", organization).param("root", root).query(Boolean.class).single();
-    }
-
     private static Stored stored(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         Appeal appeal = new Appeal(rs.getObject("appeal_id", UUID.class), rs.getObject("cycle_id", UUID.class),

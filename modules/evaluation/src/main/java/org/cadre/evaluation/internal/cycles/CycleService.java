@@ -15,6 +15,7 @@ import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.OpenCycle;
 import org.cadre.evaluation.RunView;
 import org.cadre.evaluation.domain.Cycle;
+import org.cadre.evaluation.internal.OrganizationTree;
 import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.platform.Caller;
@@ -49,9 +50,11 @@ class CycleService implements Cycles {
     private final RunOutcomes outcomes;
     private final ClusterLocks locks;
     private final Clock clock;
+    private final OrganizationTree tree;
 
     CycleService(CycleStore store, Evaluation evaluation, RatingRules rules, OrganizationAccess access, Jobs jobs,
-            ApplicationEventPublisher events, JdbcClient jdbc, RunOutcomes outcomes, ClusterLocks locks, Clock clock) {
+            ApplicationEventPublisher events, JdbcClient jdbc, RunOutcomes outcomes, ClusterLocks locks, Clock clock,
+            OrganizationTree tree) {
         this.store = store;
         this.evaluation = evaluation;
         this.rules = rules;
@@ -62,6 +65,7 @@ class CycleService implements Cycles {
         this.outcomes = outcomes;
         this.locks = locks;
         this.clock = clock;
+        this.tree = tree;
     }
 
     @Override
@@ -203,20 +207,7 @@ class CycleService implements Cycles {
         if (root.isEmpty()) {
             return false;
         }
-        return access.maySee(caller, new OrganizationId(cycle.scope())) || isAncestor(cycle.scope(), root.get());
-    }
-
-    /** Whether {@code ancestor} is above {@code organization} in evaluation's copy of the tree. */
-    private boolean isAncestor(UUID ancestor, UUID organization) {
-        return jdbc.sql("""
-                WITH RECURSIVE up (id, parent, depth) AS (
-                    SELECT organization_id, parent_id, 0 FROM evaluation.organization_projection
-                    WHERE organization_id = :organization
-                    UNION ALL
-                    SELECT o.organization_id, o.parent_id, up.depth + 1 FROM evaluation.organization_projection o
-                    JOIN up ON o.organization_id = up.parent WHERE up.depth < 20)
-                SELECT EXISTS (SELECT 1 FROM up WHERE id = :ancestor)
-                """).param("organization", organization).param("ancestor", ancestor).query(Boolean.class).single();
+        return access.maySee(caller, new OrganizationId(cycle.scope())) || tree.within(root.get(), cycle.scope());
     }
 
     /**

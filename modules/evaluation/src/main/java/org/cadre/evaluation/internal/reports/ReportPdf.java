@@ -147,13 +147,9 @@ public class ReportPdf {
             document.add(new Paragraph(plain(text("evaluation.reports.reasons.none", locale)), body));
             return;
         }
-        PdfPTable reasons = new PdfPTable(new float[] {6, 3, 1.5f, 1.2f, 1.2f});
-        reasons.setWidthPercentage(100);
-        reasons.setHeaderRows(1);
-        for (String key : List.of("evaluation.reports.reasons.reason", "evaluation.reports.reasons.article",
-                "evaluation.reports.reasons.rule", "evaluation.reports.members", "evaluation.reports.organizations")) {
-            reasons.addCell(cell(text(key, locale), strong));
-        }
+        PdfPTable reasons = headed(new float[] {6, 3, 1.5f, 1.2f, 1.2f}, locale, strong,
+                "evaluation.reports.reasons.reason", "evaluation.reports.reasons.article",
+                "evaluation.reports.reasons.rule", "evaluation.reports.members", "evaluation.reports.organizations");
         for (ReasonCount reason : s.reasons()) {
             reasons.addCell(cell(reason.text(language), body));
             reasons.addCell(cell(reason.article(), body));
@@ -273,14 +269,9 @@ public class ReportPdf {
             return;
         }
         document.add(heading(text("evaluation.reports.notCompleted", locale), section));
-        PdfPTable table = new PdfPTable(new float[] {0.6f, 3, 3.5f, 5, 2.5f});
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String key : List.of("evaluation.reports.number", "evaluation.reports.name",
-                "evaluation.reports.organization", "evaluation.reports.reasons.reason",
-                "evaluation.reports.reasons.article")) {
-            table.addCell(cell(text(key, locale), strong));
-        }
+        PdfPTable table = headed(new float[] {0.6f, 3, 3.5f, 5, 2.5f}, locale, strong,
+                "evaluation.reports.number", "evaluation.reports.name", "evaluation.reports.organization",
+                "evaluation.reports.reasons.reason", "evaluation.reports.reasons.article");
         int i = 0;
         for (NotCompleted n : report.notCompleted()) {
             table.addCell(number(++i, body));
@@ -299,14 +290,10 @@ public class ReportPdf {
             return;
         }
         document.add(heading(text("evaluation.decisions.report.title", locale), section));
-        PdfPTable lists = new PdfPTable(new float[] {4, 2, 2.5f, 1.2f, 1.2f});
-        lists.setWidthPercentage(100);
-        lists.setHeaderRows(1);
-        for (String key : List.of("evaluation.decisions.col.organization", "evaluation.decisions.col.kind",
+        PdfPTable lists = headed(new float[] {4, 2, 2.5f, 1.2f, 1.2f}, locale, strong,
+                "evaluation.decisions.col.organization", "evaluation.decisions.col.kind",
                 "evaluation.decisions.col.status", "evaluation.decisions.col.subjects",
-                "evaluation.decisions.col.departures")) {
-            lists.addCell(cell(text(key, locale), strong));
-        }
+                "evaluation.decisions.col.departures");
         for (Report.Decided.DecidedList l : report.decided().lists()) {
             lists.addCell(cell(l.organizationName(), body));
             lists.addCell(cell(text("evaluation.decisions.kind." + l.kind(), locale), body));
@@ -320,14 +307,10 @@ public class ReportPdf {
             return;
         }
         document.add(heading(text("evaluation.decisions.report.departures", locale), section));
-        PdfPTable table = new PdfPTable(new float[] {3, 3, 2.5f, 2.5f, 5});
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String key : List.of("evaluation.decisions.col.subject", "evaluation.decisions.col.where",
+        PdfPTable table = headed(new float[] {3, 3, 2.5f, 2.5f, 5}, locale, strong,
+                "evaluation.decisions.col.subject", "evaluation.decisions.col.where",
                 "evaluation.decisions.col.proposed", "evaluation.decisions.col.level",
-                "evaluation.decisions.report.reason")) {
-            table.addCell(cell(text(key, locale), strong));
-        }
+                "evaluation.decisions.report.reason");
         for (Report.Decided.Departure d : report.decided().departures()) {
             table.addCell(cell(d.name(), body));
             table.addCell(cell(d.organizationName(), body));
@@ -356,6 +339,17 @@ public class ReportPdf {
         p.setSpacingBefore(12);
         p.setSpacingAfter(6);
         return p;
+    }
+
+    /** A full-width table whose first row, repeated on each page, holds the headings of {@code keys}. */
+    private PdfPTable headed(float[] widths, Locale locale, Font strong, String... keys) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String key : keys) {
+            table.addCell(cell(text(key, locale), strong));
+        }
+        return table;
     }
 
     private static PdfPCell cell(String text, Font font) {
