@@ -134,8 +134,8 @@ public final class Appeal {
         if (frame.openAppealExists()) {
             throw new Refused(APPEAL_EXISTS);
         }
-        String text = Texts.requiredReason(givenGrounds, MAX_GROUNDS);
-        String level = Texts.blankToNull(requested);
+        String text = TextFields.requiredReason(givenGrounds, MAX_GROUNDS);
+        String level = TextFields.blankToNull(requested);
         if (level != null && !frame.scale().contains(level)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, level, String.join(", ", frame.scale()));
         }
@@ -153,7 +153,7 @@ public final class Appeal {
     /** A note of the re-examination (a hearing, a document read, a vote): kept in the audit. */
     public AppealStep note(String text, String by, Instant at, boolean cycleOpen) {
         requireOpen(cycleOpen);
-        AppealStep step = new AppealStep(AppealStep.Kind.NOTE, by, at, Texts.requiredReason(text, MAX_GROUNDS));
+        AppealStep step = new AppealStep(AppealStep.Kind.NOTE, by, at, TextFields.requiredReason(text, MAX_GROUNDS));
         added.add(step);
         return step;
     }
@@ -168,7 +168,7 @@ public final class Appeal {
         Objects.requireNonNull(decided, "outcome");
         String after = levelBefore;
         if (decided == AppealOutcome.CHANGED) {
-            String wanted = Texts.blankToNull(level);
+            String wanted = TextFields.blankToNull(level);
             if (wanted != null && !scale.contains(wanted)) {
                 throw new Refused(LEVEL_NOT_IN_SCALE, wanted, String.join(", ", scale));
             }
@@ -177,7 +177,7 @@ public final class Appeal {
             }
             after = wanted;
         }
-        String text = Texts.requiredReason(why, MAX_REASON);
+        String text = TextFields.requiredReason(why, MAX_REASON);
         outcome = decided;
         levelAfter = after;
         reason = text;

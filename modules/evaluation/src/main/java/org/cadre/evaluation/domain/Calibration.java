@@ -132,7 +132,7 @@ public final class Calibration {
         if (openAbove > 0) {
             throw new Refused(CALIBRATION_PENDING, openAbove);
         }
-        String why = Texts.requiredReason(reason, MAX_REASON);
+        String why = TextFields.requiredReason(reason, MAX_REASON);
         Votes votes = Votes.of(votesFor, votesAgainst, votesAbstain);
         Set<UUID> kept = new LinkedHashSet<>();
         for (UUID keeper : keepers) {

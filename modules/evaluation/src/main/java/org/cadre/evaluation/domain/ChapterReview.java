@@ -120,12 +120,12 @@ public final class ChapterReview {
             throw new Refused(REVIEW_LOCKED);
         }
         Written w = given == null ? new Written(null, null, null) : given;
-        String comment = Texts.optional(w.comment(), MAX_COMMENT, TEXT_TOO_LONG, String.valueOf(MAX_COMMENT));
-        String level = Texts.blankToNull(w.level());
+        String comment = TextFields.optional(w.comment(), MAX_COMMENT, TEXT_TOO_LONG, String.valueOf(MAX_COMMENT));
+        String level = TextFields.blankToNull(w.level());
         if (level != null && !frame.scale().contains(level)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, level, String.join(", ", frame.scale()));
         }
-        String reason = Texts.optional(w.reason(), MAX_REASON, REASON_TOO_LONG, String.valueOf(MAX_REASON));
+        String reason = TextFields.optional(w.reason(), MAX_REASON, REASON_TOO_LONG, String.valueOf(MAX_REASON));
         return new Written(comment, level, reason);
     }
 

@@ -54,11 +54,11 @@ public final class CommentRequest {
         if (answeredAt != null) {
             throw new Refused(COMMENT_ALREADY_GIVEN);
         }
-        String chosen = Texts.blankToNull(givenStance);
+        String chosen = TextFields.blankToNull(givenStance);
         if (chosen == null || !stances.contains(chosen.toUpperCase(Locale.ROOT))) {
             throw new Refused(STANCE_UNKNOWN, chosen == null ? "" : chosen);
         }
-        String written = Texts.optional(givenText, MAX_TEXT, TEXT_TOO_LONG, String.valueOf(MAX_TEXT));
+        String written = TextFields.optional(givenText, MAX_TEXT, TEXT_TOO_LONG, String.valueOf(MAX_TEXT));
         stance = chosen.toUpperCase(Locale.ROOT);
         text = written;
         answeredBy = by;

@@ -111,13 +111,13 @@ public final class Decision {
         if (item == null) {
             throw new Refused(RATING_UNKNOWN, String.valueOf(subject));
         }
-        String chosen = Texts.blankToNull(level);
+        String chosen = TextFields.blankToNull(level);
         if (chosen == null) {
             chosen = item.proposed();
         } else if (!scale.contains(chosen)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, chosen, String.join(", ", scale));
         }
-        String why = Texts.optional(reason, MAX_REASON, REASON_TOO_LONG, String.valueOf(MAX_REASON));
+        String why = TextFields.optional(reason, MAX_REASON, REASON_TOO_LONG, String.valueOf(MAX_REASON));
         boolean departs = !Objects.equals(chosen, item.proposed());
         if (departs && why == null) {
             throw new Refused(REASON_REQUIRED);
@@ -140,7 +140,7 @@ public final class Decision {
         if (openCases > 0) {
             throw new Refused(CALIBRATION_PENDING, String.valueOf(openCases));
         }
-        String given = Texts.blankToNull(documentNumber);
+        String given = TextFields.blankToNull(documentNumber);
         if (given == null || given.length() > MAX_NUMBER) {
             throw new Refused(DECISION_NUMBER_INVALID, String.valueOf(MAX_NUMBER));
         }

@@ -133,7 +133,7 @@ public final class SelfAssessment {
         if (status != SelfAssessmentStatus.SUBMITTED) {
             throw new Refused(SELF_ASSESSMENT_NOT_SUBMITTED);
         }
-        String why = Texts.requiredReason(reason, MAX_RETURN_REASON);
+        String why = TextFields.requiredReason(reason, MAX_RETURN_REASON);
         status = SelfAssessmentStatus.DRAFT;
         submittedAt = null;
         returned = new Returned(why, by, at);
@@ -166,7 +166,7 @@ public final class SelfAssessment {
             throw new Refused(SELF_ASSESSMENT_DEADLINE_PASSED, DAY.format(window.deadline()));
         }
         SelfReview given = written == null ? SelfReview.empty() : written;
-        String level = Texts.blankToNull(given.level());
+        String level = TextFields.blankToNull(given.level());
         if (level != null && !window.scale().contains(level)) {
             throw new Refused(LEVEL_NOT_IN_SCALE, level, String.join(", ", window.scale()));
         }
@@ -175,7 +175,7 @@ public final class SelfAssessment {
     }
 
     private static String text(String heading, String value) {
-        return Texts.optional(value, SelfReview.MAX_TEXT, SELF_ASSESSMENT_TOO_LONG, heading,
+        return TextFields.optional(value, SelfReview.MAX_TEXT, SELF_ASSESSMENT_TOO_LONG, heading,
                 String.valueOf(SelfReview.MAX_TEXT));
     }
 

@@ -10,9 +10,9 @@ import org.cadre.platform.Refused;
  * How a transition reads what a person typed: stripped, blank as nothing written, and no longer than its limit (the
  * refusal leaves the object unchanged because every transition checks before it changes anything).
  */
-final class Texts {
+final class TextFields {
 
-    private Texts() {
+    private TextFields() {
     }
 
     /** The text stripped; null when nothing but blanks was given. */
