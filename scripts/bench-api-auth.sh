@@ -62,7 +62,8 @@ run() {
   local name="$1" auth="$2" out
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: $auth" "$BASE$ENDPOINT" >/dev/null
   # a long timeout, so that slow calls count in the latency instead of as errors
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -H "Authorization: $auth" "$BASE$ENDPOINT")"
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -H "Authorization: $auth" \
+    "$BASE$ENDPOINT")"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -72,7 +73,8 @@ run() {
   echo "$rps" >"$work/$name"
 }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s --latency GET $ENDPOINT on $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s --latency GET $ENDPOINT on $(nproc) cores," \
+  "$("$JAVA" -version 2>&1 | head -1)"
 echo "load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
 # The JIT needs tens of seconds of calls on 2 cores: a cold server answers a third of what it answers warm. The
 # token path runs the whole request (filters, controller, JSON) fast enough to warm it; bcrypt is compiled code.

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Access tokens in the {@code identity} schema: made, listed and revoked by their owners (see {@link AccessTokens}). */
+/** Access tokens in the {@code identity} schema, made, listed and revoked by their owners: see {@link AccessTokens}. */
 @Service
 class AccessTokenStore implements AccessTokens {
 
