@@ -1,11 +1,13 @@
 package org.cadre.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.cadre.platform.SignInRefused;
 import org.cadre.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,12 +16,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Who may call what, for every module. Pages: form login with a session and CSRF protection. The JSON API under
- * {@code /api/**}: HTTP basic for scripts, no session, errors as problem details. Method security
- * ({@code @PreAuthorize}) on each controller says which roles, and the modules ask organizations for scope. Who the
+ * {@code /api/**}: an access token ({@code Authorization: Bearer}, see {@link BearerTokens}) or HTTP basic for
+ * scripts, no session, errors as problem details; pages take no token. Method security ({@code @PreAuthorize}) on
+ * each controller says which roles, and the modules ask organizations for scope. Who the
  * users are, how a password is checked and what a failed sign-in page shows are the identity module's (its
  * authentication provider and failure handler are used here when present).
  */
@@ -29,9 +33,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, LocaleResolver locales,
+            ObjectProvider<BearerTokens> tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Cadre\"");
+            response.setHeader("WWW-Authenticate", bearer(request)
+                    ? "Bearer realm=\"Cadre\", error=\"invalid_token\"" : "Basic realm=\"Cadre\"");
             String key = e instanceof SignInRefused refused ? refused.messageKey() : "problem.unauthorized";
             Object[] args = e instanceof SignInRefused refused ? refused.arguments() : null;
             problems.write(problems.problem(401, key, args, locales.resolveLocale(request)), response);
@@ -41,11 +47,19 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                // a script's access token: checked by a hash lookup, not a password hash (see BearerTokens)
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no cookie authenticates an API call, so there is no cross-site request to forge
                 .csrf(c -> c.disable())
                 .build();
+    }
+
+    /** Whether the call tried an access token, so the 401 asks for one again rather than for a password. */
+    private static boolean bearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     @Bean
