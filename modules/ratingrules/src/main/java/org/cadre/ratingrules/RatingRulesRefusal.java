@@ -45,6 +45,8 @@ public enum RatingRulesRefusal implements Refusal {
     FACT_NEGATIVE(INVALID, "members"),
     FACT_EXCEEDS(INVALID, "members"),
     SUBJECT_TWICE(INVALID, "members"),
+    CRITERION_UNKNOWN(INVALID, "members"),
+    LEVEL_UNKNOWN(INVALID, "members"),
 
     // ---- the change contradicts the registry's state
     VERSION_EXISTS(CONFLICT, "file"),

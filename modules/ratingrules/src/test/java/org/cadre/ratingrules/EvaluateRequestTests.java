@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * An evaluation request with impossible facts is refused with the field that is wrong, in Vietnamese and English,
  * before the engine sees it (no ratings in the answer): a year outside 1900–2200, a negative count, a part larger
- * than its whole, a subject sent twice, a batch above the limit (10,000 subjects).
+ * than its whole, a subject sent twice, a criterion or level the pack in force does not know, a batch above the
+ * limit (10,000 subjects).
  */
 @RatingRulesModuleTest
 class EvaluateRequestTests {
@@ -95,6 +96,20 @@ class EvaluateRequestTests {
         refused(evaluate("en", body), 422, "subject-twice", "members[1].subjectId")
                 .andExpect(jsonPath("$.detail").value("The subject \"m1\" is sent more than once "
                         + "(members[1].subjectId): send each subject once."));
+    }
+
+    @Test
+    void aCriterionOrALevelThePackInForceDoesNotKnowIsAFieldError() throws Exception {
+        String unknownCriterion = member("m1", 10, 9).replace("\"WORK\": \"GOOD\"", "\"WROK\": \"GOOD\"");
+        refused(evaluate("vi", "{\"year\": %d, \"members\": [%s]}".formatted(pack.year(), unknownCriterion)), 422,
+                "criterion-unknown", "members[0].criterionLevels.WROK")
+                .andExpect(jsonPath("$.detail").value("Bộ quy tắc đang áp dụng không có tiêu chí \"WROK\" "
+                        + "(members[0].criterionLevels.WROK); các tiêu chí: WORK."));
+        String unknownLevel = member("m1", 10, 9).replace("\"GOOD\"", "\"EXCELLENT\"");
+        refused(evaluate("en", "{\"year\": %d, \"members\": [%s]}".formatted(pack.year(), unknownLevel)), 422,
+                "level-unknown", "members[0].criterionLevels.WORK")
+                .andExpect(jsonPath("$.detail").value("The level \"EXCELLENT\" (members[0].criterionLevels.WORK) is "
+                        + "not on the criterion scale of the pack in force: GOOD, POOR."));
     }
 
     @Test

@@ -4,17 +4,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.cadre.platform.Refused;
+import org.cadre.ratingrules.PackVersion;
+import org.cadre.ratingrules.RatingRules;
 import org.cadre.ratingrules.RatingRulesRefusal;
+import org.cadre.ratingrules.RulePackRegistry;
 import org.cadre.ratingrules.facts.MemberFacts;
 import org.cadre.ratingrules.facts.OrganizationFacts;
+import org.cadre.ratingrules.facts.Proposal;
 import org.cadre.ratingrules.facts.SubjectFacts;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What an evaluation request must hold before the engine sees it: a batch no larger than the limit, no count below
  * zero, no part larger than its whole (more meetings attended than required, more targets completed than
- * assigned) and each subject once. A rating computed from impossible facts looks as valid as any other, so they are
+ * assigned), each subject once, and only the criteria and levels of the pack in force. A rating computed from impossible facts looks as valid as any other, so they are
  * refused with the field that is wrong, and nothing is evaluated.
  */
 final class EvaluationInput {
@@ -91,6 +97,50 @@ final class EvaluationInput {
         }
         once(members, "members");
         once(organizations, "organizations");
+    }
+
+    /**
+     * The criteria and levels subjects rate, against the pack that serves the year (none: {@code no-active-pack}
+     * follows); a pack whose manifest declares neither criteria nor a criterion scale checks nothing.
+     */
+    static void checkCriteria(RatingRules rules, RulePackRegistry registry, int year, Proposal.Subject subject,
+            List<? extends SubjectFacts> subjects, String field) {
+        if (subjects.stream().allMatch(s -> s.getCriterionLevels().isEmpty())) {
+            return;
+        }
+        PackVersion pack = rules.activeFor(year, subject).orElse(null);
+        if (pack == null) {
+            return;
+        }
+        RulePackRegistry.Criteria declared = registry.criteria(pack.packId(), pack.version());
+        if (declared.criteria().isEmpty() && declared.scale().isEmpty()) {
+            return;
+        }
+        checkCriteria(subjects, field, declared.criteria().stream()
+                .filter(c -> c.subject().equals(subject.name())).map(RulePackRegistry.Criterion::id)
+                .collect(Collectors.toSet()),
+                declared.scale().stream().map(RulePackRegistry.Level::code).toList());
+    }
+
+    /**
+     * Each criterion a subject rates is one of the pack's for its kind, with a level of the pack's criterion scale:
+     * the engine would otherwise ignore a misspelt criterion or level and rate as if it had not been entered.
+     */
+    static void checkCriteria(List<? extends SubjectFacts> subjects, String field, Set<String> criteria,
+            List<String> levels) {
+        for (int i = 0; i < subjects.size(); i++) {
+            for (Map.Entry<String, String> rated : subjects.get(i).getCriterionLevels().entrySet()) {
+                String at = field + "[" + i + "].criterionLevels." + rated.getKey();
+                if (!criteria.contains(rated.getKey())) {
+                    throw new Refused(RatingRulesRefusal.CRITERION_UNKNOWN, rated.getKey(), at,
+                            String.join(", ", new TreeSet<>(criteria))).with("field", at);
+                }
+                if (!levels.contains(rated.getValue())) {
+                    throw new Refused(RatingRulesRefusal.LEVEL_UNKNOWN, String.valueOf(rated.getValue()), at,
+                            String.join(", ", levels)).with("field", at);
+                }
+            }
+        }
     }
 
     private static void targets(SubjectFacts s, String at) {

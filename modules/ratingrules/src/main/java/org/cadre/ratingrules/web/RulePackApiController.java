@@ -276,6 +276,9 @@ class RulePackApiController {
             throw new Refused(RatingRulesRefusal.NOTHING_TO_EVALUATE);
         }
         EvaluationInput.checkConsistent(members, organizations);
+        EvaluationInput.checkCriteria(rules, registry, year.intValue(), Proposal.Subject.MEMBER, members, "members");
+        EvaluationInput.checkCriteria(rules, registry, year.intValue(), Proposal.Subject.ORGANIZATION, organizations,
+                "organizations");
         if (!members.isEmpty() && !organizations.isEmpty()) {
             return rules.evaluateAll(year.intValue(), members, organizations);
         }
