@@ -135,6 +135,35 @@ class ApiErrorTests {
     }
 
     @Test
+    void anEffectiveDateOrAnAsOfDateFarOutOfRangeIsAFieldErrorAndNothingIsWritten() throws Exception {
+        int before = organizationCount();
+        for (String date : new String[] {"9999-12-31", "0000-01-01"}) {
+            mvc.perform(post("/api/organizations").with(httpBasic(admin, TestUsers.PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON).content("""
+                                    {"code": "Y-%s", "name": "Chi bộ Năm", "kind": "GRASSROOTS_CHAPTER",
+                                     "establishedOn": "%s"}
+                                    """.formatted(admin, date)))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.reason").value("date-out-of-range"))
+                    .andExpect(jsonPath("$.field").value("establishedOn"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "nằm ngoài khoảng cho phép (từ 1900 đến 2200)")));
+        }
+        org.assertj.core.api.Assertions.assertThat(organizationCount()).isEqualTo(before);
+        mvc.perform(get("/api/organizations/tree").param("asOf", "10000-01-01").with(httpBasic(admin,
+                        TestUsers.PASSWORD)).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("asOf"));
+        mvc.perform(get("/api/organizations/tree").param("asOf", "9999-01-01").with(httpBasic(admin,
+                        TestUsers.PASSWORD)).header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("asOf"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "has the year 9999, outside the allowed range (1900 to 2200)")));
+    }
+
+    @Test
     void malformedJsonIsA400InEnglishWhenAsked() throws Exception {
         mvc.perform(post("/api/organizations").with(httpBasic(admin, TestUsers.PASSWORD))
                         .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content("{\"code\": "))
