@@ -1,12 +1,14 @@
 package org.cadre.platform;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.RequestDispatcher;
 import org.cadre.identity.UserAccounts;
 import org.cadre.identity.testing.TestUsers;
 import org.cadre.support.CadreTest;
@@ -56,6 +58,59 @@ class ApiErrorTests {
     }
 
     @Test
+    void anUnknownApiPathIsAProblemEvenForABrowser() throws Exception {
+        mvc.perform(get("/api/no-such-thing").with(httpBasic(admin, TestUsers.PASSWORD))
+                        .accept(MediaType.TEXT_HTML).header("Accept-Language", "en"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void aMethodTheApiPathDoesNotTakeIsAProblem405() throws Exception {
+        for (MediaType accept : new MediaType[] {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML}) {
+            mvc.perform(delete("/api/organizations").with(httpBasic(admin, TestUsers.PASSWORD)).accept(accept))
+                    .andExpect(status().isMethodNotAllowed())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(405));
+        }
+    }
+
+    @Test
+    void aBodyOfATypeTheApiDoesNotReadIsAProblem415AndNothingIsWritten() throws Exception {
+        int before = organizationCount();
+        for (MediaType accept : new MediaType[] {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML}) {
+            mvc.perform(post("/api/organizations").with(httpBasic(admin, TestUsers.PASSWORD)).accept(accept)
+                            .contentType(MediaType.TEXT_PLAIN).content("code=SYT"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(415));
+        }
+        org.assertj.core.api.Assertions.assertThat(organizationCount()).isEqualTo(before);
+    }
+
+    /**
+     * An unexpected error of an API controller reaches the container's error path; there the answer is a problem
+     * in the caller's language, never the HTML error page, even when the client accepts only HTML.
+     */
+    @Test
+    void aServerErrorOnAnApiPathIsAProblemNotAnHtmlPage() throws Exception {
+        for (String language : new String[] {"vi", "en"}) {
+            mvc.perform(get("/error").with(httpBasic(admin, TestUsers.PASSWORD)).accept(MediaType.TEXT_HTML)
+                            .header("Accept-Language", language)
+                            .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                            .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/rule-packs/evaluate"))
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(500))
+                    .andExpect(jsonPath("$.instance").value("/api/rule-packs/evaluate"))
+                    .andExpect(jsonPath("$.detail").value(language.equals("vi")
+                            ? "Lỗi hệ thống khi xử lý \"/api/rule-packs/evaluate\". Hãy thử lại sau."
+                            : "A system error occurred while handling \"/api/rule-packs/evaluate\". Try again later."));
+        }
+    }
+
+    @Test
     void unknownPageIsAnHtml404() throws Exception {
         mvc.perform(get("/no-such-page").with(httpBasic(admin, TestUsers.PASSWORD)).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound())
@@ -77,6 +132,35 @@ class ApiErrorTests {
                 .andExpect(jsonPath("$.field").value("establishedOn"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("establishedOn")));
         org.assertj.core.api.Assertions.assertThat(organizationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anEffectiveDateOrAnAsOfDateFarOutOfRangeIsAFieldErrorAndNothingIsWritten() throws Exception {
+        int before = organizationCount();
+        for (String date : new String[] {"9999-12-31", "0000-01-01"}) {
+            mvc.perform(post("/api/organizations").with(httpBasic(admin, TestUsers.PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON).content("""
+                                    {"code": "Y-%s", "name": "Chi bộ Năm", "kind": "GRASSROOTS_CHAPTER",
+                                     "establishedOn": "%s"}
+                                    """.formatted(admin, date)))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.reason").value("date-out-of-range"))
+                    .andExpect(jsonPath("$.field").value("establishedOn"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "nằm ngoài khoảng cho phép (từ 1900 đến 2200)")));
+        }
+        org.assertj.core.api.Assertions.assertThat(organizationCount()).isEqualTo(before);
+        mvc.perform(get("/api/organizations/tree").param("asOf", "10000-01-01").with(httpBasic(admin,
+                        TestUsers.PASSWORD)).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("asOf"));
+        mvc.perform(get("/api/organizations/tree").param("asOf", "9999-01-01").with(httpBasic(admin,
+                        TestUsers.PASSWORD)).header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("asOf"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "has the year 9999, outside the allowed range (1900 to 2200)")));
     }
 
     @Test

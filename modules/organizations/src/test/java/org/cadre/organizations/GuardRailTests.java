@@ -96,7 +96,8 @@ class GuardRailTests {
         mvc.perform(post("/api/members/{id}/transfer", id).with(secretary).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"organizationId\":\"" + tree.chapterB + "\",\"on\":\"+10000-01-01\"}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.reason").value("date-in-future")).andExpect(jsonPath("$.field").value("on"));
+                // a year no one means is refused as out of range before the domain sees it (Dates, 1900 to 2200)
+                .andExpect(jsonPath("$.reason").value("date-out-of-range")).andExpect(jsonPath("$.field").value("on"));
         assertThat(members.find(id).orElseThrow().organizationId()).isEqualTo(tree.chapterA);
     }
 

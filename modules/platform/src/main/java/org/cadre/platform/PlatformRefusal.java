@@ -13,7 +13,13 @@ public enum PlatformRefusal implements Refusal {
      * A text holds a character the text policy refuses ({@link Texts}): the field's label, the character as
      * {@code U+0000} and its 1-based position; the field is the problem's {@code field} property.
      */
-    CHARACTER_NOT_ALLOWED(Outcome.INVALID, null);
+    CHARACTER_NOT_ALLOWED(Outcome.INVALID, null),
+
+    /**
+     * A date or year entered outside the years Cadre accepts ({@link Dates}): the field's label, the year and the
+     * range; the field is the problem's {@code field} property.
+     */
+    DATE_OUT_OF_RANGE(Outcome.INVALID, null);
 
     private final Outcome outcome;
     private final String field;

@@ -33,6 +33,7 @@ public enum RatingRulesRefusal implements Refusal {
     FACT_UNKNOWN(BAD_REQUEST, "members"),
     FACT_UNREADABLE(BAD_REQUEST, "members"),
     TOO_LARGE(Outcome.TOO_LARGE, "file"),
+    TOO_MANY_SUBJECTS(Outcome.TOO_LARGE, "members"),
 
     // ---- the pack or the change breaks a rule
     INVALID_PACK(INVALID, "file"),
@@ -41,6 +42,11 @@ public enum RatingRulesRefusal implements Refusal {
     VERSION_LINE(INVALID, "file"),
     RULES_FAILED(INVALID, null),
     SCENARIO_NOT_EDITABLE(INVALID, "resolution"),
+    FACT_NEGATIVE(INVALID, "members"),
+    FACT_EXCEEDS(INVALID, "members"),
+    SUBJECT_TWICE(INVALID, "members"),
+    CRITERION_UNKNOWN(INVALID, "members"),
+    LEVEL_UNKNOWN(INVALID, "members"),
 
     // ---- the change contradicts the registry's state
     VERSION_EXISTS(CONFLICT, "file"),

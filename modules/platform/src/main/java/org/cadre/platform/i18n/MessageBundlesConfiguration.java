@@ -1,5 +1,6 @@
 package org.cadre.platform.i18n;
 
+import jakarta.servlet.RequestDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,10 @@ class MessageBundlesConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(VIETNAMESE);
         // pages are Vietnamese until the user switches; API callers may ask for English with Accept-Language
         resolver.setDefaultLocaleFunction(request -> {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                    && request.getHeader("Accept-Language") != null) {
+            // an error forwarded to /error keeps the language of the API path it happened on
+            String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                    ? original : request.getRequestURI();
+            if (uri.startsWith(request.getContextPath() + "/api/") && request.getHeader("Accept-Language") != null) {
                 try {
                     Locale best = Locale.lookup(Locale.LanguageRange.parse(request.getHeader("Accept-Language")),
                             SUPPORTED);

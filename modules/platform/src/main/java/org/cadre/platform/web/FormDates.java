@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cadre.platform.Dates;
 import org.springframework.format.AnnotationFormatterFactory;
 import org.springframework.format.Formatter;
 import org.springframework.format.Parser;
@@ -18,7 +19,9 @@ import org.springframework.format.annotation.DateTimeFormat;
  * Dates in forms as Vietnamese documents write them, whatever the browser's language: forms show a text field
  * {@code dd/mm/yyyy} (a browser's own date field shows mm/dd/yyyy to an English browser), and every date a page
  * sends is read as {@code d/M/yyyy} or ISO {@code yyyy-MM-dd} (links and bookmarks), with or without
- * {@code @DateTimeFormat}. A date that does not exist (31/02/2025) or a year of more than four digits is refused.
+ * {@code @DateTimeFormat}. A date that does not exist (31/02/2025) or a year of more than four digits is refused as
+ * unreadable; a year out of the range Cadre accepts ({@link Dates}) as out of range ({@link RefusalAdvice} names
+ * the parameter, which a formatter does not know).
  */
 final class FormDates implements Formatter<LocalDate> {
 
@@ -31,15 +34,18 @@ final class FormDates implements Formatter<LocalDate> {
     @Override
     public LocalDate parse(String text, Locale locale) throws ParseException {
         String value = text.strip();
+        LocalDate date = null;
         try {
             if (DAY_FIRST.matcher(value).matches()) {
-                return LocalDate.parse(value, READ);
-            }
-            if (ISO.matcher(value).matches()) {
-                return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+                date = LocalDate.parse(value, READ);
+            } else if (ISO.matcher(value).matches()) {
+                date = LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
             }
         } catch (DateTimeParseException e) {
             // falls through to the refusal below
+        }
+        if (date != null) {
+            return Dates.entered("", date);
         }
         throw new ParseException("'" + value + "' is not a date written dd/mm/yyyy", 0);
     }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cadre.platform.Dates;
 import org.cadre.platform.PageForm;
+import org.cadre.platform.PlatformRefusal;
 import org.cadre.platform.Refusal;
 import org.cadre.platform.Refused;
 import org.slf4j.Logger;
@@ -119,6 +121,13 @@ class RefusalAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView unreadable(MethodArgumentTypeMismatchException mismatch, HttpServletRequest request,
             HandlerMethod handler, RedirectAttributes redirect) {
+        // a date read but out of range (FormDates): the refusal, on the parameter it was read from
+        for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused refused && refused.reason() == PlatformRefusal.DATE_OUT_OF_RANGE) {
+                return refused(Dates.outOfRange(mismatch.getName(), ((Number) refused.details().get("year"))
+                        .longValue()), request, handler, redirect);
+            }
+        }
         return fieldProblem(mismatch.getName(), "problem.field.unreadable", request, handler, redirect);
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.cadre.platform.Caller;
+import org.cadre.platform.Dates;
 import org.cadre.platform.Job;
 import org.cadre.platform.JobId;
 import org.cadre.platform.Refused;
@@ -66,13 +67,16 @@ class RulePackApiController {
     private final RatingRules rules;
     private final MessageSource messages;
     private final Duration apiWait;
+    private final int maxSubjects;
 
     RulePackApiController(RulePackRegistry registry, RatingRules rules, MessageSource messages,
-            @Value("${cadre.rating-rules.api-wait:30s}") Duration apiWait) {
+            @Value("${cadre.rating-rules.api-wait:30s}") Duration apiWait,
+            @Value("${cadre.rating-rules.max-subjects:10000}") int maxSubjects) {
         this.registry = registry;
         this.rules = rules;
         this.messages = messages;
         this.apiWait = apiWait;
+        this.maxSubjects = maxSubjects;
     }
 
     @GetMapping
@@ -251,6 +255,8 @@ class RulePackApiController {
     /**
      * Rates subjects with the pack active for the year: {@code {"year": 2024, "members": [...], "organizations":
      * [...]}}, each subject with the properties of MemberFacts or OrganizationFacts (an unknown name is refused).
+     * The year is one Cadre accepts ({@link Dates}), the batch at most {@code cadre.rating-rules.max-subjects}
+     * subjects, and the facts possible ({@link EvaluationInput}).
      */
     @PostMapping("/evaluate")
     @ReadsPacks
@@ -259,12 +265,20 @@ class RulePackApiController {
         if (year == null || !year.isIntegralNumber()) {
             throw new Refused(RatingRulesRefusal.YEAR_REQUIRED);
         }
+        Dates.year("year", year.canConvertToLong() ? year.longValue() : Long.MAX_VALUE);
+        EvaluationInput.checkSize(request.get("members"), request.get("organizations"), maxSubjects);
+        EvaluationInput.checkNotNegative(request.get("members"), "members");
+        EvaluationInput.checkNotNegative(request.get("organizations"), "organizations");
         List<MemberFacts> members = subjects(request.get("members"), "members", MemberFacts.class);
         List<OrganizationFacts> organizations = subjects(request.get("organizations"), "organizations",
                 OrganizationFacts.class);
         if (members.isEmpty() && organizations.isEmpty()) {
             throw new Refused(RatingRulesRefusal.NOTHING_TO_EVALUATE);
         }
+        EvaluationInput.checkConsistent(members, organizations);
+        EvaluationInput.checkCriteria(rules, registry, year.intValue(), Proposal.Subject.MEMBER, members, "members");
+        EvaluationInput.checkCriteria(rules, registry, year.intValue(), Proposal.Subject.ORGANIZATION, organizations,
+                "organizations");
         if (!members.isEmpty() && !organizations.isEmpty()) {
             return rules.evaluateAll(year.intValue(), members, organizations);
         }
