@@ -1,5 +1,6 @@
 package org.cadre.evaluation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.platform.Caller;
@@ -40,7 +41,15 @@ public interface Calibrations {
     CalibrationCaseView decide(UUID cycle, UUID caseId, CalibrationChoice choice, Caller caller);
 
     /** How many cases of the cycle's current run are not decided yet for a group (a grassroots organization). */
-    int pendingCases(UUID cycle, UUID group);
+    default int pendingCases(UUID cycle, UUID group) {
+        return pendingCases(cycle, group, List.of());
+    }
+
+    /**
+     * How many cases of the cycle's current run are not decided yet that concern a group or any of the subjects (a
+     * list of the competent level: a case counted per parent names the list's organizations among its candidates).
+     */
+    int pendingCases(UUID cycle, UUID group, Collection<UUID> subjects);
 
     /** How many cases of the cycle's current run are not decided yet, in every group. */
     int pendingCases(UUID cycle);

@@ -2,6 +2,7 @@ package org.cadre.evaluation.internal.calibration;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,14 +125,14 @@ class CalibrationService implements Calibrations {
 
     @Override
     @Transactional(readOnly = true)
-    public int pendingCases(UUID cycle, UUID group) {
-        return store.pending(cycle, group == null ? null : group.toString());
+    public int pendingCases(UUID cycle, UUID group, Collection<UUID> subjects) {
+        return store.pending(cycle, group == null ? null : group.toString(), subjects);
     }
 
     @Override
     @Transactional(readOnly = true)
     public int pendingCases(UUID cycle) {
-        return store.pending(cycle, null);
+        return store.pending(cycle, null, List.of());
     }
 
     private CalibrationCaseView view(CalibrationStore.CycleRow cycle, CalibrationStore.CaseRow k) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -177,14 +178,20 @@ class CalibrationStore {
                 .param("ids", d.movedDown().toArray(UUID[]::new)).update();
     }
 
-    /** Undecided cases of the cycle's current run, of one group or (null) of every group. */
-    int pending(UUID cycle, String group) {
+    /**
+     * Undecided cases of the cycle's current run: of one group, or naming one of the subjects among its candidates;
+     * with no group and no subjects, of every group.
+     */
+    int pending(UUID cycle, String group, Collection<UUID> subjects) {
         return jdbc.sql("""
                 SELECT count(*) FROM evaluation.cycle c
                 JOIN evaluation.calibration_case k ON k.run_id = c.current_run_id
-                WHERE c.cycle_id = :cycle AND (CAST(:group AS text) IS NULL OR k.group_id = :group)
+                WHERE c.cycle_id = :cycle
+                  AND ((CAST(:group AS text) IS NULL AND cardinality(CAST(:subjects AS uuid[])) = 0)
+                       OR k.group_id = :group OR k.subjects && CAST(:subjects AS uuid[]))
                   AND NOT EXISTS (SELECT 1 FROM evaluation.calibration_decision d WHERE d.case_id = k.case_id)
-                """).param("cycle", cycle).param("group", group).query(Integer.class).single();
+                """).param("cycle", cycle).param("group", group).param("subjects", subjects.toArray(UUID[]::new))
+                .query(Integer.class).single();
     }
 
     private static CaseRow row(ResultSet rs) throws SQLException {

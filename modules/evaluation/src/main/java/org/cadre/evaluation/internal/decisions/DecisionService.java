@@ -13,6 +13,7 @@ import org.cadre.evaluation.DecisionSigned;
 import org.cadre.evaluation.DecisionStatus;
 import org.cadre.evaluation.DecisionSummary;
 import org.cadre.evaluation.DecisionView;
+import org.cadre.evaluation.Calibrations;
 import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.SignedLevel;
@@ -52,10 +53,11 @@ class DecisionService implements Decisions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ListsToSign waiting;
+    private final Calibrations calibrations;
 
     DecisionService(DecisionStore store, DecisionTree trees, Competences competences, OrganizationAccess access,
             DecisionDocument documents, ClusterLocks locks, ApplicationEventPublisher events, Clock clock,
-            ListsToSign waiting) {
+            ListsToSign waiting, Calibrations calibrations) {
         this.store = store;
         this.trees = trees;
         this.competences = competences;
@@ -65,6 +67,7 @@ class DecisionService implements Decisions {
         this.events = events;
         this.clock = clock;
         this.waiting = waiting;
+        this.calibrations = calibrations;
     }
 
     @Override
@@ -106,8 +109,7 @@ class DecisionService implements Decisions {
     @Override
     public DecisionView sign(UUID cycle, UUID decision, String number, Caller caller) {
         return change(cycle, decision, caller, (found, d) -> Optional.of(d.sign(number, caller.username(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), found.open(), store.openCases(found.currentRun(), d.organization(),
-                        d.items().stream().map(Decision.Item::subject).toList()))));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), found.open(), openCases(found, d))));
     }
 
     private interface Transition {
@@ -286,10 +288,15 @@ class DecisionService implements Decisions {
     }
 
     private DecisionView view(DecisionCycle cycle, Decision d, DecisionSummary summary) {
-        return new DecisionView(summary, cycle.year(), cycle.open(), d.status()
-                == DecisionStatus.DRAFT ? store.openCases(cycle.currentRun(), d.organization(),
-                        d.items().stream().map(Decision.Item::subject).toList()) : 0,
+        return new DecisionView(summary, cycle.year(), cycle.open(),
+                d.status() == DecisionStatus.DRAFT ? openCases(cycle, d) : 0,
                 store.items(d.id(), cycle.id()), trees.scale(cycle, d.kind()));
+    }
+
+    /** The quota cases of the current run still waiting for the committee that concern the list. */
+    private int openCases(DecisionCycle cycle, Decision d) {
+        return cycle.currentRun() == null ? 0 : calibrations.pendingCases(cycle.id(), d.organization(),
+                d.items().stream().map(Decision.Item::subject).toList());
     }
 
     /** The competent level reads a list; so does a secretary of the subtree it belongs to. */

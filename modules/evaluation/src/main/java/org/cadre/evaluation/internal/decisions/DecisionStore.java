@@ -82,19 +82,6 @@ class DecisionStore {
                 """).param("cycle", cycle).param("run", run).query(Integer.class).single();
     }
 
-    /** Quota cases of the run still waiting for the committee that concern the list (its group, or its subjects). */
-    int openCases(UUID run, UUID organization, List<UUID> subjects) {
-        if (run == null) {
-            return 0;
-        }
-        return jdbc.sql("""
-                SELECT count(*) FROM evaluation.calibration_case c
-                WHERE c.run_id = :run AND (c.group_id = :group OR c.subjects && CAST(:subjects AS uuid[]))
-                  AND NOT EXISTS (SELECT 1 FROM evaluation.calibration_decision d WHERE d.case_id = c.case_id)
-                """).param("run", run).param("group", organization.toString())
-                .param("subjects", subjects.toArray(UUID[]::new)).query(Integer.class).single();
-    }
-
     /**
      * A list of a run as it stands without opening it: whose (a grassroots organization's members or organizations),
      * whether it was signed, and its competent organization when one is stored (the draft's, else the authority set
