@@ -37,7 +37,8 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     /** A server on a data folder of its own, kept when it stops. */
-    static EmbeddedServer persistent(EmbeddedPostgres.Builder builder) throws IOException {
+    static EmbeddedServer persistent(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
+        LeftoverServer.stopIfLeft(dataDirectory);
         return new EmbeddedServer(builder.start(), null);
     }
 

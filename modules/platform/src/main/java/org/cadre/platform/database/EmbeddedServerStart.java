@@ -92,7 +92,7 @@ final class EmbeddedServerStart implements DisposableBean {
                 builder.setPort(properties.port());
             }
             log.info("Starting embedded PostgreSQL with its data in {}", dir);
-            return EmbeddedServer.persistent(builder);
+            return EmbeddedServer.persistent(builder, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage()
                     + ". Set SPRING_DATASOURCE_URL to use a PostgreSQL server instead.", e);
