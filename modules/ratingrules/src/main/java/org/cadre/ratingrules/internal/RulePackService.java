@@ -1,12 +1,18 @@
 package org.cadre.ratingrules.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cadre.platform.Caller;
@@ -846,15 +852,19 @@ class RulePackService implements RatingRules, RulePackRegistry {
             if (!force && generation == loadedGeneration) {
                 return;
             }
+            List<PackVersion> versions = store.active();
+            Map<PackVersion, PackValidator.Validation> compiled = compile(versions.stream()
+                    .filter(v -> active.entries().stream().noneMatch(e -> e.same(v.packId(), v.version())))
+                    .toList());
             List<ActivePacks.Entry> next = new ArrayList<>();
-            for (PackVersion version : store.active()) {
+            for (PackVersion version : versions) {
                 ActivePacks.Entry kept = active.entries().stream()
                         .filter(e -> e.same(version.packId(), version.version())).findFirst().orElse(null);
                 if (kept != null) {
                     next.add(kept);
                     continue;
                 }
-                PackValidator.Validation loaded = validator.load(store.files(version.packId(), version.version()));
+                PackValidator.Validation loaded = compiled.get(version);
                 if (loaded.pack() == null) {
                     log.error("Active rule pack {} version {} no longer compiles and is not served: {}",
                             version.packId(), version.version(), loaded.report().summary());
@@ -866,6 +876,45 @@ class RulePackService implements RatingRules, RulePackRegistry {
             active.replaceAll(next);
             loadedGeneration = generation;
             log.info("Rule packs serving: {}", next.stream().map(e -> e.packId + " v" + e.version).toList());
+        }
+    }
+
+    /**
+     * Compiles the versions given, several at once: at start-up every active pack is compiled (seconds each, most of
+     * it the Java compiler) before the application reports ready, and packs do not depend on one another.
+     */
+    private Map<PackVersion, PackValidator.Validation> compile(List<PackVersion> versions) {
+        Map<PackVersion, PackValidator.Validation> compiled = new HashMap<>();
+        if (versions.size() <= 1) {
+            versions.forEach(v -> compiled.put(v, validator.load(store.files(v.packId(), v.version()))));
+            return compiled;
+        }
+        int threads = Math.min(versions.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger named = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "rule-pack-compile-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<PackVersion, Future<PackValidator.Validation>> running = new LinkedHashMap<>();
+            for (PackVersion v : versions) {
+                PackFiles files = store.files(v.packId(), v.version());
+                running.put(v, pool.submit(() -> validator.load(files)));
+            }
+            for (Map.Entry<PackVersion, Future<PackValidator.Validation>> entry
+                    : running.entrySet()) {
+                compiled.put(entry.getKey(), entry.getValue().get());
+            }
+            return compiled;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the active rule packs", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
