@@ -127,6 +127,13 @@ public final class SecondInstance implements AutoCloseable {
                 + " AND backend_xid IS NOT NULL").param("name", applicationName).query(Integer.class).single() > 0;
     }
 
+    /** Whether one of its transactions has written something and now waits for a lock another one holds. */
+    public boolean blockedWhileWriting(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name"
+                + " AND backend_xid IS NOT NULL AND wait_event_type = 'Lock'").param("name", applicationName)
+                .query(Integer.class).single() > 0;
+    }
+
     /** The last lines of its output, for a failure's message. */
     public String tail(int lines) {
         try {
