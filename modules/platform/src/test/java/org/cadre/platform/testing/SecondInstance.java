@@ -97,7 +97,12 @@ public final class SecondInstance implements AutoCloseable {
 
     /** Whether its output has a line containing {@code text} (what its main class prints when it is ready). */
     public boolean printed(String text) {
-        return tail(100_000).contains(text);
+        return output().contains(text);
+    }
+
+    /** Everything it has written to its standard output and error so far. */
+    public String output() {
+        return tail(Integer.MAX_VALUE);
     }
 
     /**
@@ -132,6 +137,12 @@ public final class SecondInstance implements AutoCloseable {
         return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name"
                 + " AND backend_xid IS NOT NULL AND wait_event_type = 'Lock'").param("name", applicationName)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** Whether one of its statements waits for a lock another transaction holds. */
+    public boolean waitingForALock(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name"
+                + " AND wait_event_type = 'Lock'").param("name", applicationName).query(Integer.class).single() > 0;
     }
 
     /** The last lines of its output, for a failure's message. */
