@@ -20,10 +20,10 @@ public final class ImportInstance {
         SecondInstance.dieWithParent(Duration.ofMinutes(5));
         // the security configuration needs the servlet stack: a web server on any free port, which nobody calls
         new SpringApplicationBuilder(ModuleTestApplication.class)
-                .properties("server.port=0", "cadre.demo-data.enabled=false",
-                        // the first instance owns the events it published; this one only serves jobs
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false")
-                .run();
+                // as arguments: default properties would lose to the platform's defaults (republishing on); the first
+                // instance owns the events it published, this one only serves jobs
+                .run("--server.port=0", "--cadre.demo-data.enabled=false",
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false");
         System.out.println("SECOND-INSTANCE-READY");
         new CountDownLatch(1).await();
     }

@@ -23,10 +23,10 @@ public final class ActivationInstance {
         SecondInstance.dieWithParent(Duration.ofMinutes(5));
         // the security configuration needs the servlet stack: a web server on any free port, which nobody calls
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ModuleTestApplication.class)
-                .properties("server.port=0", "cadre.demo-data.enabled=false",
-                        "cadre.rating-rules.load-on-startup=false",
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false")
-                .run();
+                // as arguments: default properties would lose to the platform's defaults (republishing on); the first
+                // instance owns the events it published, this one only activates
+                .run("--server.port=0", "--cadre.demo-data.enabled=false", "--cadre.rating-rules.load-on-startup=false",
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false");
         System.out.println("SECOND-INSTANCE-READY");
         context.getBean(RulePackRegistry.class).activate(args[0], Integer.parseInt(args[1]), ACTOR);
         System.out.println("SECOND-INSTANCE-ACTIVATED " + args[0] + " " + args[1]);
