@@ -27,11 +27,10 @@ public final class KilledRunChild {
         UUID cycle = UUID.fromString(args[0]);
         // the security configuration needs the servlet stack: a web server on any free port, which nobody calls
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ModuleTestApplication.class)
-                .properties("server.port=0", "cadre.demo-data.enabled=false",
-                        "cadre.rating-rules.load-on-startup=false",
-                        // the first instance owns the events it published; this one only runs the job
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false")
-                .run();
+                // as arguments: default properties would lose to the platform's defaults (republishing on); the first
+                // instance owns the events it published, this one only runs the job
+                .run("--server.port=0", "--cadre.demo-data.enabled=false", "--cadre.rating-rules.load-on-startup=false",
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false");
         JobId job = context.getBean(Cycles.class).classify(cycle, RunFixture.EVALUATOR);
         System.out.println("KILLED-RUN-CHILD classifying " + cycle + " as job " + job.value());
         // nothing to wait for but the test's kill (the frozen-run test resumes this process and reads what its run

@@ -1,7 +1,8 @@
 /**
  * Test support every module's tests may use (the platform's test jar): the {@link
- * org.cadre.platform.testing.MutableClock}. A named interface, so module tests that depend on it respect the
- * module's boundary.
+ * org.cadre.platform.testing.MutableClock}, and {@link org.cadre.platform.testing.SecondInstance} (another JVM of
+ * the application on the test's database, for the fault tests). A named interface, so module tests that depend on
+ * it respect the module's boundary.
  */
 @org.springframework.modulith.NamedInterface("testing")
 package org.cadre.platform.testing;
