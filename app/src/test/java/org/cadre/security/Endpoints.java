@@ -104,8 +104,11 @@ final class Endpoints {
             return path.toString();
         }
 
-        /** The request parameters the handler requires (name to type), without defaults. */
-        Map<String, MethodParameter> requiredParameters() {
+        /**
+         * The request parameters the handler takes (name to parameter), required or not: a form sent whole gets past
+         * the checks of its fields to the rule and the scope.
+         */
+        Map<String, MethodParameter> parameters() {
             Map<String, MethodParameter> required = new LinkedHashMap<>();
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
@@ -114,9 +117,7 @@ final class Endpoints {
                 if (param != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
                     continue;
                 }
-                if (param != null && !file(parameter) && param.required()
-                        && org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE
-                        .equals(param.defaultValue()) && parameter.getParameterType() != Optional.class) {
+                if (param != null && !file(parameter)) {
                     String name = first(param.name(), param.value());
                     required.put(name == null || name.isEmpty() ? parameter.getParameterName() : name, parameter);
                 }
@@ -205,6 +206,15 @@ final class Endpoints {
         }
         return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(type, PreAuthorize.class))
                 .map(PreAuthorize::value);
+    }
+
+    /** A value the parameter binds from, as text (one element for a list). */
+    static String text(MethodParameter parameter, String name) {
+        Class<?> type = parameter.getParameterType();
+        if (Collection.class.isAssignableFrom(type) || type == Optional.class) {
+            return text(raw(argument(parameter.getGenericParameterType(), 0)), name);
+        }
+        return text(type, name);
     }
 
     /** A value a parameter of this type binds from, as text. */
