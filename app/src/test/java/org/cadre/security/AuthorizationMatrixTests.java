@@ -187,21 +187,28 @@ class AuthorizationMatrixTests {
 
     /**
      * Organization scope, on every endpoint that takes an organization or a member (in its path or its parameters)
-     * and that a secretary or a member may call: the secretary of chapter A, and a member of chapter A, asking for
-     * chapter B or a member of B are refused (403 or 404, as the module answers). The same call by B's own secretary
-     * or member is answered otherwise, so the refusal is the scope's and not the made-up request's. Ids of a cycle
+     * and that a secretary, a member or a reviewer may call: the secretary of chapter A, a member of chapter A and
+     * the reviewer of a body that comments on A, asking for chapter B or a member of B, are refused (403 or 404, as
+     * the module answers). The same call by B's own secretary, member or reviewer is answered otherwise, so the refusal is the scope's and not the made-up request's. Ids of a cycle
      * are those of an open cycle of the tree's committee, so the evaluation pages get as far as the scope check.
      */
     @Test
-    void aSecretaryOrAMemberOfOneChapterIsRefusedTheOrganizationsAndMembersOfAnother() {
+    void aSecretaryMemberOrReviewerOfOneChapterIsRefusedTheOrganizationsAndMembersOfAnother() {
         TestTree tree = new TestTree(organizations, members);
         MemberId inA = tree.admit(tree.chapterA, "Nguyễn", "Văn", "Phạm Vi");
         MemberId inB = tree.admit(tree.chapterB, "Lê", "Thị", "Phạm Vi");
         UUID cycle = openCycle(tree);
+        UUID bodyOfA = organizations.addCoordinatingBody(new AddCoordinatingBody("SA-" + tree.prefix,
+                "Ban Dân vận " + tree.prefix, List.of(tree.chapterA.value())));
+        UUID bodyOfB = organizations.addCoordinatingBody(new AddCoordinatingBody("SB-" + tree.prefix,
+                "Ban Tổ chức " + tree.prefix, List.of(tree.chapterB.value())));
         Map<Role, List<Authentication>> pairs = Map.of(
-                Role.SECRETARY, List.of(user(Role.SECRETARY, tree.chapterA.value(), null),
-                        user(Role.SECRETARY, tree.chapterB.value(), null)),
-                Role.MEMBER, List.of(user(Role.MEMBER, null, inA.value()), user(Role.MEMBER, null, inB.value())));
+                Role.SECRETARY, List.of(user(Role.SECRETARY, tree.chapterA.value(), null, null),
+                        user(Role.SECRETARY, tree.chapterB.value(), null, null)),
+                Role.MEMBER, List.of(user(Role.MEMBER, null, inA.value(), null),
+                        user(Role.MEMBER, null, inB.value(), null)),
+                Role.REVIEWER, List.of(user(Role.REVIEWER, null, null, bodyOfA),
+                        user(Role.REVIEWER, null, null, bodyOfB)));
         List<String> holes = new ArrayList<>();
         List<String> proven = new ArrayList<>();
         List<String> refusedBeforeScope = new ArrayList<>();
@@ -287,10 +294,10 @@ class AuthorizationMatrixTests {
     }
 
     /** A real user of one role with its links, as the identity module signs it in. */
-    Authentication user(Role role, UUID organization, UUID member) {
+    Authentication user(Role role, UUID organization, UUID member, UUID body) {
         String username = "sc-" + role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new NewUserAccount(username, TestUsers.PASSWORD, "Phạm vi " + role, Set.of(role),
-                organization, member, null));
+                organization, member, body));
         return signIn(username);
     }
 

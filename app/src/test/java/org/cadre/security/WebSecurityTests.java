@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pages hold against what a browser on another site, or text a user typed, can do: a form posted without the
@@ -66,6 +68,10 @@ class WebSecurityTests {
     Members members;
     @Autowired
     ChapterMeetings meetings;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -114,6 +120,40 @@ class WebSecurityTests {
             assertThat(html).as(page).containsAnyOf("&lt;script&gt;alert(1)&lt;/script&gt;",
                     "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;");
         }
+    }
+
+    /**
+     * A rule pack's name (from its uploaded {@code pack.yaml}) and the audit's actor and detail (a refused upload's
+     * detail names what the user sent) are shown as text on the pack's page. Written in a transaction rolled back
+     * afterwards, so the shipped pack's history stays as it is.
+     */
+    @Test
+    void markupInARulePacksNameAndItsAuditIsShownAsText() {
+        String admin = TestUsers.create(accounts, Role.RULE_ADMIN);
+        transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            String pack = jdbc.sql("SELECT pack_id FROM ratingrules.pack_version WHERE state = 'ACTIVE' "
+                    + "ORDER BY pack_id LIMIT 1").query(String.class).single();
+            jdbc.sql("UPDATE ratingrules.pack_version SET name_vi = :name, name_en = :name WHERE pack_id = :pack")
+                    .param("name", "Quy định " + SCRIPT + BREAK_OUT).param("pack", pack).update();
+            jdbc.sql("INSERT INTO ratingrules.audit_entry (actor, action, pack_id, version, detail) "
+                            + "VALUES (:actor, 'UPLOAD_REFUSED', :pack, NULL, :detail)")
+                    .param("actor", "user:" + BREAK_OUT).param("pack", pack)
+                    .param("detail", "tệp " + SCRIPT + BREAK_OUT).update();
+            jdbc.sql("INSERT INTO ratingrules.audit_entry (actor, action, pack_id, version, detail) "
+                            + "VALUES (:actor, 'NOTE', :pack, 1, :detail)")
+                    .param("actor", SCRIPT).param("pack", pack).param("detail", SCRIPT + BREAK_OUT).update();
+            try {
+                String html = mvc.perform(get("/rule-packs/{pack}", pack).with(httpBasic(admin, TestUsers.PASSWORD))
+                                .accept(MediaType.TEXT_HTML))
+                        .andExpect(status().isOk()).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x").doesNotContain("\"><img");
+                assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
