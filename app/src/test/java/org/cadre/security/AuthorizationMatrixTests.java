@@ -197,6 +197,7 @@ class AuthorizationMatrixTests {
         TestTree tree = new TestTree(organizations, members);
         MemberId inA = tree.admit(tree.chapterA, "Nguyễn", "Văn", "Phạm Vi");
         MemberId inB = tree.admit(tree.chapterB, "Lê", "Thị", "Phạm Vi");
+        String cardOfB = tree.prefix + "-2";
         UUID cycle = openCycle(tree);
         UUID bodyOfA = organizations.addCoordinatingBody(new AddCoordinatingBody("SA-" + tree.prefix,
                 "Ban Dân vận " + tree.prefix, List.of(tree.chapterA.value())));
@@ -213,7 +214,7 @@ class AuthorizationMatrixTests {
         List<String> proven = new ArrayList<>();
         List<String> refusedBeforeScope = new ArrayList<>();
         try {
-            scope(tree, inB, cycle, pairs, holes, proven, refusedBeforeScope);
+            scope(inB, cardOfB, tree, cycle, pairs, holes, proven, refusedBeforeScope);
         } finally {
             jdbc.sql("DELETE FROM evaluation.cycle WHERE cycle_id = ?").param(cycle).update();
         }
@@ -225,10 +226,14 @@ class AuthorizationMatrixTests {
         assertThat(proven).hasSizeGreaterThan(80);
     }
 
-    private void scope(TestTree tree, MemberId inB, UUID cycle, Map<Role, List<Authentication>> pairs,
-            List<String> holes, List<String> proven, List<String> refusedBeforeScope) {
+    private void scope(MemberId inB, String cardOfB, TestTree tree, UUID cycle,
+            Map<Role, List<Authentication>> pairs, List<String> holes, List<String> proven,
+            List<String> refusedBeforeScope) {
         for (Endpoint endpoint : endpoints) {
             Map<String, String> values = scopedValues(endpoint, tree.chapterB.value(), inB.value(), cycle);
+            if (endpoint.parameter("cardNumber").isPresent()) {
+                values.put("cardNumber", cardOfB);
+            }
             if (values.keySet().stream().noneMatch(n -> ORGANIZATIONS.contains(n) || MEMBERS.contains(n)
                     || n.equals("id") && !endpoint.pattern().contains("/cycles/{id}"))) {
                 continue;
