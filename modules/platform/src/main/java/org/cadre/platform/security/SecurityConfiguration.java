@@ -2,7 +2,7 @@ package org.cadre.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.cadre.platform.SignInRefused;
-import org.cadre.platform.web.DatabaseOutage;
+import org.cadre.platform.database.DatabaseOutage;
 import org.cadre.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

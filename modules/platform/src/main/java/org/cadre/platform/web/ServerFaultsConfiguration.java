@@ -7,13 +7,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 
 /**
  * How the web server lives through faults it does not cause: the database going away (503, then served again when
  * it is back: {@link DatabaseOutage}), an out-of-memory error (the process halts for its supervisor to restart:
- * {@link FatalErrors}) and requests that never end (health says so: {@link StuckRequestsHealth}). See "When the
+ * {@link FatalErrors}), bodies too large to read ({@link RequestBodyLimit}) and requests that never end (health
+ * says so: {@link StuckRequestsHealth}). See "When the
  * database goes away" and "Out of memory and stuck requests" in {@code docs/operations.md}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +36,16 @@ class ServerFaultsConfiguration {
         FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
                 new DatabaseOutageFilter(problems, locales, templates));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Inside the outage filter, outside everything that reads a body. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+            @Value("${cadre.requests.max-body:16MB}") DataSize limit) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

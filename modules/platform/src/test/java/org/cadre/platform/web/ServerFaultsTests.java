@@ -44,6 +44,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -121,6 +123,81 @@ class ServerFaultsTests {
             assertThat(call.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
         assertThat(requests.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    /** A JSON body is read into memory whole: beyond 16 MB it is refused, with or without a declared length. */
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItFillsTheHeap() throws Exception {
+        assertThat(post(json(1_000)).statusCode()).isEqualTo(200);
+        // declared: refused on the headers alone, nothing read (sent by hand: a client would send the body)
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST /api/test-faults/echo HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + BASIC + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 17000000\r\nConnection: close\r\n\r\n[").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = answer(socket);
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("application/problem+json");
+        }
+        // chunked, no length declared: cut off once it passes the limit, the endpoint never called
+        byte[] large = json((16 * 1024 * 1024 + 256 * 1024) / 12);
+        Blocking.ECHOED.set(0);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/test-faults/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + BASIC
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int at = 0; at < large.length; at += 65_536) {
+                        int length = Math.min(65_536, large.length - at);
+                        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(large, at, length);
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (IOException closed) {
+                    // the server may stop reading once it has refused the body
+                }
+            });
+            String answer = answer(socket);
+            sending.join();
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("application/problem+json")
+                    .contains("\"status\":413");
+        }
+        assertThat(Blocking.ECHOED.get()).as("the endpoint never ran").isZero();
+    }
+
+    /** What the server answered, up to the end of its problem: it may keep the connection to read on. */
+    private static String answer(java.net.Socket socket) throws IOException {
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while (!answer.toString().contains("\"status\":413") && (n = socket.getInputStream().read(buffer)) > 0) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (java.net.SocketTimeoutException | java.net.SocketException stopped) {
+            // what came before is the answer
+        }
+        return answer.toString();
+    }
+
+    private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.ofByteArray(body);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/test-faults/echo"))
+                .header("Authorization", BASIC).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON array of that many 10-character texts (12 bytes each). */
+    private static byte[] json(int texts) {
+        StringBuilder body = new StringBuilder(texts * 12 + 2).append('[');
+        for (int i = 0; i < texts; i++) {
+            body.append(i == 0 ? "" : ",").append("\"abcdefghij\"");
+        }
+        return body.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Without the JVM flag: the application's own guard ends the process. */
@@ -217,6 +294,7 @@ class ServerFaultsTests {
         // static: the bean is a security proxy, whose own fields are not the target's
         static volatile CountDownLatch release = new CountDownLatch(1);
         static final Semaphore ENTERED = new Semaphore(0);
+        static final java.util.concurrent.atomic.AtomicInteger ECHOED = new java.util.concurrent.atomic.AtomicInteger();
 
         @GetMapping("/test-faults/block")
         @PreAuthorize("permitAll()")
@@ -230,6 +308,13 @@ class ServerFaultsTests {
         @PreAuthorize("permitAll()")
         String quick() {
             return "ok";
+        }
+
+        @PostMapping("/api/test-faults/echo")
+        @PreAuthorize("permitAll()")
+        int echo(@RequestBody List<String> texts) {
+            ECHOED.incrementAndGet();
+            return texts.size();
         }
     }
 

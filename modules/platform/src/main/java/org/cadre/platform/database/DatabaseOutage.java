@@ -1,4 +1,4 @@
-package org.cadre.platform.web;
+package org.cadre.platform.database;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether an error means the database cannot be reached (stopped, restarting, the network down, the pool waited in
@@ -32,6 +33,11 @@ public final class DatabaseOutage {
                 return true;
             }
             if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+                return true;
+            }
+            // a rollback after a lost connection fails too, and hides the error that caused it
+            if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                    && causedBy(failed.getApplicationException())) {
                 return true;
             }
         }
