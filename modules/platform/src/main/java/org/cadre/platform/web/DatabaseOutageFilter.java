@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.cadre.platform.database.DatabaseOutage;
@@ -59,7 +60,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         Locale locale = locales.resolveLocale(request);
         if (Problems.isApi(request)) {
             var problem = problems.problem(503, "problem.database-unavailable", null, locale);
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            problem.setInstance(URI.create(request.getRequestURI()));
             problems.write(problem, response);
             return;
         }
