@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -66,6 +69,40 @@ final class EmbeddedServerStart implements DisposableBean {
         server.close();
     }
 
+    /**
+     * Stops a server left running on this data folder by a process that ended without stopping it: killed, or halted
+     * on an out-of-memory error (its PostgreSQL is a child process and outlives it). Left running, it holds the
+     * folder, and every start after it, a supervisor's restart included, would wait for its own server in vain. Only
+     * a live {@code postgres} process whose command names this folder is stopped, with a smart shutdown (its clients
+     * died with the old process), forcibly after 20 s.
+     */
+    static void stopOrphan(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException noServer) {
+            return; // no file, or one PostgreSQL replaces itself
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+        String command = postmaster == null ? "" : postmaster.info().commandLine().orElse("");
+        if (postmaster == null || !command.contains("postgres") || !command.contains(dir.toString())) {
+            return; // stale: the process is gone, or the number now belongs to another program
+        }
+        log.warn("The embedded PostgreSQL of a previous run (pid {}) still runs on {}: stopping it", pid, dir);
+        try {
+            postmaster.destroy();
+            postmaster.onExit().get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException slow) {
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private static EmbeddedServer start(EmbeddedDatabaseProperties properties) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -84,6 +121,7 @@ final class EmbeddedServerStart implements DisposableBean {
             }
             Path dir = properties.dataDirectory().toAbsolutePath();
             Files.createDirectories(dir.getParent());
+            stopOrphan(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
             // keep data safe on the run command: zonky turns fsync off by default
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
