@@ -48,9 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL of this test's own (the embedded binaries, as a server it can stop with {@code pg_ctl stop -m fast} and
  * start again on the same data and port), while clients call the API with an access token and with HTTP basic,
  * open a page in a signed-in session in Vietnamese and in English, and register organizations (two clients
- * each). While the database
- * is gone: health is DOWN (503) within seconds; every call answers 503 within the pool's wait (a problem on the API,
- * the "temporarily unavailable" page in the reader's language), never a 500, a 401 or a stack trace. When it is back:
+ * each). While the database is gone: health is DOWN (503) within seconds; every call answers 503 within the pool's
+ * wait (a problem on the API, the "temporarily unavailable" page in the reader's language), never a 500, a 401 or a
+ * stack trace, calls cut off at the moment of the stop included. When it is back:
  * health is UP and every call succeeds, without a restart. Every registration that answered 201 is in the
  * database, every one that answered 503 is not.
  */

@@ -32,7 +32,7 @@ public final class DatabaseOutage {
                     || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (connectionLost(sql.getSQLState()) || evicted(sql))) {
                 return true;
             }
             // a rollback after a lost connection fails too, and hides the error that caused it
@@ -42,6 +42,17 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari's answer, without a SQLSTATE, for a connection it has already closed because the server broke it: a
+     * commit that failed on a terminated session is rolled back on that closed connection, and the rollback's error
+     * is the one that remains.
+     */
+    private static boolean evicted(SQLException sql) {
+        StackTraceElement[] stack = sql.getStackTrace();
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage()) && stack.length > 0
+                && stack[0].getClassName().startsWith("com.zaxxer.hikari.");
     }
 
     /**
