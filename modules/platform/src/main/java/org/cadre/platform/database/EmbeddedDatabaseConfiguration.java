@@ -2,9 +2,9 @@ package org.cadre.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -41,8 +41,13 @@ public class EmbeddedDatabaseConfiguration {
         return start.server();
     }
 
+    /**
+     * Hikari's settings ({@code spring.datasource.hikari.*}: how long a request waits for a connection when the
+     * server is gone) apply here as they do to a configured server's pool.
+     */
     @Bean
-    DataSource dataSource(EmbeddedServer server) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedServer server) {
         EmbeddedPostgres postgres = server.postgres();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");

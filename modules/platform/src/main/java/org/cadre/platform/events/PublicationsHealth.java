@@ -1,5 +1,6 @@
 package org.cadre.platform.events;
 
+import org.cadre.platform.database.DatabaseOutage;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -23,7 +24,16 @@ class PublicationsHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Publications.Stuck stuck = publications.stuck();
+        Publications.Stuck stuck;
+        try {
+            stuck = publications.stuck();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // the database is gone: component "db" says DOWN; this one cannot tell, and must not fail the endpoint
+            return Health.unknown().withDetail("error", "database unreachable").build();
+        }
         Health.Builder health = stuck.count() == 0 ? Health.up() : Health.status(WARNING);
         health.withDetail("stuck", stuck.count()).withDetail("staleAfter", publications.staleAfter().toString());
         if (stuck.oldest() != null) {

@@ -2,6 +2,7 @@ package org.cadre.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.cadre.platform.SignInRefused;
+import org.cadre.platform.database.DatabaseOutage;
 import org.cadre.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
@@ -48,7 +50,7 @@ class SecurityConfiguration {
                 problems.problem(403, "problem.forbidden", null, locales.resolveLocale(request)), response);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .httpBasic(b -> b.authenticationEntryPoint(outageAware(unauthorized)))
                 // a script's access token: checked by a hash lookup, not a password hash (see BearerTokens)
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -76,9 +78,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").failureHandler(failure.getIfAvailable(() ->
-                        new SimpleUrlAuthenticationFailureHandler("/login?error=credentials"))).permitAll())
-                .httpBasic(b -> { })
+                .formLogin(f -> f.loginPage("/login").failureHandler(outageAware(failure.getIfAvailable(() ->
+                        new SimpleUrlAuthenticationFailureHandler("/login?error=credentials")))).permitAll())
+                .httpBasic(b -> b.authenticationEntryPoint(outageAware(basicRealm())))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> headers(h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -92,5 +94,33 @@ class SecurityConfiguration {
      */
     private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers) {
         return headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /**
+     * A sign-in that failed because the database is gone, not because of the password: thrown on, so that the
+     * outermost filter answers it with the "temporarily unavailable" page (503) instead of "wrong password".
+     */
+    private static AuthenticationFailureHandler outageAware(AuthenticationFailureHandler failure) {
+        return (request, response, e) -> {
+            if (DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            failure.onAuthenticationFailure(request, response, e);
+        };
+    }
+
+    private static AuthenticationEntryPoint outageAware(AuthenticationEntryPoint entryPoint) {
+        return (request, response, e) -> {
+            if (DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            entryPoint.commence(request, response, e);
+        };
+    }
+
+    private static AuthenticationEntryPoint basicRealm() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Realm");
+        return basic;
     }
 }
