@@ -65,6 +65,9 @@ class MessageBundlesConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("cadre-lang");
         resolver.setDefaultLocale(VIETNAMESE);
+        // a cookie the resolver cannot read (quoted by an old client, edited by hand) means the default language,
+        // not a 500 on every page until the user clears it
+        resolver.setRejectInvalidCookies(false);
         // pages are Vietnamese until the user switches; API callers may ask for English with Accept-Language
         resolver.setDefaultLocaleFunction(request -> {
             // an error forwarded to /error keeps the language of the API path it happened on
