@@ -15,6 +15,6 @@ public record AppealDecided(UUID cycle, UUID appeal, UUID subject, AppealOutcome
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.appeal-decided", appeal, null, outcome, levelBefore, levelAfter);
+        return AuditLine.of("evaluation.appeal-decided", appeal, null, outcome, levelBefore, levelAfter).by(by);
     }
 }

@@ -13,6 +13,6 @@ public record AppealFiled(UUID cycle, UUID appeal, UUID subject, Proposal.Subjec
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.appeal-filed", appeal, null, subjectKind, subject);
+        return AuditLine.of("evaluation.appeal-filed", appeal, null, subjectKind, subject).by(filedBy);
     }
 }

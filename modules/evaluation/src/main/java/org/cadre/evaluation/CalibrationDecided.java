@@ -22,6 +22,7 @@ public record CalibrationDecided(UUID cycle, UUID run, UUID caseId, String group
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.calibration-decided", caseId, null, group, level, demoteTo, movedDown.size());
+        return AuditLine.of("evaluation.calibration-decided", caseId, null, group, level, demoteTo, movedDown.size())
+                .by(by);
     }
 }

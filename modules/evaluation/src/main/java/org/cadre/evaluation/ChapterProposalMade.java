@@ -23,6 +23,7 @@ public record ChapterProposalMade(UUID cycle, UUID member, UUID organization, St
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.chapter-proposal-made", member, organization, level, engineLevel, reason);
+        return AuditLine.of("evaluation.chapter-proposal-made", member, organization, level, engineLevel, reason)
+                .by(by);
     }
 }

@@ -11,6 +11,6 @@ public record CycleClosed(UUID cycle, int year, String by, Instant at) implement
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.cycle-closed", cycle, null, year);
+        return AuditLine.of("evaluation.cycle-closed", cycle, null, year).by(by);
     }
 }

@@ -11,6 +11,6 @@ public record CycleOpened(UUID cycle, int year, UUID scope, String packId, int p
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.cycle-opened", cycle, scope, year, packId, packVersion);
+        return AuditLine.of("evaluation.cycle-opened", cycle, scope, year, packId, packVersion).by(openedBy);
     }
 }

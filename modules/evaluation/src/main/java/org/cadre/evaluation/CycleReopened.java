@@ -11,6 +11,6 @@ public record CycleReopened(UUID cycle, int year, String by, String reason, Inst
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.cycle-reopened", cycle, null, year, reason);
+        return AuditLine.of("evaluation.cycle-reopened", cycle, null, year, reason).by(by);
     }
 }

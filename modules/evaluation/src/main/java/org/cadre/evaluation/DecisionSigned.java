@@ -25,6 +25,7 @@ public record DecisionSigned(UUID cycle, UUID decision, UUID organization, Strin
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.decision-signed", decision, organization, kind, levels.size(), departures);
+        return AuditLine.of("evaluation.decision-signed", decision, organization, kind, levels.size(), departures)
+                .by(by);
     }
 }

@@ -17,6 +17,6 @@ public record SelfAssessmentReturned(UUID cycle, UUID member, String reason, Str
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("evaluation.self-assessment-returned", member, null, reason);
+        return AuditLine.of("evaluation.self-assessment-returned", member, null, reason).by(by);
     }
 }

@@ -14,8 +14,11 @@ import java.util.UUID;
  * Who and when are added by the trail.
  *
  * @param arguments already written as text (dates dd/MM/yyyy), so the line reads the same in any later release
+ * @param actor     who the change itself says made it (a decision's signer), or {@code null}: the trail names the
+ *                  signed-in caller, and this actor only for work no user is signed in for (a service called at
+ *                  start-up, a pack loaded from its folder)
  */
-public record AuditLine(String kind, String target, UUID organization, List<String> arguments) {
+public record AuditLine(String kind, String target, UUID organization, List<String> arguments, String actor) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -23,12 +26,22 @@ public record AuditLine(String kind, String target, UUID organization, List<Stri
         Objects.requireNonNull(kind, "kind");
         target = target == null ? "" : target;
         arguments = List.copyOf(arguments);
+        actor = actor == null || actor.isBlank() ? null : actor;
+    }
+
+    public AuditLine(String kind, String target, UUID organization, List<String> arguments) {
+        this(kind, target, organization, arguments, null);
     }
 
     /** A line whose arguments are written as text: dates as the pages write them, nothing as an empty text. */
     public static AuditLine of(String kind, Object target, UUID organization, Object... arguments) {
         return new AuditLine(kind, target == null ? "" : String.valueOf(target), organization,
                 Arrays.stream(arguments).map(AuditLine::text).toList());
+    }
+
+    /** The same line, naming who the change says made it. */
+    public AuditLine by(String who) {
+        return new AuditLine(kind, target, organization, arguments, who);
     }
 
     /** The module that made the change: the first part of the kind. */

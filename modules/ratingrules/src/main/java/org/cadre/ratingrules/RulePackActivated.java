@@ -17,6 +17,6 @@ public record RulePackActivated(String packId, int version, Integer replacedVers
     @Override
     public AuditLine audit() {
         return AuditLine.of("ratingrules.pack-activated", packId + " v" + version, null,
-                packId, version, replacedVersion, yearFrom, yearTo);
+                packId, version, replacedVersion, yearFrom, yearTo).by(actor);
     }
 }

@@ -9,6 +9,6 @@ public record RulePackRetired(String packId, int version, String actor) implemen
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("ratingrules.pack-retired", packId + " v" + version, null, packId, version);
+        return AuditLine.of("ratingrules.pack-retired", packId + " v" + version, null, packId, version).by(actor);
     }
 }

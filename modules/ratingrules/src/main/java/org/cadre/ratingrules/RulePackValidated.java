@@ -9,6 +9,6 @@ public record RulePackValidated(String packId, int version, String author) imple
 
     @Override
     public AuditLine audit() {
-        return AuditLine.of("ratingrules.pack-validated", packId + " v" + version, null, packId, version);
+        return AuditLine.of("ratingrules.pack-validated", packId + " v" + version, null, packId, version).by(author);
     }
 }
