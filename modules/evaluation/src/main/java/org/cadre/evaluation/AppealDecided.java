@@ -2,6 +2,8 @@ package org.cadre.evaluation;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -9,5 +11,10 @@ import org.jmolecules.event.types.DomainEvent;
  * replaced ({@link AppealOutcome#CHANGED}).
  */
 public record AppealDecided(UUID cycle, UUID appeal, UUID subject, AppealOutcome outcome, String levelBefore,
-        String levelAfter, String by, Instant at) implements DomainEvent {
+        String levelAfter, String by, Instant at) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("evaluation.appeal-decided", appeal, null, outcome, levelBefore, levelAfter).by(by);
+    }
 }

@@ -2,6 +2,8 @@ package org.cadre.evaluation;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -17,5 +19,11 @@ import org.jmolecules.event.types.DomainEvent;
  * @param by           the user name of who recorded it
  */
 public record ChapterProposalMade(UUID cycle, UUID member, UUID organization, String level, String engineLevel,
-        String reason, String by, Instant at) implements DomainEvent {
+        String reason, String by, Instant at) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("evaluation.chapter-proposal-made", member, organization, level, engineLevel, reason)
+                .by(by);
+    }
 }

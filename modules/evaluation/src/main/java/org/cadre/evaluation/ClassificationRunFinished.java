@@ -1,6 +1,8 @@
 package org.cadre.evaluation;
 
 import java.util.UUID;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -10,5 +12,10 @@ import org.jmolecules.event.types.DomainEvent;
  * @param digest       a digest of every rating (subject, level, reasons): equal for equal inputs and pack
  */
 public record ClassificationRunFinished(UUID cycle, UUID run, int year, String packId, int packVersion, int members,
-        int organizations, int calibrations, String digest) implements DomainEvent {
+        int organizations, int calibrations, String digest) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("evaluation.run-finished", run, null, year, packId, packVersion, members, organizations);
+    }
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -15,9 +17,15 @@ import org.jmolecules.event.types.DomainEvent;
  * @param competent  the organization whose committee decided
  */
 public record DecisionSigned(UUID cycle, UUID decision, UUID organization, String kind, UUID competent,
-        Map<UUID, String> levels, int departures, String by, Instant at) implements DomainEvent {
+        Map<UUID, String> levels, int departures, String by, Instant at) implements DomainEvent, Audited {
 
     public DecisionSigned {
         levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+    }
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("evaluation.decision-signed", decision, organization, kind, levels.size(), departures)
+                .by(by);
     }
 }

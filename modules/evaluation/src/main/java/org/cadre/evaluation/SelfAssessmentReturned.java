@@ -2,6 +2,8 @@ package org.cadre.evaluation;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -11,5 +13,10 @@ import org.jmolecules.event.types.DomainEvent;
  * @param by the user name of who sent it back
  */
 public record SelfAssessmentReturned(UUID cycle, UUID member, String reason, String by, Instant at)
-        implements DomainEvent {
+        implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("evaluation.self-assessment-returned", member, null, reason).by(by);
+    }
 }

@@ -1,6 +1,8 @@
 package org.cadre.organizations;
 
 import java.time.LocalDate;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -10,5 +12,11 @@ import org.jmolecules.event.types.DomainEvent;
  */
 public record MemberAdmitted(MemberId member, OrganizationId organization, String cardNumber, String fullName,
         LocalDate bornOn, Sex sex, LocalDate admittedOn, LocalDate confirmedOn, boolean civilServant)
-        implements DomainEvent {
+        implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("organizations.member-admitted", member.value(), organization.value(),
+                cardNumber, fullName, admittedOn);
+    }
 }

@@ -2,6 +2,8 @@ package org.cadre.organizations;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -11,7 +13,7 @@ import org.jmolecules.event.types.DomainEvent;
  *                    keeps the later one (added; absent, {@code null}, from publications stored before it)
  */
 public record MemberDetailsCorrected(MemberId member, String fullName, LocalDate bornOn, Sex sex,
-        boolean civilServant, String position, Instant correctedAt) implements DomainEvent {
+        boolean civilServant, String position, Instant correctedAt) implements DomainEvent, Audited {
 
     public MemberDetailsCorrected(MemberId member, String fullName, LocalDate bornOn, Sex sex, boolean civilServant,
             String position) {
@@ -21,5 +23,10 @@ public record MemberDetailsCorrected(MemberId member, String fullName, LocalDate
     /** The same correction, stamped with the time it was recorded. */
     public MemberDetailsCorrected recordedAt(Instant at) {
         return new MemberDetailsCorrected(member, fullName, bornOn, sex, civilServant, position, at);
+    }
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("organizations.member-details-corrected", member.value(), null, fullName);
     }
 }

@@ -1,6 +1,8 @@
 package org.cadre.organizations;
 
 import java.time.LocalDate;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -9,5 +11,11 @@ import org.jmolecules.event.types.DomainEvent;
  * {@code organization}, with the roles that change had ended.
  */
 public record MemberStatusChangeCancelled(MemberId member, OrganizationId organization, MemberStatus cancelled,
-        MemberStatus restored, LocalDate on, String reason) implements DomainEvent {
+        MemberStatus restored, LocalDate on, String reason) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("organizations.member-status-change-cancelled", member.value(), organization.value(),
+                cancelled, restored, on, reason);
+    }
 }

@@ -1,6 +1,8 @@
 package org.cadre.organizations;
 
 import java.time.LocalDate;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -11,5 +13,11 @@ import org.jmolecules.event.types.DomainEvent;
  */
 public record OrganizationRegistered(
         OrganizationId organization, OrganizationId parent, String code, String name, OrganizationKind kind,
-        LocalDate establishedOn) implements DomainEvent {
+        LocalDate establishedOn) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("organizations.organization-registered", organization.value(), organization.value(),
+                code, name, kind, establishedOn);
+    }
 }

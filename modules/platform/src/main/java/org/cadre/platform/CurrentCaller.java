@@ -8,4 +8,10 @@ public interface CurrentCaller {
 
     /** The signed-in caller, or {@link Caller#anonymous()}. */
     Caller get();
+
+    /**
+     * Runs work as the given caller on this thread (a job runs as the user who submitted it), so that what reads
+     * the current caller inside it (the audit trail, the recorded-by of a history entry) names that user.
+     */
+    <T> T as(Caller caller, java.util.function.Supplier<T> work);
 }

@@ -1,6 +1,8 @@
 package org.cadre.ratingrules;
 
 import java.util.List;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -10,5 +12,11 @@ import org.jmolecules.event.types.DomainEvent;
  * @param yearTo          {@code null}: open-ended
  */
 public record RulePackActivated(String packId, int version, Integer replacedVersion, int yearFrom, Integer yearTo,
-        List<String> subjects, String actor) implements DomainEvent {
+        List<String> subjects, String actor) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("ratingrules.pack-activated", packId + " v" + version, null,
+                packId, version, replacedVersion, yearFrom, yearTo).by(actor);
+    }
 }

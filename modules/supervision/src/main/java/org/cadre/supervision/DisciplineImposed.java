@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.cadre.organizations.MemberId;
 import org.cadre.organizations.OrganizationId;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.Audited;
 import org.jmolecules.event.types.DomainEvent;
 
 /**
@@ -17,5 +19,11 @@ import org.jmolecules.event.types.DomainEvent;
  */
 public record DisciplineImposed(UUID discipline, UUID violation, MemberId member, OrganizationId organization,
         DisciplineForm form, String decision, LocalDate decidedOn, String issuer, boolean selfDetected,
-        boolean remedied, boolean newViolation, boolean membershipEnded) implements DomainEvent {
+        boolean remedied, boolean newViolation, boolean membershipEnded) implements DomainEvent, Audited {
+
+    @Override
+    public AuditLine audit() {
+        return AuditLine.of("supervision.discipline-imposed", discipline, organization.value(),
+                form, decision, decidedOn, issuer);
+    }
 }

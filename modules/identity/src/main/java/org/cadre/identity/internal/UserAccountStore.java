@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.cadre.identity.NewUserAccount;
 import org.cadre.identity.UserAccounts;
+import org.cadre.platform.AuditLine;
+import org.cadre.platform.AuditTrail;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +24,12 @@ class UserAccountStore implements UserAccounts, UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final AuditTrail trail;
 
-    UserAccountStore(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    UserAccountStore(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail trail) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.trail = trail;
     }
 
     @Override
@@ -49,6 +53,10 @@ class UserAccountStore implements UserAccounts, UserDetailsService {
             jdbc.sql("INSERT INTO identity.user_role (user_id, role) VALUES (:id, :role)")
                     .param("id", id).param("role", role.name()).update();
         }
+        // a user account is a grant of roles: the trail says who gave which (no event: nothing else reacts to it)
+        trail.record(AuditLine.of("identity.user-created", account.username().trim(), account.organizationId(),
+                account.username().trim(), account.roles().stream().map(Role::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(", "))));
         return id;
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cadre.platform.Caller;
+import org.cadre.platform.CurrentCaller;
 import org.cadre.platform.JobContext;
 import org.cadre.platform.JobHandler;
 import org.cadre.platform.JobId;
@@ -50,6 +51,8 @@ class JobRunner implements SmartLifecycle {
     private static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final JobTable table;
+    /** Runs a handler as the job's caller, so the audit trail names who submitted the job. */
+    private final ObjectProvider<CurrentCaller> callers;
     /** Looked up when the runner starts: handlers may themselves submit jobs, and so depend on the runner. */
     private final ObjectProvider<JobHandler> handlerBeans;
     private volatile Map<String, JobHandler> handlers = Map.of();
@@ -66,8 +69,9 @@ class JobRunner implements SmartLifecycle {
     private volatile Instant lastPrune = Instant.EPOCH;
 
     JobRunner(JobTable table, ObjectProvider<JobHandler> handlers, TransactionTemplate separately, JsonMapper json,
-            JobsProperties properties, Clock clock) {
+            JobsProperties properties, Clock clock, ObjectProvider<CurrentCaller> callers) {
         this.table = table;
+        this.callers = callers;
         this.handlerBeans = handlers;
         this.separately = separately;
         this.json = json;
@@ -168,7 +172,10 @@ class JobRunner implements SmartLifecycle {
     private void run(JobTable.Claimed job) {
         JobHandler handler = handlers.get(job.kind());
         try {
-            Object result = handler.run(new Context(job));
+            Context context = new Context(job);
+            CurrentCaller current = callers.getIfAvailable();
+            Object result = current == null ? handler.run(context)
+                    : current.as(job.caller(), () -> handler.run(context));
             String written = json.writeValueAsString(result);
             separately.executeWithoutResult(s -> table.succeeded(job.id(), written));
         } catch (Refused refused) {

@@ -1,6 +1,7 @@
 package org.cadre.platform.jobs;
 
 import java.time.Clock;
+import org.cadre.platform.CurrentCaller;
 import org.cadre.platform.JobHandler;
 import org.cadre.platform.Jobs;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,10 +26,10 @@ class JobsConfiguration {
 
     @Bean
     JobRunner jobRunner(JobTable table, ObjectProvider<JobHandler> handlers, PlatformTransactionManager transactions,
-            JsonMapper json, JobsProperties properties, Clock clock) {
+            JsonMapper json, JobsProperties properties, Clock clock, ObjectProvider<CurrentCaller> callers) {
         TransactionTemplate separately = new TransactionTemplate(transactions);
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new JobRunner(table, handlers, separately, json, properties, clock);
+        return new JobRunner(table, handlers, separately, json, properties, clock, callers);
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package org.cadre.platform.security;
 
+import java.util.function.Supplier;
 import org.cadre.platform.Caller;
 import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.CurrentCaller;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -25,5 +27,18 @@ class SecurityContextCaller implements CurrentCaller {
             return caller;
         }
         return Caller.anonymous();
+    }
+
+    @Override
+    public <T> T as(Caller caller, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext acting = SecurityContextHolder.createEmptyContext();
+        acting.setAuthentication(new CallerAuthentication(caller));
+        SecurityContextHolder.setContext(acting);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }
