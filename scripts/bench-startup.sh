@@ -61,11 +61,12 @@ stop
 
 extracted="$work/extracted"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$extracted" >/dev/null
+launcher="$extracted/$(basename "$JAR")"
 aot_flags=()
 if [[ " $WAYS " == *" aot "* ]]; then
   if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
     # training: a start that stops once the context is refreshed, recording the classes it loaded and linked
-    "$JAVA" -XX:AOTCacheOutput="$work/cadre.aot" -Dspring.context.exit=onRefresh -jar "$extracted/cadre.jar" \
+    "$JAVA" -XX:AOTCacheOutput="$work/cadre.aot" -Dspring.context.exit=onRefresh -jar "$launcher" \
       "${common[@]}" >"$work/training.log" 2>&1 || { tail -20 "$work/training.log" >&2; exit 1; }
     aot_flags=(-XX:AOTCache="$work/cadre.aot")
   else
@@ -83,8 +84,8 @@ for way in $WAYS; do
   for run in $(seq 1 "$RUNS"); do
     case "$way" in
       jar) cmd=("$JAVA" -jar "$JAR") ;;
-      extracted) cmd=("$JAVA" -jar "$extracted/cadre.jar") ;;
-      aot) cmd=("$JAVA" "${aot_flags[@]}" -jar "$extracted/cadre.jar") ;;
+      extracted) cmd=("$JAVA" -jar "$launcher") ;;
+      aot) cmd=("$JAVA" "${aot_flags[@]}" -jar "$launcher") ;;
     esac
     read -r login ready < <(timed_start "$work/$way-$run.log" "${cmd[@]}" "${common[@]}")
     stop
