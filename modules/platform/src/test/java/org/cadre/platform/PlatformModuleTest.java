@@ -17,6 +17,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 @ApplicationModuleTest
 @AutoConfigureMockMvc
 @Import({JobTableTests.Handlers.class, RefusalPathTests.TestForms.class, TestListeners.class,
-        TextPolicyTests.TestTexts.class, EnteredDatesTests.TestDates.class})
+        TextPolicyTests.TestTexts.class, EnteredDatesTests.TestDates.class, EditsTests.TestEdits.class})
 @interface PlatformModuleTest {
 }

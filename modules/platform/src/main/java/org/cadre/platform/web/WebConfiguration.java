@@ -12,7 +12,10 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** What every controller of every module may take as a parameter: the {@link org.cadre.platform.Caller}. */
+/**
+ * What every controller of every module may take as a parameter: the {@link org.cadre.platform.Caller} and the
+ * {@link org.cadre.platform.EditVersion} an edit was loaded with.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -25,6 +28,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver(current));
+        resolvers.add(new EditVersionArgumentResolver());
     }
 
     /** Dates as forms write them (dd/mm/yyyy) or as links do (ISO), everywhere: see {@link FormDates}. */
