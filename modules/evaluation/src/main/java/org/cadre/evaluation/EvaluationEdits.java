@@ -5,8 +5,8 @@ import org.cadre.platform.Edits;
 
 /**
  * The records of evaluation whose edit forms are guarded against lost updates ({@link Edits}): a member's
- * self-assessment in a cycle (the member's draft, from two devices) and the chapter's review of a member (two
- * secretaries). Pages and the API load the version from here ({@code ETag} on the API); the facades claim it.
+ * self-assessment in a cycle (the member's draft, from two devices), the chapter's review of a member (two
+ * secretaries) and a subject's level in a draft decision list (two evaluators). Pages and the API load the version from here ({@code ETag} on the API); the facades claim it.
  */
 public final class EvaluationEdits {
 
@@ -19,5 +19,10 @@ public final class EvaluationEdits {
 
     public static String chapterReview(UUID cycle, UUID member) {
         return Edits.record("evaluation.chapter-review", cycle + ":" + member);
+    }
+
+    /** One subject's level in a draft decision list: each row of the list is its own form. */
+    public static String decisionItem(UUID decision, UUID subject) {
+        return Edits.record("evaluation.decision-item", decision + ":" + subject);
     }
 }

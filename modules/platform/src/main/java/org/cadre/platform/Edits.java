@@ -21,6 +21,9 @@ public interface Edits {
     /** The version an edit form of the record is loaded with (0 when it was never edited). */
     EditVersion current(String record);
 
+    /** The versions of many records at once (a table of item forms), each 0 when never edited. */
+    java.util.Map<String, EditVersion> current(java.util.Collection<String> records);
+
     /**
      * Counts an edit of the record, in the caller's transaction: call it in the facade's transaction before the
      * change. When {@code loaded} is not the current version (someone saved in between) the edit is refused with

@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cadre.platform.EditVersion;
 import org.cadre.platform.Edits;
@@ -40,6 +44,20 @@ class JdbcEdits implements Edits {
     public EditVersion current(String record) {
         return new EditVersion(jdbc.sql("SELECT version FROM edits.edit_version WHERE record = :record")
                 .param("record", record).query(Long.class).optional().orElse(0L));
+    }
+
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, EditVersion> current(Collection<String> records) {
+        Map<String, EditVersion> versions = new HashMap<>();
+        records.forEach(record -> versions.put(record, new EditVersion(0)));
+        if (!records.isEmpty()) {
+            jdbc.sql("SELECT record, version FROM edits.edit_version WHERE record IN (:records)")
+                    .param("records", List.copyOf(records))
+                    .query((rs, row) -> versions.put(rs.getString("record"), new EditVersion(rs.getLong("version"))))
+                    .list();
+        }
+        return versions;
     }
 
     @Override
