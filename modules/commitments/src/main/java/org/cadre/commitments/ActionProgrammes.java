@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
 
 /**
  * Action programmes of grassroots organizations and the regulation-review log of their agencies. A programme is
@@ -20,6 +21,12 @@ public interface ActionProgrammes {
     void addTask(UUID programme, @Valid ProgrammeTask task, Caller caller);
 
     void progress(UUID programme, UUID task, ProgrammeItemStatus status, Caller caller);
+
+    /**
+     * As {@link #progress}, from a row loaded at {@code loaded} ({@link CommitmentEdits#programmeTask}): refused
+     * as {@code edit-conflict}, nothing written, when someone set the task's status since; null is unconditional.
+     */
+    void progress(UUID programme, UUID task, ProgrammeItemStatus status, EditVersion loaded, Caller caller);
 
     /** Publishes {@link ActionProgramAdopted}. */
     void adopt(UUID programme, @Valid AdoptProgramme command, Caller caller);

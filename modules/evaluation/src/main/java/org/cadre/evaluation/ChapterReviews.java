@@ -3,6 +3,7 @@ package org.cadre.evaluation;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
 
 /**
  * The chapter's review of its members in a cycle (step 2 of the regulation's process, §3.2): beside each member's
@@ -41,12 +42,21 @@ public interface ChapterReviews {
     MemberReview saveDraft(UUID cycle, UUID member, ReviewForm form, Caller caller);
 
     /**
+     * As {@link #saveDraft}, from a form loaded at {@code loaded} ({@link EvaluationEdits#chapterReview}): refused as
+     * {@code edit-conflict}, nothing written, when another secretary saved the review since; null is unconditional.
+     */
+    MemberReview saveDraft(UUID cycle, UUID member, ReviewForm form, EditVersion loaded, Caller caller);
+
+    /**
      * The chapter's proposal (again, if it proposed before): raises {@link ChapterProposalMade}.
      *
      * @throws org.cadre.platform.Refused as {@link #saveDraft}, and {@code reason-required} when the level is not the
      *                                    engine's
      */
     MemberReview propose(UUID cycle, UUID member, ReviewForm form, Caller caller);
+
+    /** As {@link #propose}, from a form loaded at {@code loaded}: an edit conflict as {@link #saveDraft}. */
+    MemberReview propose(UUID cycle, UUID member, ReviewForm form, EditVersion loaded, Caller caller);
 
     /**
      * Asks another chapter for its comment on the member: the member's previous chapter (transferred in during the

@@ -36,6 +36,13 @@ public interface Decisions {
     DecisionView decide(UUID cycle, UUID decision, UUID subject, String level, String reason, Caller caller);
 
     /**
+     * As {@link #decide}, from a row loaded at {@code loaded} ({@link EvaluationEdits#decisionItem}): refused as
+     * {@code edit-conflict}, nothing written, when someone decided the subject since; null is unconditional.
+     */
+    DecisionView decide(UUID cycle, UUID decision, UUID subject, String level, String reason,
+            org.cadre.platform.EditVersion loaded, Caller caller);
+
+    /**
      * Signs the list with the committee's document number, as the caller, now; publishes {@link DecisionSigned}.
      *
      * @throws org.cadre.platform.Refused as {@link #decide}, {@code calibration-pending} while quota cases of the

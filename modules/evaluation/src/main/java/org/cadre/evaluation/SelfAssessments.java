@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
 
 /**
  * Members' self-assessments of a cycle (step 1 of the regulation's process): a member of the cycle's scope writes
@@ -35,11 +36,20 @@ public interface SelfAssessments {
     SelfAssessmentView saveDraft(UUID cycle, SelfReview review, Caller caller);
 
     /**
+     * As {@link #saveDraft}, from a form loaded at {@code loaded} ({@link EvaluationEdits#selfAssessment}): refused
+     * as {@code edit-conflict}, nothing written, when saved since (from another device); null is unconditional.
+     */
+    SelfAssessmentView saveDraft(UUID cycle, SelfReview review, EditVersion loaded, Caller caller);
+
+    /**
      * Saves and submits the caller's review: every heading written and a level chosen.
      *
      * @throws org.cadre.platform.Refused as {@link #saveDraft}, and {@code self-assessment-incomplete}
      */
     SelfAssessmentView submit(UUID cycle, SelfReview review, Caller caller);
+
+    /** As {@link #submit}, from a form loaded at {@code loaded}: an edit conflict as {@link #saveDraft}. */
+    SelfAssessmentView submit(UUID cycle, SelfReview review, EditVersion loaded, Caller caller);
 
     /**
      * The members of an organization of the cycle (itself and below) with where their self-assessment stands.

@@ -65,6 +65,13 @@ public interface Members {
     /** Corrects personal data; publishes {@link MemberDetailsCorrected}. */
     void correct(MemberId id, @Valid CorrectMember command);
 
+    /**
+     * Corrects personal data as an edit form loaded them: refused as an edit conflict, nothing written, when
+     * someone saved the member's data after {@code loaded} ({@link OrganizationEdits#memberDetails}); null edits
+     * unconditionally.
+     */
+    void correct(MemberId id, @Valid CorrectMember command, org.cadre.platform.EditVersion loaded);
+
     /** Publishes {@link MemberConfirmed}. */
     void confirm(MemberId id, @Valid DatedChange command);
 

@@ -42,8 +42,14 @@ public interface Organizations {
     /** A new name from a date; publishes {@link OrganizationRenamed}. */
     void rename(OrganizationId id, @Valid RenameOrganization command);
 
+    /** A rename as the form loaded the details: an edit conflict when changed since ({@link OrganizationEdits}). */
+    void rename(OrganizationId id, @Valid RenameOrganization command, org.cadre.platform.EditVersion loaded);
+
     /** Places the organization in an agency with its head; publishes {@link AgencyAssigned}. */
     void setAgency(OrganizationId id, @Valid SetAgency command);
+
+    /** The agency as the form loaded it: an edit conflict when changed since ({@link OrganizationEdits#details}). */
+    void setAgency(OrganizationId id, @Valid SetAgency command, org.cadre.platform.EditVersion loaded);
 
     /**
      * Publishes {@link OrganizationDissolved}, and a {@link RoleEnded} for each role held in it. Refuses while

@@ -19,7 +19,16 @@ public enum PlatformRefusal implements Refusal {
      * A date or year entered outside the years Cadre accepts ({@link Dates}): the field's label, the year and the
      * range; the field is the problem's {@code field} property.
      */
-    DATE_OUT_OF_RANGE(Outcome.INVALID, null);
+    DATE_OUT_OF_RANGE(Outcome.INVALID, null),
+
+    /**
+     * Someone else saved the record after this edit was loaded ({@link Edits}): when, as a {@link Translatable}
+     * ("at 14:05"); nothing was written and the other change is kept.
+     */
+    EDIT_CONFLICT(Outcome.CONFLICT, "version"),
+
+    /** The version sent with an edit (the form's {@code version}, the {@code If-Match} tag) is not one. */
+    VERSION_UNREADABLE(Outcome.BAD_REQUEST, "version");
 
     private final Outcome outcome;
     private final String field;

@@ -17,6 +17,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 @ApplicationModuleTest
 @AutoConfigureMockMvc
 @Import({JobTableTests.Handlers.class, RefusalPathTests.TestForms.class, TestListeners.class,
-        TextPolicyTests.TestTexts.class, EnteredDatesTests.TestDates.class, AuditTrailTests.AuditedJob.class})
+        TextPolicyTests.TestTexts.class, EnteredDatesTests.TestDates.class, AuditTrailTests.AuditedJob.class,
+        EditsTests.TestEdits.class})
 @interface PlatformModuleTest {
 }

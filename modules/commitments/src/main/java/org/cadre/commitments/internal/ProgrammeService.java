@@ -31,7 +31,10 @@ import org.cadre.organizations.OrganizationRole;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.RoleAssignment;
+import org.cadre.commitments.CommitmentEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.Refused;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,9 +57,11 @@ class ProgrammeService implements ActionProgrammes {
     private final Guard guard;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Edits edits;
 
     ProgrammeService(JdbcClient jdbc, Organizations organizations, Members members, StudyService study,
-            Subtrees subtrees, Guard guard, ApplicationEventPublisher events, Clock clock) {
+            Subtrees subtrees, Guard guard, ApplicationEventPublisher events, Clock clock, Edits edits) {
+        this.edits = edits;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.members = members;
@@ -105,8 +110,15 @@ class ProgrammeService implements ActionProgrammes {
 
     @Override
     public void progress(UUID programme, UUID task, ProgrammeItemStatus status, Caller caller) {
+        progress(programme, task, status, null, caller);
+    }
+
+    @Override
+    public void progress(UUID programme, UUID task, ProgrammeItemStatus status, EditVersion loaded, Caller caller) {
         Programme p = locked(programme, caller);
         p.progress(task, status);
+        // after the scope and the task's existence are checked: a conflict tells only those who may change it
+        edits.claim(CommitmentEdits.programmeTask(task), loaded);
         jdbc.sql("UPDATE commitments.programme_task SET status = :status WHERE id = :id")
                 .param("status", status.name()).param("id", task).update();
     }

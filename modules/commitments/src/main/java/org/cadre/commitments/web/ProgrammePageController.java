@@ -3,6 +3,8 @@ package org.cadre.commitments.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.cadre.commitments.ActionProgrammes;
 import org.cadre.commitments.AdoptProgramme;
@@ -21,7 +23,10 @@ import org.cadre.organizations.OrganizationAccess;
 import org.cadre.organizations.OrganizationId;
 import org.cadre.organizations.OrganizationRole;
 import org.cadre.organizations.Organizations;
+import org.cadre.commitments.CommitmentEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,6 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProgrammePageController {
 
+    private final Edits edits;
+
     private final ActionProgrammes programmes;
     private final Study study;
     private final Organizations organizations;
@@ -48,7 +55,8 @@ class ProgrammePageController {
     private final Clock clock;
 
     ProgrammePageController(ActionProgrammes programmes, Study study, Organizations organizations,
-            OrganizationAccess access, Pages pages, Clock clock) {
+            OrganizationAccess access, Pages pages, Clock clock, Edits edits) {
+        this.edits = edits;
         this.programmes = programmes;
         this.study = study;
         this.organizations = organizations;
@@ -86,6 +94,11 @@ class ProgrammePageController {
             throw new Refused(CommitmentsRefusal.NOT_YOUR_CHAPTER);
         }
         model.addAttribute("programme", programme);
+        // each task's status form carries the version it was loaded with: a secretary's save in between is refused
+        Map<String, EditVersion> versions = edits.current(programme.tasks().stream()
+                .map(t -> CommitmentEdits.programmeTask(t.id())).toList());
+        model.addAttribute("taskVersions", programme.tasks().stream().collect(Collectors.toMap(
+                ProgrammeView.Task::id, t -> versions.get(CommitmentEdits.programmeTask(t.id())))));
         model.addAttribute("organizationName", pages.name(programme.organization()));
         boolean canChange = access.mayChange(caller, programme.organization());
         model.addAttribute("canChange", canChange);
@@ -125,8 +138,8 @@ class ProgrammePageController {
     @ChangesChapter
     @PageForm(page = "/commitments/programmes/{id}", form = "tasks")
     String taskStatus(@PathVariable UUID id, @PathVariable UUID task, @RequestParam ProgrammeItemStatus status,
-            Caller caller, Locale locale, RedirectAttributes redirect) {
-        programmes.progress(id, task, status, caller);
+            EditVersion loaded, Caller caller, Locale locale, RedirectAttributes redirect) {
+        programmes.progress(id, task, status, loaded, caller);
         return pages.saved("/commitments/programmes/" + id, locale, redirect);
     }
 

@@ -8,7 +8,13 @@ import org.cadre.evaluation.DecisionView;
 import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.web.EvaluationRoles.DecidesRatings;
 import org.cadre.evaluation.web.EvaluationRoles.SetsDecisionAuthority;
+import org.cadre.evaluation.EvaluationEdits;
+import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
+import org.cadre.platform.Refused;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/evaluation/cycles/{cycle}/decisions")
 class DecisionApiController {
 
+    private final Edits edits;
+
     private final Decisions decisions;
 
-    DecisionApiController(Decisions decisions) {
+    DecisionApiController(Decisions decisions, Edits edits) {
+        this.edits = edits;
         this.decisions = decisions;
     }
 
@@ -49,11 +58,27 @@ class DecisionApiController {
     record Decided(String level, String reason) {
     }
 
+    /** One subject's row, with the {@code ETag} of its decision for {@code If-Match} on the next PUT. */
+    @GetMapping("/{decision}/items/{subject}")
+    @DecidesRatings
+    ResponseEntity<DecisionView.Item> item(@PathVariable UUID cycle, @PathVariable UUID decision,
+            @PathVariable UUID subject, Caller caller) {
+        return tagged(decision, subject, decisions.decision(cycle, decision, caller));
+    }
+
     @PutMapping("/{decision}/items/{subject}")
     @DecidesRatings
-    DecisionView decide(@PathVariable UUID cycle, @PathVariable UUID decision, @PathVariable UUID subject,
-            @RequestBody Decided body, Caller caller) {
-        return decisions.decide(cycle, decision, subject, body.level(), body.reason(), caller);
+    ResponseEntity<DecisionView.Item> decide(@PathVariable UUID cycle, @PathVariable UUID decision,
+            @PathVariable UUID subject, @RequestBody Decided body, EditVersion loaded, Caller caller) {
+        return tagged(decision, subject, decisions.decide(cycle, decision, subject, body.level(), body.reason(),
+                loaded, caller));
+    }
+
+    private ResponseEntity<DecisionView.Item> tagged(UUID decision, UUID subject, DecisionView view) {
+        DecisionView.Item item = view.items().stream().filter(i -> i.subject().equals(subject)).findFirst()
+                .orElseThrow(() -> new Refused(EvaluationRefusal.RATING_UNKNOWN, String.valueOf(subject)));
+        return ResponseEntity.ok().eTag(edits.current(EvaluationEdits.decisionItem(decision, subject)).etag())
+                .body(item);
     }
 
     /** The document's number as the committee registers it. */

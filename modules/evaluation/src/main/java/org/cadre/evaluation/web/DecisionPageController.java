@@ -11,7 +11,12 @@ import org.cadre.evaluation.Decisions;
 import org.cadre.evaluation.EvaluationRefusal;
 import org.cadre.evaluation.web.EvaluationRoles.DecidesRatings;
 import org.cadre.evaluation.web.EvaluationRoles.SetsDecisionAuthority;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cadre.evaluation.EvaluationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
@@ -37,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DecisionPageController {
 
+    private final Edits edits;
+
     private static final String LISTS = "/evaluation/cycles/{cycle}/decisions";
     private static final String ONE = LISTS + "/{decision}";
 
@@ -44,7 +51,8 @@ class DecisionPageController {
     private final Cycles cycles;
     private final MessageSource messages;
 
-    DecisionPageController(Decisions decisions, Cycles cycles, MessageSource messages) {
+    DecisionPageController(Decisions decisions, Cycles cycles, MessageSource messages, Edits edits) {
+        this.edits = edits;
         this.decisions = decisions;
         this.cycles = cycles;
         this.messages = messages;
@@ -78,6 +86,12 @@ class DecisionPageController {
     String decision(@PathVariable UUID cycle, @PathVariable UUID decision, Caller caller, Model model) {
         DecisionView view = decisions.decision(cycle, decision, caller);
         model.addAttribute("d", view);
+        // each row's form carries the version of that subject's decision: another evaluator's save in between is
+        // refused instead of overwritten
+        Map<String, EditVersion> versions = edits.current(view.items().stream()
+                .map(i -> EvaluationEdits.decisionItem(decision, i.subject())).toList());
+        model.addAttribute("itemVersions", view.items().stream().collect(Collectors.toMap(i -> i.subject(),
+                i -> versions.get(EvaluationEdits.decisionItem(decision, i.subject())))));
         model.addAttribute("year", String.valueOf(view.year()));
         return "evaluation/decisions/decision";
     }
@@ -87,8 +101,8 @@ class DecisionPageController {
     @PageForm(page = ONE, form = "decide-form")
     String decide(@PathVariable UUID cycle, @PathVariable UUID decision, @RequestParam UUID subject,
             @RequestParam(required = false) String level, @RequestParam(required = false) String reason,
-            Caller caller, Locale locale, RedirectAttributes redirect) {
-        DecisionView view = decisions.decide(cycle, decision, subject, level, reason, caller);
+            EditVersion loaded, Caller caller, Locale locale, RedirectAttributes redirect) {
+        DecisionView view = decisions.decide(cycle, decision, subject, level, reason, loaded, caller);
         String name = view.items().stream().filter(i -> i.subject().equals(subject)).findFirst()
                 .map(DecisionView.Item::name).orElse("");
         redirect.addFlashAttribute("notice", messages.getMessage("evaluation.decisions.saved", new Object[] {name},

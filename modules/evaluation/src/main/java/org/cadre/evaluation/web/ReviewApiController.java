@@ -10,7 +10,10 @@ import org.cadre.evaluation.ReviewList;
 import org.cadre.evaluation.SelfAssessments;
 import org.cadre.evaluation.web.EvaluationRoles.ReviewsChapter;
 import org.cadre.evaluation.web.EvaluationRoles.SendsSelfAssessmentBack;
+import org.cadre.evaluation.EvaluationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +35,10 @@ class ReviewApiController {
 
     private final ChapterReviews reviews;
     private final SelfAssessments assessments;
+    private final Edits edits;
 
-    ReviewApiController(ChapterReviews reviews, SelfAssessments assessments) {
+    ReviewApiController(ChapterReviews reviews, SelfAssessments assessments, Edits edits) {
+        this.edits = edits;
         this.reviews = reviews;
         this.assessments = assessments;
     }
@@ -46,24 +51,30 @@ class ReviewApiController {
 
     @GetMapping("/members/{member}")
     @ReviewsChapter
-    MemberReview member(@PathVariable UUID cycle, @PathVariable UUID member, Caller caller) {
-        return reviews.member(cycle, member, caller);
+    ResponseEntity<MemberReview> member(@PathVariable UUID cycle, @PathVariable UUID member, Caller caller) {
+        return tagged(cycle, member, reviews.member(cycle, member, caller));
     }
 
     /** Keeps the comment, level and reason as a draft. */
     @PutMapping("/members/{member}")
     @ReviewsChapter
-    MemberReview draft(@PathVariable UUID cycle, @PathVariable UUID member, @RequestBody ReviewForm form,
-            Caller caller) {
-        return reviews.saveDraft(cycle, member, form, caller);
+    ResponseEntity<MemberReview> draft(@PathVariable UUID cycle, @PathVariable UUID member,
+            @RequestBody ReviewForm form, EditVersion loaded, Caller caller) {
+        return tagged(cycle, member, reviews.saveDraft(cycle, member, form, loaded, caller));
     }
 
     /** The chapter's proposal (again, to change it). */
     @PostMapping("/members/{member}/proposal")
     @ReviewsChapter
-    MemberReview propose(@PathVariable UUID cycle, @PathVariable UUID member, @RequestBody ReviewForm form,
-            Caller caller) {
-        return reviews.propose(cycle, member, form, caller);
+    ResponseEntity<MemberReview> propose(@PathVariable UUID cycle, @PathVariable UUID member,
+            @RequestBody ReviewForm form, EditVersion loaded, Caller caller) {
+        return tagged(cycle, member, reviews.propose(cycle, member, form, loaded, caller));
+    }
+
+    /** The review with the {@code ETag} of its edit version, for {@code If-Match} on the next save. */
+    private ResponseEntity<MemberReview> tagged(UUID cycle, UUID member, MemberReview review) {
+        return ResponseEntity.ok().eTag(edits.current(EvaluationEdits.chapterReview(cycle, member)).etag())
+                .body(review);
     }
 
     /** The chapter asked: the member's previous chapter, or one of the cycle's tree. */

@@ -12,7 +12,10 @@ import org.cadre.evaluation.ReviewList;
 import org.cadre.evaluation.SelfAssessments;
 import org.cadre.evaluation.web.EvaluationRoles.ReviewsChapter;
 import org.cadre.evaluation.web.EvaluationRoles.SendsSelfAssessmentBack;
+import org.cadre.evaluation.EvaluationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.RulePackRegistry.Level;
@@ -34,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReviewPageController {
 
+    private final Edits edits;
+
     private static final String LIST = "/evaluation/cycles/{cycle}/review";
     private static final String MEMBER = LIST + "/members/{member}";
     private static final String REQUESTS = LIST + "/comment-requests";
@@ -42,7 +47,9 @@ class ReviewPageController {
     private final SelfAssessments assessments;
     private final MessageSource messages;
 
-    ReviewPageController(ChapterReviews reviews, SelfAssessments assessments, MessageSource messages) {
+    ReviewPageController(ChapterReviews reviews, SelfAssessments assessments, MessageSource messages,
+            Edits edits) {
+        this.edits = edits;
         this.reviews = reviews;
         this.assessments = assessments;
         this.messages = messages;
@@ -66,6 +73,8 @@ class ReviewPageController {
     String member(@PathVariable UUID cycle, @PathVariable UUID member, Caller caller, Locale locale, Model model) {
         MemberReview review = reviews.member(cycle, member, caller);
         model.addAttribute("r", review);
+        // the form carries the version it was loaded with: another secretary's save in between is refused
+        model.addAttribute("editVersion", edits.current(EvaluationEdits.chapterReview(cycle, member)));
         model.addAttribute("levels", labels(review.scale().stream(), locale));
         model.addAttribute("year", String.valueOf(review.year()));
         model.addAttribute("staff", caller.hasAny(Role.ADMIN, Role.EVALUATOR));
@@ -79,13 +88,13 @@ class ReviewPageController {
     String save(@PathVariable UUID cycle, @PathVariable UUID member,
             @RequestParam(required = false) String comment, @RequestParam(required = false) String level,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String action,
-            Caller caller, Locale locale, RedirectAttributes redirect) {
+            EditVersion loaded, Caller caller, Locale locale, RedirectAttributes redirect) {
         ReviewForm form = new ReviewForm(comment, level, reason);
         boolean propose = "propose".equals(action);
         if (propose) {
-            reviews.propose(cycle, member, form, caller);
+            reviews.propose(cycle, member, form, loaded, caller);
         } else {
-            reviews.saveDraft(cycle, member, form, caller);
+            reviews.saveDraft(cycle, member, form, loaded, caller);
         }
         return notice(memberPage(cycle, member), propose ? "evaluation.review.proposed" : "evaluation.review.saved",
                 locale, redirect);

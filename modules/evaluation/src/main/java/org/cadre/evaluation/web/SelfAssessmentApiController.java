@@ -10,7 +10,10 @@ import org.cadre.evaluation.SelfReview;
 import org.cadre.evaluation.web.EvaluationRoles.FollowsSelfAssessments;
 import org.cadre.evaluation.web.EvaluationRoles.SetsSelfAssessmentDeadline;
 import org.cadre.evaluation.web.EvaluationRoles.WritesOwnSelfAssessment;
+import org.cadre.evaluation.EvaluationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,29 +34,39 @@ import org.springframework.web.bind.annotation.RestController;
 class SelfAssessmentApiController {
 
     private final SelfAssessments assessments;
+    private final Edits edits;
 
-    SelfAssessmentApiController(SelfAssessments assessments) {
+    SelfAssessmentApiController(SelfAssessments assessments, Edits edits) {
+        this.edits = edits;
         this.assessments = assessments;
     }
 
     @GetMapping
     @WritesOwnSelfAssessment
-    SelfAssessmentView mine(@PathVariable UUID cycle, Caller caller) {
-        return assessments.mine(cycle, caller);
+    ResponseEntity<SelfAssessmentView> mine(@PathVariable UUID cycle, Caller caller) {
+        return tagged(cycle, caller, assessments.mine(cycle, caller));
     }
 
     /** Saves the review as a draft. */
     @PutMapping
     @WritesOwnSelfAssessment
-    SelfAssessmentView draft(@PathVariable UUID cycle, @RequestBody SelfReview review, Caller caller) {
-        return assessments.saveDraft(cycle, review, caller);
+    ResponseEntity<SelfAssessmentView> draft(@PathVariable UUID cycle, @RequestBody SelfReview review,
+            EditVersion loaded, Caller caller) {
+        return tagged(cycle, caller, assessments.saveDraft(cycle, review, loaded, caller));
     }
 
     /** Saves and submits the review. */
     @PostMapping("/submission")
     @WritesOwnSelfAssessment
-    SelfAssessmentView submit(@PathVariable UUID cycle, @RequestBody SelfReview review, Caller caller) {
-        return assessments.submit(cycle, review, caller);
+    ResponseEntity<SelfAssessmentView> submit(@PathVariable UUID cycle, @RequestBody SelfReview review,
+            EditVersion loaded, Caller caller) {
+        return tagged(cycle, caller, assessments.submit(cycle, review, loaded, caller));
+    }
+
+    /** The caller's own review with the {@code ETag} of its edit version, for {@code If-Match} on the next save. */
+    private ResponseEntity<SelfAssessmentView> tagged(UUID cycle, Caller caller, SelfAssessmentView view) {
+        return caller.member().map(me -> ResponseEntity.ok().eTag(edits.current(
+                EvaluationEdits.selfAssessment(cycle, me)).etag())).orElseGet(ResponseEntity::ok).body(view);
     }
 
     @GetMapping("/members")

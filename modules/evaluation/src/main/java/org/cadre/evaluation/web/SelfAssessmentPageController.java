@@ -11,7 +11,10 @@ import org.cadre.evaluation.SelfReview;
 import org.cadre.evaluation.web.EvaluationRoles.FollowsSelfAssessments;
 import org.cadre.evaluation.web.EvaluationRoles.SetsSelfAssessmentDeadline;
 import org.cadre.evaluation.web.EvaluationRoles.WritesOwnSelfAssessment;
+import org.cadre.evaluation.EvaluationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Role;
 import org.springframework.context.MessageSource;
@@ -31,13 +34,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SelfAssessmentPageController {
 
+    private final Edits edits;
+
     private static final String MINE = "/evaluation/cycles/{cycle}/self-assessment";
     private static final String LIST = "/evaluation/cycles/{cycle}/self-assessments";
 
     private final SelfAssessments assessments;
     private final MessageSource messages;
 
-    SelfAssessmentPageController(SelfAssessments assessments, MessageSource messages) {
+    SelfAssessmentPageController(SelfAssessments assessments, MessageSource messages, Edits edits) {
+        this.edits = edits;
         this.assessments = assessments;
         this.messages = messages;
     }
@@ -53,6 +59,9 @@ class SelfAssessmentPageController {
     @WritesOwnSelfAssessment
     String mine(@PathVariable UUID cycle, Caller caller, Model model) {
         model.addAttribute("assessment", assessments.mine(cycle, caller));
+        // the form carries the version it was loaded with: a save from another device in between is refused
+        model.addAttribute("editVersion", caller.member().map(me -> edits.current(EvaluationEdits.selfAssessment(
+                cycle, me))).orElse(null));
         return "evaluation/self/mine";
     }
 
@@ -63,13 +72,13 @@ class SelfAssessmentPageController {
     String save(@PathVariable UUID cycle, @RequestParam(required = false) String strengths,
             @RequestParam(required = false) String shortcomings, @RequestParam(required = false) String remedies,
             @RequestParam(required = false) String level, @RequestParam(required = false) String action,
-            Caller caller, Locale locale, RedirectAttributes redirect) {
+            EditVersion loaded, Caller caller, Locale locale, RedirectAttributes redirect) {
         SelfReview review = new SelfReview(strengths, shortcomings, remedies, level);
         boolean submit = "submit".equals(action);
         if (submit) {
-            assessments.submit(cycle, review, caller);
+            assessments.submit(cycle, review, loaded, caller);
         } else {
-            assessments.saveDraft(cycle, review, caller);
+            assessments.saveDraft(cycle, review, loaded, caller);
         }
         redirect.addFlashAttribute("notice", messages.getMessage(submit ? "evaluation.self.submitted"
                 : "evaluation.self.saved", null, locale));

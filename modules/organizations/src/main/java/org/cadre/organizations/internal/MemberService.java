@@ -45,6 +45,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
+import org.cadre.organizations.OrganizationEdits;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -63,9 +66,11 @@ class MemberService implements Members {
     private final AccessService access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Edits edits;
 
     MemberService(MemberStore store, JdbcClient jdbc, OrganizationService organizations, AccessService access,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Edits edits) {
+        this.edits = edits;
         this.store = store;
         this.jdbc = jdbc;
         this.organizations = organizations;
@@ -100,6 +105,13 @@ class MemberService implements Members {
 
     @Override
     public void correct(MemberId id, CorrectMember command) {
+        correct(id, command, null);
+    }
+
+    @Override
+    public void correct(MemberId id, CorrectMember command, EditVersion loaded) {
+        // claimed in the transaction of the change: a refused correction leaves the version, a conflict writes nothing
+        edits.claim(OrganizationEdits.memberDetails(id), loaded);
         // stamped so that a consumer handling two corrections out of order keeps the later one
         change(id, member -> List.of(member.correct(command).recordedAt(clock.instant())));
     }

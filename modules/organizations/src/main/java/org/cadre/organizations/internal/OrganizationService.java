@@ -53,6 +53,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
+import org.cadre.organizations.OrganizationEdits;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -70,9 +73,11 @@ class OrganizationService implements Organizations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ClusterLocks locks;
+    private final Edits edits;
 
     OrganizationService(OrganizationStore store, MemberStore members, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock, ClusterLocks locks) {
+            ApplicationEventPublisher events, Clock clock, ClusterLocks locks, Edits edits) {
+        this.edits = edits;
         this.store = store;
         this.locks = locks;
         this.members = members;
@@ -117,15 +122,27 @@ class OrganizationService implements Organizations {
 
     @Override
     public void rename(OrganizationId id, RenameOrganization command) {
+        rename(id, command, null);
+    }
+
+    @Override
+    public void rename(OrganizationId id, RenameOrganization command, EditVersion loaded) {
         notFuture(command.on());
         Organization organization = locked(id);
+        edits.claim(OrganizationEdits.details(id), loaded);
         OrganizationRenamed renamed = organization.rename(command.name(), command.on());
         write(organization, List.of(renamed));
     }
 
     @Override
     public void setAgency(OrganizationId id, SetAgency command) {
+        setAgency(id, command, null);
+    }
+
+    @Override
+    public void setAgency(OrganizationId id, SetAgency command, EditVersion loaded) {
         Organization organization = locked(id);
+        edits.claim(OrganizationEdits.details(id), loaded);
         // a refused assignment rolls back the agency row with everything else
         UUID agency = store.agency(command.code(), command.name(), command.headName());
         AgencyAssigned assigned = organization.assignAgency(agency, command.name(), command.headName());

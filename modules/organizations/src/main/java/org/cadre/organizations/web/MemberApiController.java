@@ -20,7 +20,10 @@ import org.cadre.organizations.TransferMember;
 import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
 import org.cadre.organizations.web.OrganizationRoles.ReadsMember;
 import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
+import org.cadre.organizations.OrganizationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.Refused;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +44,10 @@ class MemberApiController {
 
     private final Members members;
     private final OrganizationAccess access;
+    private final Edits edits;
 
-    MemberApiController(Members members, OrganizationAccess access) {
+    MemberApiController(Members members, OrganizationAccess access, Edits edits) {
+        this.edits = edits;
         this.members = members;
         this.access = access;
     }
@@ -55,10 +60,13 @@ class MemberApiController {
         return ResponseEntity.created(URI.create("/api/members/" + id)).body(members.find(id).orElseThrow());
     }
 
+    /** With the {@code ETag} of the member's personal data, for {@code If-Match} on a correction. */
     @GetMapping("/{id}")
     @ReadsMember
-    MemberSummary get(@PathVariable UUID id, Caller caller) {
-        return current(visible(caller, id), caller);
+    ResponseEntity<MemberSummary> get(@PathVariable UUID id, Caller caller) {
+        MemberSummary member = current(visible(caller, id), caller);
+        return ResponseEntity.ok().eTag(edits.current(OrganizationEdits.memberDetails(member.id())).etag())
+                .body(member);
     }
 
     @GetMapping
@@ -78,9 +86,12 @@ class MemberApiController {
 
     @PostMapping("/{id}/correct")
     @ChangesMembers
-    MemberSummary correct(@PathVariable UUID id, @Valid @RequestBody CorrectMember command, Caller caller) {
-        members.correct(changeable(caller, id), command);
-        return current(new MemberId(id), caller);
+    ResponseEntity<MemberSummary> correct(@PathVariable UUID id, @Valid @RequestBody CorrectMember command,
+            EditVersion loaded, Caller caller) {
+        MemberId member = changeable(caller, id);
+        members.correct(member, command, loaded);
+        return ResponseEntity.ok().eTag(edits.current(OrganizationEdits.memberDetails(member)).etag())
+                .body(current(member, caller));
     }
 
     @PostMapping("/{id}/confirm")

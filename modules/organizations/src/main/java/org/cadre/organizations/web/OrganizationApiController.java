@@ -25,7 +25,10 @@ import org.cadre.organizations.TreeNode;
 import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
 import org.cadre.organizations.web.OrganizationRoles.ChangesTree;
 import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
+import org.cadre.organizations.OrganizationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 import org.cadre.platform.Refused;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +51,11 @@ class OrganizationApiController {
     private final Organizations organizations;
     private final Members members;
     private final OrganizationAccess access;
+    private final Edits edits;
 
-    OrganizationApiController(Organizations organizations, Members members, OrganizationAccess access) {
+    OrganizationApiController(Organizations organizations, Members members, OrganizationAccess access,
+            Edits edits) {
+        this.edits = edits;
         this.organizations = organizations;
         this.members = members;
         this.access = access;
@@ -68,10 +74,11 @@ class OrganizationApiController {
         return organizations.tree(asOf, access.visibility(caller));
     }
 
+    /** With the {@code ETag} of the organization's details (name, agency), for {@code If-Match} on their edits. */
     @GetMapping("/{id}")
     @ReadsTree
-    OrganizationSummary get(@PathVariable UUID id, Caller caller) {
-        return existing(visible(caller, id));
+    ResponseEntity<OrganizationSummary> get(@PathVariable UUID id, Caller caller) {
+        return tagged(existing(visible(caller, id)));
     }
 
     @PostMapping
@@ -90,16 +97,18 @@ class OrganizationApiController {
 
     @PostMapping("/{id}/rename")
     @ChangesTree
-    OrganizationSummary rename(@PathVariable UUID id, @Valid @RequestBody RenameOrganization command) {
-        organizations.rename(new OrganizationId(id), command);
-        return existing(new OrganizationId(id));
+    ResponseEntity<OrganizationSummary> rename(@PathVariable UUID id,
+            @Valid @RequestBody RenameOrganization command, EditVersion loaded) {
+        organizations.rename(new OrganizationId(id), command, loaded);
+        return tagged(existing(new OrganizationId(id)));
     }
 
     @PostMapping("/{id}/agency")
     @ChangesTree
-    OrganizationSummary setAgency(@PathVariable UUID id, @Valid @RequestBody SetAgency command) {
-        organizations.setAgency(new OrganizationId(id), command);
-        return existing(new OrganizationId(id));
+    ResponseEntity<OrganizationSummary> setAgency(@PathVariable UUID id, @Valid @RequestBody SetAgency command,
+            EditVersion loaded) {
+        organizations.setAgency(new OrganizationId(id), command, loaded);
+        return tagged(existing(new OrganizationId(id)));
     }
 
     @PostMapping("/{id}/dissolve")
@@ -176,6 +185,11 @@ class OrganizationApiController {
         OrganizationId organization = new OrganizationId(id);
         access.requireChange(caller, organization);
         return organization;
+    }
+
+    private ResponseEntity<OrganizationSummary> tagged(OrganizationSummary organization) {
+        return ResponseEntity.ok().eTag(edits.current(OrganizationEdits.details(organization.id())).etag())
+                .body(organization);
     }
 
     private OrganizationSummary existing(OrganizationId id) {

@@ -38,6 +38,7 @@ import org.cadre.organizations.TransferMember;
 import org.cadre.organizations.web.OrganizationRoles.ChangesMembers;
 import org.cadre.organizations.web.OrganizationRoles.ChangesTree;
 import org.cadre.platform.Caller;
+import org.cadre.platform.EditVersion;
 import org.cadre.platform.PageForm;
 import org.cadre.platform.Refused;
 import org.springframework.context.MessageSource;
@@ -88,9 +89,9 @@ class OrganizationFormController {
     @ChangesTree
     @PageForm(page = "/organizations/{id}", form = "rename-form")
     String rename(@PathVariable UUID id, @RequestParam String name,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Locale locale,
-            RedirectAttributes redirect) {
-        organizations.rename(new OrganizationId(id), new RenameOrganization(name, on));
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, EditVersion loaded,
+            Locale locale, RedirectAttributes redirect) {
+        organizations.rename(new OrganizationId(id), new RenameOrganization(name, on), loaded);
         return saved("/organizations/" + id, locale, redirect);
     }
 
@@ -98,8 +99,9 @@ class OrganizationFormController {
     @ChangesTree
     @PageForm(page = "/organizations/{id}", form = "agency-form")
     String agency(@PathVariable UUID id, @RequestParam String code, @RequestParam String name,
-            @RequestParam(required = false) String headName, Locale locale, RedirectAttributes redirect) {
-        organizations.setAgency(new OrganizationId(id), new SetAgency(code, name, headName));
+            @RequestParam(required = false) String headName, EditVersion loaded, Locale locale,
+            RedirectAttributes redirect) {
+        organizations.setAgency(new OrganizationId(id), new SetAgency(code, name, headName), loaded);
         return saved("/organizations/" + id, locale, redirect);
     }
 
@@ -243,11 +245,11 @@ class OrganizationFormController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate bornOn, @RequestParam Sex sex,
             @RequestParam(required = false) String nationalId,
             @RequestParam(defaultValue = "false") boolean civilServant,
-            @RequestParam(required = false) String position, Caller caller, Locale locale,
+            @RequestParam(required = false) String position, EditVersion loaded, Caller caller, Locale locale,
             RedirectAttributes redirect) {
         access.requireChange(caller, new MemberId(id));
         members.correct(new MemberId(id), new CorrectMember(familyName, middleName, givenName, bornOn, sex,
-                blankToNull(nationalId), civilServant, position));
+                blankToNull(nationalId), civilServant, position), loaded);
         return saved("/members/" + id, locale, redirect);
     }
 

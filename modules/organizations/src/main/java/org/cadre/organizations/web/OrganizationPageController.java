@@ -28,7 +28,9 @@ import org.cadre.organizations.TreeNode;
 import org.cadre.organizations.web.OrganizationRoles.IsMember;
 import org.cadre.organizations.web.OrganizationRoles.ReadsMember;
 import org.cadre.organizations.web.OrganizationRoles.ReadsTree;
+import org.cadre.organizations.OrganizationEdits;
 import org.cadre.platform.Caller;
+import org.cadre.platform.Edits;
 import org.cadre.platform.Refused;
 import org.cadre.platform.Role;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,9 +48,11 @@ class OrganizationPageController {
     private final Members members;
     private final OrganizationAccess access;
     private final Clock clock;
+    private final Edits edits;
 
     OrganizationPageController(Organizations organizations, Members members, OrganizationAccess access,
-            Clock clock) {
+            Clock clock, Edits edits) {
+        this.edits = edits;
         this.organizations = organizations;
         this.members = members;
         this.access = access;
@@ -82,6 +86,8 @@ class OrganizationPageController {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = asOf == null ? today : asOf;
         model.addAttribute("organization", organization);
+        // the rename and agency forms carry the version they were loaded with
+        model.addAttribute("detailsVersion", edits.current(OrganizationEdits.details(organizationId)));
         model.addAttribute("parent", organization.parentId() == null ? null
                 : organizations.find(organization.parentId()).filter(p -> access.maySee(caller, p.id()))
                         .orElse(null));
@@ -186,6 +192,8 @@ class OrganizationPageController {
         MemberSummary member = members.find(memberId).map(m -> access.redact(caller, m))
                 .orElseThrow(() -> new Refused(OrganizationRefusal.MEMBER_UNKNOWN, id));
         model.addAttribute("member", member);
+        // the correct form carries the version it was loaded with: a save after someone else's is refused
+        model.addAttribute("detailsVersion", edits.current(OrganizationEdits.memberDetails(memberId)));
         List<HistoryEntry> history = members.history(member.id());
         model.addAttribute("history", history);
         boolean canChange = access.mayChange(caller, memberId);

@@ -14,10 +14,12 @@ import org.cadre.platform.PageForm;
 import org.cadre.platform.PlatformRefusal;
 import org.cadre.platform.Refusal;
 import org.cadre.platform.Refused;
+import org.cadre.platform.Translatable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -87,6 +89,17 @@ class RefusalAdvice {
         ModelAndView page = errorPage(status, message);
         page.addObject("lines", lines);
         return page;
+    }
+
+    /**
+     * A Spring Data JDBC aggregate with {@code @Version} saved over a newer version: the same edit conflict as
+     * {@link org.cadre.platform.Edits} refuses, without the time (the aggregate does not keep it).
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView staleAggregate(OptimisticLockingFailureException stale, HttpServletRequest request,
+            HandlerMethod handler, RedirectAttributes redirect) {
+        return refused(new Refused(PlatformRefusal.EDIT_CONFLICT, (Translatable) (messages, locale) ->
+                messages.getMessage("edit.conflict.recently", null, locale)), request, handler, redirect);
     }
 
     /** A constraint of a command (size, pattern, required) checked by the module's facade. */

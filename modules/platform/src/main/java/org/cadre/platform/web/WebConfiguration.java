@@ -16,7 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
-/** What every controller of every module may take as a parameter: the {@link org.cadre.platform.Caller}. */
+/**
+ * What every controller of every module may take as a parameter: the {@link org.cadre.platform.Caller} and the
+ * {@link org.cadre.platform.EditVersion} an edit was loaded with.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -29,6 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver(current));
+        resolvers.add(new EditVersionArgumentResolver());
     }
 
     /** Dates as forms write them (dd/mm/yyyy) or as links do (ISO), everywhere: see {@link FormDates}. */

@@ -29,6 +29,9 @@ import org.cadre.ratingrules.RulePackRegistry.Level;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.cadre.evaluation.EvaluationEdits;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 
 /**
  * Decisions of the competent level: opens (and refreshes) each grassroots organization's drafts from the current
@@ -39,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class DecisionService implements Decisions {
+
+    private final Edits edits;
 
     static final String MEMBER = "MEMBER";
     static final String ORGANIZATION = "ORGANIZATION";
@@ -57,7 +62,8 @@ class DecisionService implements Decisions {
 
     DecisionService(DecisionStore store, DecisionTree trees, Competences competences, OrganizationAccess access,
             DecisionDocument documents, ClusterLocks locks, ApplicationEventPublisher events, Clock clock,
-            ListsToSign waiting, Calibrations calibrations) {
+            ListsToSign waiting, Calibrations calibrations, Edits edits) {
+        this.edits = edits;
         this.store = store;
         this.trees = trees;
         this.competences = competences;
@@ -99,7 +105,15 @@ class DecisionService implements Decisions {
 
     @Override
     public DecisionView decide(UUID cycle, UUID decision, UUID subject, String level, String reason, Caller caller) {
+        return decide(cycle, decision, subject, level, reason, null, caller);
+    }
+
+    @Override
+    public DecisionView decide(UUID cycle, UUID decision, UUID subject, String level, String reason,
+            EditVersion loaded, Caller caller) {
         return change(cycle, decision, caller, (found, d) -> {
+            // after the cycle's lock and the competence check of change: only a decider learns of a conflict
+            edits.claim(EvaluationEdits.decisionItem(d.id(), subject), loaded);
             d.decide(subject, level, reason, trees.scale(found, d.kind()).stream().map(Level::code).toList(),
                     found.open());
             return Optional.empty();

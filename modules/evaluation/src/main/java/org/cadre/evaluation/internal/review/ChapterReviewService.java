@@ -37,6 +37,9 @@ import org.cadre.supervision.Stance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.cadre.evaluation.EvaluationEdits;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 
 /**
  * The chapter's review: who and which members the caller may review is the inputs' reach (evaluation staff anywhere
@@ -47,6 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class ChapterReviewService implements ChapterReviews {
+
+    private final Edits edits;
 
     private static final List<String> STANCES = Arrays.stream(Stance.values()).map(Stance::name).toList();
 
@@ -59,7 +64,9 @@ class ChapterReviewService implements ChapterReviews {
     private final Clock clock;
 
     ChapterReviewService(ReviewStore store, CommentRequestStore requests, InputEntries entries,
-            Organizations organizations, OrganizationAccess access, ApplicationEventPublisher events, Clock clock) {
+            Organizations organizations, OrganizationAccess access, ApplicationEventPublisher events, Clock clock,
+            Edits edits) {
+        this.edits = edits;
         this.store = store;
         this.requests = requests;
         this.entries = entries;
@@ -103,7 +110,12 @@ class ChapterReviewService implements ChapterReviews {
 
     @Override
     public MemberReview saveDraft(UUID cycle, UUID member, ReviewForm form, Caller caller) {
-        return change(cycle, member, caller, (review, frame) -> {
+        return saveDraft(cycle, member, form, null, caller);
+    }
+
+    @Override
+    public MemberReview saveDraft(UUID cycle, UUID member, ReviewForm form, EditVersion loaded, Caller caller) {
+        return change(cycle, member, loaded, caller, (review, frame) -> {
             review.saveDraft(written(form), frame);
             return Optional.empty();
         });
@@ -111,15 +123,22 @@ class ChapterReviewService implements ChapterReviews {
 
     @Override
     public MemberReview propose(UUID cycle, UUID member, ReviewForm form, Caller caller) {
-        return change(cycle, member, caller, (review, frame) -> Optional.of(review.propose(written(form), frame,
+        return propose(cycle, member, form, null, caller);
+    }
+
+    @Override
+    public MemberReview propose(UUID cycle, UUID member, ReviewForm form, EditVersion loaded, Caller caller) {
+        return change(cycle, member, loaded, caller, (review, frame) -> Optional.of(review.propose(written(form), frame,
                 caller.username())));
     }
 
-    private MemberReview change(UUID cycle, UUID member, Caller caller,
+    private MemberReview change(UUID cycle, UUID member, EditVersion loaded, Caller caller,
             BiFunction<ChapterReview, ChapterReview.Frame, Optional<ChapterProposalMade>> transition) {
         boolean open = store.lockOpen(cycle);
         InputCycle found = entries.cycle(cycle);
         MemberInputs who = entries.member(cycle, member, caller);
+        // in scope first: a conflict tells when the review changed, which is not for a caller out of scope
+        edits.claim(EvaluationEdits.chapterReview(found.id(), who.member()), loaded);
         ChapterReview review = store.find(found.id(), who.member(), true).map(ReviewStore.Stored::review)
                 .orElseGet(() -> ChapterReview.start(found.id(), who.member(), who.organization()));
         String engineLevel = store.engine(found.id(), who.member()).map(ReviewStore.Engine::level).orElse(null);

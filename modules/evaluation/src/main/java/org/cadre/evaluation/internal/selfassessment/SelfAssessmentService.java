@@ -34,6 +34,9 @@ import org.cadre.ratingrules.RulePackRegistry.Level;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.cadre.evaluation.EvaluationEdits;
+import org.cadre.platform.EditVersion;
+import org.cadre.platform.Edits;
 
 /**
  * Members' self-assessments: the member's own (load it locked, let {@link SelfAssessment} check and change it, write
@@ -51,11 +54,14 @@ class SelfAssessmentService implements SelfAssessments {
     private final RulePackRegistry packs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Edits edits;
     // a stored pack version never changes (an edit makes a new version), so its scale is read once
     private final Map<String, List<Level>> scales = new ConcurrentHashMap<>();
 
     SelfAssessmentService(SelfAssessmentStore store, Members members, Organizations organizations,
-            OrganizationAccess access, RulePackRegistry packs, ApplicationEventPublisher events, Clock clock) {
+            OrganizationAccess access, RulePackRegistry packs, ApplicationEventPublisher events, Clock clock,
+            Edits edits) {
+        this.edits = edits;
         this.store = store;
         this.members = members;
         this.organizations = organizations;
@@ -89,7 +95,12 @@ class SelfAssessmentService implements SelfAssessments {
 
     @Override
     public SelfAssessmentView saveDraft(UUID cycle, SelfReview review, Caller caller) {
-        return change(cycle, caller, (assessment, window) -> {
+        return saveDraft(cycle, review, null, caller);
+    }
+
+    @Override
+    public SelfAssessmentView saveDraft(UUID cycle, SelfReview review, EditVersion loaded, Caller caller) {
+        return change(cycle, loaded, caller, (assessment, window) -> {
             assessment.saveDraft(review, window);
             return Optional.empty();
         });
@@ -97,7 +108,12 @@ class SelfAssessmentService implements SelfAssessments {
 
     @Override
     public SelfAssessmentView submit(UUID cycle, SelfReview review, Caller caller) {
-        return change(cycle, caller, (assessment, window) -> Optional.of(assessment.submit(review, window)));
+        return submit(cycle, review, null, caller);
+    }
+
+    @Override
+    public SelfAssessmentView submit(UUID cycle, SelfReview review, EditVersion loaded, Caller caller) {
+        return change(cycle, loaded, caller, (assessment, window) -> Optional.of(assessment.submit(review, window)));
     }
 
     private interface Transition {
@@ -105,10 +121,11 @@ class SelfAssessmentService implements SelfAssessments {
     }
 
     /** Only the member writes their own: the id comes from the caller, never from the request. */
-    private SelfAssessmentView change(UUID cycle, Caller caller, Transition transition) {
+    private SelfAssessmentView change(UUID cycle, EditVersion loaded, Caller caller, Transition transition) {
         UUID me = requireMember(caller);
         SelfAssessmentCycle found = store.cycle(cycle, true);
         MemberSummary summary = requireInCycle(found, me);
+        edits.claim(EvaluationEdits.selfAssessment(found.id(), me), loaded);
         SelfAssessment assessment = store.find(found.id(), me, true)
                 .orElseGet(() -> SelfAssessment.start(found.id(), me));
         Optional<SelfAssessmentSubmitted> raised = transition.apply(assessment, window(found));
