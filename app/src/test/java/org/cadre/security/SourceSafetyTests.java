@@ -36,6 +36,7 @@ class SourceSafetyTests {
             Map.entry("evaluation/internal/inputs/InputCycles.java: lock", "\"\" or \" FOR SHARE\""),
             Map.entry("evaluation/internal/review/CommentRequestStore.java: where", "one of two literals"),
             Map.entry("evaluation/internal/whatif/WhatIfService.java: where", "one of two literals"),
+            Map.entry("platform/audit/JdbcAuditTrail.java: where", "literal clauses, values as parameters"),
             Map.entry("organizations/internal/MemberStore.java: table", "callers pass a literal table name"),
             Map.entry("organizations/internal/MemberService.java: inside", "Rows.SUBTREE or a literal"),
             Map.entry("organizations/internal/MemberService.java: organizationsIn", "one of two literals"),
