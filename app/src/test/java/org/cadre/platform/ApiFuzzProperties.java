@@ -1,0 +1,282 @@
+package org.cadre.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.jayway.jsonpath.JsonPath;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import org.cadre.platform.testing.Bounded;
+import org.cadre.platform.testing.RowCounts;
+import org.cadre.platform.testing.SpringFuzzTest;
+import org.cadre.support.CadreTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every POST and PUT of the JSON API that reads a body, found in the running application (so a new endpoint is
+ * fuzzed without being listed here), called with generated bodies: the endpoint's own fields with values of the
+ * wrong type, missing or null, huge numbers, out-of-range dates, control and bidi characters and lone surrogates,
+ * duplicate keys and unknown fields, and raw bodies that are no JSON, nested thousands deep or empty. The caller
+ * holds every role, and path variables name nothing that exists. Whatever comes: never a 5xx, an answer within
+ * {@link #LIMIT}, a refusal is a problem detail in Vietnamese whose text is translated (no message key, no
+ * framework or exception text), and a refusal writes no row to the endpoint's module.
+ */
+@CadreTest
+@SpringFuzzTest
+class ApiFuzzProperties {
+
+    static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** A JSON endpoint: its method, its path with the variables filled, the fields of its body, its module. */
+    record Endpoint(HttpMethod method, String path, List<String> fields, String module) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    record Call(Endpoint endpoint, String body) {
+        @Override
+        public String toString() {
+            return endpoint + " " + (body.length() > 300 ? body.substring(0, 300) + "… (" + body.length() + ")"
+                    : body);
+        }
+    }
+
+    private List<Endpoint> endpoints;
+
+    /** The JSON endpoints of the running application, read once per property. */
+    List<Endpoint> endpoints() {
+        if (endpoints == null) {
+            List<Endpoint> found = new ArrayList<>();
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+                RequestMappingInfo info = entry.getKey();
+                HandlerMethod handler = entry.getValue();
+                Parameter body = bodyOf(handler.getMethod());
+                if (body == null) {
+                    continue;
+                }
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    if (method != RequestMethod.POST && method != RequestMethod.PUT) {
+                        continue;
+                    }
+                    for (String pattern : info.getPatternValues()) {
+                        if (pattern.startsWith("/api/") && !pattern.contains("*")) {
+                            found.add(new Endpoint(HttpMethod.valueOf(method.name()), fill(pattern, handler.getMethod()),
+                                    fieldsOf(body.getType()), moduleOf(handler.getBeanType())));
+                        }
+                    }
+                }
+            }
+            found.sort(Comparator.comparing(Endpoint::toString));
+            endpoints = found;
+        }
+        return endpoints;
+    }
+
+    private static Parameter bodyOf(Method method) {
+        for (Parameter parameter : method.getParameters()) {
+            if (parameter.isAnnotationPresent(RequestBody.class)) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    /** Each path variable by its type: a random UUID, a number or a code, so it names nothing that exists. */
+    private static String fill(String pattern, Method method) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        for (Parameter parameter : method.getParameters()) {
+            PathVariable variable = parameter.getAnnotation(PathVariable.class);
+            if (variable != null) {
+                String name = !variable.value().isEmpty() ? variable.value()
+                        : !variable.name().isEmpty() ? variable.name() : parameter.getName();
+                types.put(name, parameter.getType());
+            }
+        }
+        Matcher matcher = PATH_VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            Class<?> type = types.getOrDefault(matcher.group(1), String.class);
+            String value = type == UUID.class ? UUID.nameUUIDFromBytes(pattern.getBytes(StandardCharsets.UTF_8))
+                    .toString() : type == int.class || type == Integer.class || type == long.class
+                    || type == Long.class ? "987654" : "no-such-" + matcher.group(1);
+            matcher.appendReplacement(path, value);
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    private static List<String> fieldsOf(Class<?> type) {
+        if (type.isRecord()) {
+            List<String> names = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                names.add(component.getName());
+            }
+            return names;
+        }
+        return List.of("value", "values", "id", "name", "on");
+    }
+
+    /** {@code org.cadre.<module>.…}: the module, and so the schema, that owns the endpoint. */
+    private static String moduleOf(Class<?> controller) {
+        String[] parts = controller.getPackageName().split("\\.");
+        return parts.length > 2 ? parts[2] : "platform";
+    }
+
+    // ---- bodies -----------------------------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<Call> calls() {
+        List<Endpoint> all = endpoints();
+        assertThat(all).as("the API's JSON endpoints").hasSizeGreaterThan(10);
+        return Arbitraries.of(all).flatMap(endpoint -> body(endpoint).map(body -> new Call(endpoint, body)));
+    }
+
+    Arbitrary<String> body(Endpoint endpoint) {
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, shaped(endpoint)),
+                Tuple.of(1, Arbitraries.of("", "null", "[]", "{}", "{", "}", "\"x\"", "1e400", "true", "\uFEFF{}",
+                        "{\"a\":1,\"a\":2}", "{\"\u0000\":1}", "{'a':1}", "{a:1}", "[1,]", "{\"a\":1,}", "NaN",
+                        "/* */{}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\u0000\"}", "\u0000")),
+                Tuple.of(1, Arbitraries.of(100, 2_000, 50_000).flatMap(depth -> Arbitraries.of(
+                        "[".repeat(depth) + "]".repeat(depth),
+                        "{\"a\":".repeat(depth) + "1" + "}".repeat(depth),
+                        "{\"" + (endpoint.fields().isEmpty() ? "a" : endpoint.fields().get(0)) + "\":"
+                                + "[".repeat(depth) + "]".repeat(depth) + "}"))));
+    }
+
+    /** An object with the endpoint's fields: some missing, some repeated, an unknown one, odd values. */
+    Arbitrary<String> shaped(Endpoint endpoint) {
+        List<String> fields = new ArrayList<>(endpoint.fields());
+        Arbitrary<String> member = Combinators.combine(
+                Arbitraries.frequency(Tuple.of(9, "known"), Tuple.of(1, "unknown")),
+                Arbitraries.of(fields.isEmpty() ? List.of("value") : fields), value(2))
+                .as((kind, field, value) -> "\"" + ("known".equals(kind) ? field : field + "X") + "\":" + value);
+        return member.list().ofMaxSize(Math.max(3, fields.size() + 2))
+                .map(members -> "{" + String.join(",", members) + "}");
+    }
+
+    static Arbitrary<String> value(int depth) {
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.of("null", "true", "false", "0", "-1", "1.5", "2147483648", "-2147483649",
+                        "9223372036854775808", "1e400", "-1e-400", "123456789012345678901234567890", "0.1e1",
+                        "\"NaN\"", "\"Infinity\""),
+                Arbitraries.of("2024-01-01", "9999-12-31", "10000-01-01", "0000-01-01", "-0001-01-01",
+                        "2024-02-30", "31/12/2024", "2024-01-01T25:00:00Z", "1900-01-01", "2200-12-31",
+                        UUID.randomUUID().toString(), "not-a-uuid", "ADMIN", "MEMBER", "GRASSROOTS_CHAPTER",
+                        "PASS", "EXCELLENT", "", " ", "=1+1", "@SUM(A1)", "'; DROP TABLE x; --", "<script>x</script>",
+                        "\u202Egnol", "a\u200Bb", "\u0000", "\u0007", "N\u0301", "\uD800", "\uDC00x",
+                        "x".repeat(10_000), "đ".repeat(300)).map(ApiFuzzProperties::quoted),
+                Arbitraries.strings().all().ofMaxLength(20).map(ApiFuzzProperties::quoted));
+        if (depth == 0) {
+            return scalar;
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(8, scalar),
+                Tuple.of(1, value(depth - 1).list().ofMaxSize(3).map(values -> "[" + String.join(",", values) + "]")),
+                Tuple.of(1, value(depth - 1).list().ofMaxSize(2)
+                        .map(values -> {
+                            StringBuilder object = new StringBuilder("{");
+                            for (int i = 0; i < values.size(); i++) {
+                                object.append(i > 0 ? "," : "").append("\"k").append(i).append("\":")
+                                        .append(values.get(i));
+                            }
+                            return object.append('}').toString();
+                        })));
+    }
+
+    /** A JSON string: control characters and surrogates escaped, so they reach the parser as characters. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    // ---- the property -----------------------------------------------------------------------------------------
+
+    @Property(tries = 300)
+    void everyJsonEndpointRefusesABadBodyClearlyAndWritesNothing(@ForAll("calls") Call call) throws Exception {
+        Endpoint endpoint = call.endpoint();
+        Map<String, Long> before = RowCounts.of(jdbc, endpoint.module());
+        MockHttpServletResponse response = Bounded.within(LIMIT, () -> mvc.perform(
+                        request(endpoint.method(), endpoint.path())
+                                .with(authentication(new CallerAuthentication(Caller.of("fuzz", Role.values()))))
+                                .header("Accept-Language", "vi")
+                                .contentType(MediaType.APPLICATION_JSON).content(call.body().getBytes(StandardCharsets.UTF_8)))
+                .andReturn().getResponse());
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        int status = response.getStatus();
+        Statistics.label("status").collect(status);
+        assertThat(status).as(body).isLessThan(500);
+        if (status < 400) {
+            return;
+        }
+        assertThat(response.getContentType()).as(body).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String detail = JsonPath.read(body, "$.detail");
+        assertThat(detail).as(body).isNotBlank().doesNotContain("problemDetail.").doesNotContain("Failed to")
+                .doesNotContain("Exception").doesNotContain("JSON parse error").doesNotContain("tools.jackson")
+                .doesNotContain("com.fasterxml");
+        if (body.contains("\"errors\"")) {
+            List<Map<String, Object>> errors = JsonPath.read(body, "$.errors");
+            assertThat(errors).as(body).allSatisfy(error -> {
+                assertThat(String.valueOf(error.get("field"))).as(body).isNotBlank();
+                assertThat(String.valueOf(error.get("message"))).as(body).isNotBlank()
+                        .doesNotContain("problemDetail.").doesNotContain("must not");
+            });
+        }
+        Map<String, Long> after = RowCounts.of(jdbc, endpoint.module());
+        after.keySet().removeIf(table -> table.contains("audit"));
+        before.keySet().removeIf(table -> table.contains("audit"));
+        assertThat(after).as("nothing written by a refused " + endpoint).isEqualTo(before);
+    }
+}
