@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Reporter;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.cadre.platform.testing.Background;
 import org.cadre.platform.testing.Bounded;
 import org.cadre.platform.testing.RowCounts;
 import org.cadre.platform.testing.SpringFuzzTest;
@@ -103,8 +106,9 @@ class ApiFuzzProperties {
                     }
                     for (String pattern : info.getPatternValues()) {
                         if (pattern.startsWith("/api/") && !pattern.contains("*")) {
-                            found.add(new Endpoint(HttpMethod.valueOf(method.name()), fill(pattern, handler.getMethod()),
-                                    fieldsOf(body.getType()), moduleOf(handler.getBeanType())));
+                            found.add(new Endpoint(HttpMethod.valueOf(method.name()),
+                                    fill(pattern, handler.getMethod()), fieldsOf(body.getType()),
+                                    moduleOf(handler.getBeanType())));
                         }
                     }
                 }
@@ -244,21 +248,43 @@ class ApiFuzzProperties {
 
     // ---- the property -----------------------------------------------------------------------------------------
 
+    /** The endpoints the property draws from: every module's, published in the report with their count. */
+    @Example
+    void theEndpointsAreFoundInTheRunningApplication(Reporter reporter) {
+        List<Endpoint> all = endpoints();
+        reporter.publishValue("json endpoints fuzzed", all.size() + ": " + all);
+        assertThat(all).extracting(Endpoint::path).anyMatch(p -> p.equals("/api/members"))
+                .anyMatch(p -> p.equals("/api/rule-packs/evaluate")).anyMatch(p -> p.startsWith("/api/commitments"))
+                .anyMatch(p -> p.startsWith("/api/evaluation"));
+    }
+
+    private boolean quiet;
+
+    private void awaitQuiet() {
+        Background.awaitIdle(jdbc);
+        quiet = true;
+    }
+
     @Property(tries = 300)
     void everyJsonEndpointRefusesABadBodyClearlyAndWritesNothing(@ForAll("calls") Call call) throws Exception {
+        if (!quiet) {
+            awaitQuiet();
+        }
         Endpoint endpoint = call.endpoint();
         Map<String, Long> before = RowCounts.of(jdbc, endpoint.module());
         MockHttpServletResponse response = Bounded.within(LIMIT, () -> mvc.perform(
                         request(endpoint.method(), endpoint.path())
                                 .with(authentication(new CallerAuthentication(Caller.of("fuzz", Role.values()))))
                                 .header("Accept-Language", "vi")
-                                .contentType(MediaType.APPLICATION_JSON).content(call.body().getBytes(StandardCharsets.UTF_8)))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(call.body().getBytes(StandardCharsets.UTF_8)))
                 .andReturn().getResponse());
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         int status = response.getStatus();
         Statistics.label("status").collect(status);
         assertThat(status).as(body).isLessThan(500);
         if (status < 400) {
+            quiet = false;
             return;
         }
         assertThat(response.getContentType()).as(body).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

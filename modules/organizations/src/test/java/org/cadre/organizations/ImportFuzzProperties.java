@@ -31,6 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cadre.organizations.testing.TestTree;
 import org.cadre.organizations.testing.Workbooks;
 import org.cadre.platform.Role;
+import org.cadre.platform.testing.Background;
 import org.cadre.platform.testing.Bounded;
 import org.cadre.platform.testing.RowCounts;
 import org.cadre.platform.testing.SpringFuzzTest;
@@ -317,6 +318,7 @@ class ImportFuzzProperties {
 
     private TestTree tree() {
         if (tree == null) {
+            Background.awaitIdle(jdbc);
             tree = new TestTree(organizations, members);
         }
         return tree;

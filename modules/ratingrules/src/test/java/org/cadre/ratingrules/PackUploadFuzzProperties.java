@@ -31,6 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.cadre.platform.CallerAuthentication;
+import org.cadre.platform.testing.Background;
 import org.cadre.platform.testing.Bounded;
 import org.cadre.platform.testing.RowCounts;
 import org.cadre.platform.testing.SpringFuzzTest;
@@ -68,6 +69,8 @@ class PackUploadFuzzProperties {
     @Autowired
     JdbcClient jdbc;
 
+    private boolean idle;
+
     /** One change to a pack's entries; {@code at} and {@code to} are fractions of the text or the entry list. */
     record Mutation(Kind kind, double at, double to, String text) {
         @Override
@@ -102,6 +105,10 @@ class PackUploadFuzzProperties {
     @Property(tries = 100)
     void aMutatedPackIsStoredOrRefusedNamingTheFileAndNothingHalfWritten(
             @ForAll("mutations") List<Mutation> mutations) throws Exception {
+        if (!idle) {
+            Background.awaitIdle(jdbc);
+            idle = true;
+        }
         TestPacks.TestPack pack = TestPacks.fresh();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (String path : pack.files().paths()) {
