@@ -72,7 +72,7 @@ class ApiFuzzProperties {
     RequestMappingHandlerMapping mappings;
 
     /** A JSON endpoint: its method, its path with the variables filled, the fields of its body, its module. */
-    record Endpoint(HttpMethod method, String path, List<String> fields, String module) {
+    record Endpoint(HttpMethod method, String path, List<String> fields, String module, Class<?> bodyType) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -108,7 +108,7 @@ class ApiFuzzProperties {
                         if (pattern.startsWith("/api/") && !pattern.contains("*")) {
                             found.add(new Endpoint(HttpMethod.valueOf(method.name()),
                                     fill(pattern, handler.getMethod()), fieldsOf(body.getType()),
-                                    moduleOf(handler.getBeanType())));
+                                    moduleOf(handler.getBeanType()), body.getType()));
                         }
                     }
                 }
@@ -300,6 +300,168 @@ class ApiFuzzProperties {
                         .doesNotContain("problemDetail.").doesNotContain("must not");
             });
         }
+        Map<String, Long> after = RowCounts.of(jdbc, endpoint.module());
+        after.keySet().removeIf(table -> table.contains("audit"));
+        before.keySet().removeIf(table -> table.contains("audit"));
+        assertThat(after).as("nothing written by a refused " + endpoint).isEqualTo(before);
+    }
+    // ---- a body right but for one field -----------------------------------------------------------------------
+
+    /** A body whose every field is well typed but one, which holds a value its type can never take. */
+    record OneWrong(Endpoint endpoint, String field, String wrong, String body) {
+        @Override
+        public String toString() {
+            return endpoint + " " + field + "=" + wrong + " in " + (body.length() > 300 ? body.substring(0, 300)
+                    + "… (" + body.length() + ")" : body);
+        }
+    }
+
+    @Provide
+    Arbitrary<OneWrong> oneWrong() {
+        List<Endpoint> typed = endpoints().stream().filter(e -> e.bodyType().isRecord()
+                && e.bodyType().getRecordComponents().length > 0).toList();
+        return Arbitraries.of(typed).flatMap(endpoint -> {
+            RecordComponent[] components = endpoint.bodyType().getRecordComponents();
+            return Arbitraries.integers().between(0, components.length - 1).flatMap(index -> {
+                RecordComponent target = components[index];
+                Arbitrary<String> wrong = wrong(target.getType());
+                List<Arbitrary<String>> members = new ArrayList<>();
+                for (int i = 0; i < components.length; i++) {
+                    String name = quoted(components[i].getName()) + ":";
+                    members.add((i == index ? wrong : valid(components[i].getGenericType(), 0)).map(v -> name + v));
+                }
+                return Combinators.combine(members).as(values -> "{" + String.join(",", values) + "}")
+                        .map(body -> new OneWrong(endpoint, target.getName(), valueOf(body, target.getName()), body));
+            });
+        });
+    }
+
+    /** The value written for a field in a body this class wrote (for the report of a failure). */
+    private static String valueOf(String body, String field) {
+        int at = body.indexOf(quoted(field) + ":");
+        return at < 0 ? "?" : body.substring(at + field.length() + 3, Math.min(body.length(),
+                at + field.length() + 3 + 40));
+    }
+
+    /** A value the type can never take: Jackson cannot read it, or the text or date policy refuses it. */
+    static Arbitrary<String> wrong(Class<?> type) {
+        if (type == String.class) {
+            return Arbitraries.of("{}", "[[1]]", quoted("a\u0000b"), quoted("x\u202Ey"), quoted("\u0007"));
+        }
+        if (type == UUID.class) {
+            return Arbitraries.of(quoted("not-a-uuid"), "[]", "{}");
+        }
+        if (type == java.time.LocalDate.class) {
+            // not [] : Jackson reads an empty array as no date
+            return Arbitraries.of(quoted("2024-02-30"), quoted("31/12/2024"), quoted("10000-01-01"),
+                    quoted("9999-12-31"), quoted("0000-01-01"), "{}", "20240315");
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class) {
+            return Arbitraries.of(quoted("x"), "[]", "{}", "99999999999999999999");
+        }
+        if (type == double.class || type == Double.class || type == java.math.BigDecimal.class
+                || type == float.class || type == Float.class) {
+            return Arbitraries.of(quoted("x"), "[]", "{}");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Arbitraries.of(quoted("maybe"), "[]", "{}");
+        }
+        if (type.isEnum()) {
+            return Arbitraries.of(quoted("NO_SUCH_VALUE"), "[]", "{}");
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return Arbitraries.of(quoted("x"), "{}", "7");
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return Arbitraries.of(quoted("x"), "[]", "7");
+        }
+        return Arbitraries.of(quoted("x"), "[]", "7");
+    }
+
+    /** A value of the type in its usual form (which the domain may still refuse: an unknown id, a bad date order). */
+    static Arbitrary<String> valid(java.lang.reflect.Type type, int depth) {
+        Class<?> raw = type instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+        if (raw == String.class) {
+            return Arbitraries.of("Chi bộ Thử nghiệm", "F12345", "Ghi chú", "ok").map(ApiFuzzProperties::quoted);
+        }
+        if (raw == UUID.class) {
+            return Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()))
+                    .map(u -> quoted(u.toString()));
+        }
+        if (raw == java.time.LocalDate.class) {
+            return Arbitraries.integers().between(2001, 2030).map(y -> quoted(y + "-03-15"));
+        }
+        if (raw == java.time.Instant.class) {
+            return Arbitraries.just(quoted("2024-03-15T08:00:00Z"));
+        }
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
+                || raw == short.class || raw == Short.class) {
+            return Arbitraries.integers().between(0, 12).map(String::valueOf);
+        }
+        if (raw == double.class || raw == Double.class || raw == java.math.BigDecimal.class
+                || raw == float.class || raw == Float.class) {
+            return Arbitraries.of("0.5", "1");
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return Arbitraries.of("true", "false");
+        }
+        if (raw.isEnum()) {
+            return Arbitraries.of(raw.getEnumConstants()).map(e -> quoted(((Enum<?>) e).name()));
+        }
+        if (java.util.Collection.class.isAssignableFrom(raw)) {
+            java.lang.reflect.Type element = type instanceof java.lang.reflect.ParameterizedType p
+                    ? p.getActualTypeArguments()[0] : String.class;
+            return depth > 2 ? Arbitraries.just("[]") : valid(element, depth + 1).list().ofMaxSize(2)
+                    .map(values -> "[" + String.join(",", values) + "]");
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return Arbitraries.just("{}");
+        }
+        if (raw.isRecord() && depth <= 2) {
+            List<Arbitrary<String>> members = new ArrayList<>();
+            for (RecordComponent component : raw.getRecordComponents()) {
+                String name = quoted(component.getName()) + ":";
+                members.add(valid(component.getGenericType(), depth + 1).map(v -> name + v));
+            }
+            return members.isEmpty() ? Arbitraries.just("{}")
+                    : Combinators.combine(members).as(values -> "{" + String.join(",", values) + "}");
+        }
+        return Arbitraries.just("null");
+    }
+
+    @Property(tries = 200)
+    void aBodyRightButForOneFieldIsRefusedNamingThatField(@ForAll("oneWrong") OneWrong call) throws Exception {
+        if (!quiet) {
+            awaitQuiet();
+        }
+        Endpoint endpoint = call.endpoint();
+        Map<String, Long> before = RowCounts.of(jdbc, endpoint.module());
+        MockHttpServletResponse response = Bounded.within(LIMIT, () -> mvc.perform(
+                        request(endpoint.method(), endpoint.path())
+                                .with(authentication(new CallerAuthentication(Caller.of("fuzz", Role.values()))))
+                                .header("Accept-Language", "vi").contentType(MediaType.APPLICATION_JSON)
+                                .content(call.body().getBytes(StandardCharsets.UTF_8)))
+                .andReturn().getResponse());
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        Statistics.label("status").collect(response.getStatus());
+        // a value the field's type can never take is refused before anything is looked up or written
+        assertThat(response.getStatus()).as(body).isIn(400, 422);
+        assertThat(response.getContentType()).as(body).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        Map<String, Object> problem = JsonPath.read(body, "$");
+        List<String> named = new ArrayList<>();
+        if (problem.get("field") != null) {
+            named.add(String.valueOf(problem.get("field")));
+        }
+        if (problem.get("errors") instanceof List<?> errors) {
+            errors.forEach(error -> named.add(String.valueOf(((Map<?, ?>) error).get("field"))));
+        }
+        assertThat(named).as("the fields the refusal names: " + body)
+                .anyMatch(f -> f.equals(call.field()) || f.startsWith(call.field() + ".")
+                        || f.startsWith(call.field() + "["));
+        assertThat(JsonPath.<String>read(body, "$.detail")).as(body).isNotBlank().doesNotContain("problemDetail.")
+                .doesNotContain("Exception").doesNotContain("Failed to");
         Map<String, Long> after = RowCounts.of(jdbc, endpoint.module());
         after.keySet().removeIf(table -> table.contains("audit"));
         before.keySet().removeIf(table -> table.contains("audit"));

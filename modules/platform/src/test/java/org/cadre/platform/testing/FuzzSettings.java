@@ -1,6 +1,7 @@
 package org.cadre.platform.testing;
 
 import java.util.Optional;
+import net.jqwik.api.Example;
 import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -17,7 +18,8 @@ import org.springframework.test.context.TestContextManager;
  *
  * <p>The suite runs each property with a fixed seed (system property {@code cadre.fuzz.seed}, 20261202 by default,
  * printed by jqwik with any failure) so that a red build is reproducible; {@code -Dcadre.fuzz.seed=random} draws a
- * new one each run. {@code -Dcadre.fuzz.tries=N} replaces every property's tries for a long fuzz run.
+ * new one each run. {@code -Dcadre.fuzz.tries=N} replaces every property's tries for a long fuzz run (an
+ * {@code @Example} stays one try).
  */
 public final class FuzzSettings implements AroundPropertyHook {
 
@@ -27,7 +29,11 @@ public final class FuzzSettings implements AroundPropertyHook {
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property)
             throws Throwable {
         new TestContextManager(context.containerClass()).prepareTestInstance(context.testInstance());
-        setting("cadre.fuzz.tries").map(Integer::valueOf).ifPresent(tries -> context.attributes().setTries(tries));
+        // an @Example (a limit hit once) stays one try
+        if (!context.targetMethod().isAnnotationPresent(Example.class)) {
+            setting("cadre.fuzz.tries").map(Integer::valueOf)
+                    .ifPresent(tries -> context.attributes().setTries(tries));
+        }
         String seed = setting("cadre.fuzz.seed").orElse(DEFAULT_SEED);
         if (!"random".equalsIgnoreCase(seed)) {
             context.attributes().setSeed(seed);
