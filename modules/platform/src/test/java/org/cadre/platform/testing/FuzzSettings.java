@@ -1,51 +1,49 @@
 package org.cadre.platform.testing;
 
+import java.security.SecureRandom;
 import java.util.Optional;
-import net.jqwik.api.Example;
-import net.jqwik.api.FixedSeedMode;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import org.springframework.test.context.TestContextManager;
+import java.util.OptionalInt;
 
 /**
- * Runs a jqwik property with Spring's test context and the suite's fuzz settings.
+ * The suite's fuzz settings, from system properties (the build passes them on; docs/extending.md, "A property test
+ * for a new endpoint").
  *
- * <p>jqwik is its own engine, so Jupiter's {@code SpringExtension} never sees its classes: the test instance is
- * prepared by Spring's {@link TestContextManager} instead, which reads the same annotations and shares the same
- * context cache, so a property class annotated like the module's Jupiter tests reuses their context.
- *
- * <p>The suite runs each property with a fixed seed (system property {@code cadre.fuzz.seed}, 20261202 by default,
- * printed by jqwik with any failure) so that a red build is reproducible; {@code -Dcadre.fuzz.seed=random} draws a
- * new one each run. {@code -Dcadre.fuzz.tries=N} replaces every property's tries for a long fuzz run (an
- * {@code @Example} stays one try).
+ * <ul>
+ * <li>{@code cadre.fuzz.seed}: the base seed of every property, {@value #DEFAULT_SEED} by default so that a red build
+ * is reproducible; {@code random} draws a new one each run (printed with any failure).</li>
+ * <li>{@code cadre.fuzz.tries}: replaces every property's tries, for a long fuzz run (a test that hits a limit once
+ * is a plain test and stays one call).</li>
+ * <li>{@code cadre.fuzz.try}: runs that one try alone (with the seed of the failure that named it).</li>
+ * </ul>
  */
-public final class FuzzSettings implements AroundPropertyHook {
+public final class FuzzSettings {
 
-    public static final String DEFAULT_SEED = "20261202";
+    public static final long DEFAULT_SEED = 20261202L;
 
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property)
-            throws Throwable {
-        new TestContextManager(context.containerClass()).prepareTestInstance(context.testInstance());
-        // an @Example (a limit hit once) stays one try
-        if (!context.targetMethod().isAnnotationPresent(Example.class)) {
-            setting("cadre.fuzz.tries").map(Integer::valueOf)
-                    .ifPresent(tries -> context.attributes().setTries(tries));
-        }
-        String seed = setting("cadre.fuzz.seed").orElse(DEFAULT_SEED);
-        if (!"random".equalsIgnoreCase(seed)) {
-            context.attributes().setSeed(seed);
-            context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
-        }
-        return property.execute();
+    private FuzzSettings() {
     }
 
-    /** Outermost, so the attributes are set before jqwik reads them. */
-    @Override
-    public int aroundPropertyProximity() {
-        return -100;
+    /** The base seed: the one given, the default, or a new one drawn for {@code random}. */
+    public static long seed() {
+        String seed = setting("cadre.fuzz.seed").orElse(String.valueOf(DEFAULT_SEED));
+        if ("random".equalsIgnoreCase(seed)) {
+            return new SecureRandom().nextLong();
+        }
+        try {
+            return Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cadre.fuzz.seed is a number or 'random', not '" + seed + "'", e);
+        }
+    }
+
+    /** The tries of a property: its own, unless a long run replaces them. */
+    public static int tries(int declared) {
+        return setting("cadre.fuzz.tries").map(Integer::valueOf).orElse(declared);
+    }
+
+    /** The one try to run alone, if asked. */
+    public static OptionalInt onlyTry() {
+        return setting("cadre.fuzz.try").map(t -> OptionalInt.of(Integer.parseInt(t))).orElse(OptionalInt.empty());
     }
 
     private static Optional<String> setting(String name) {

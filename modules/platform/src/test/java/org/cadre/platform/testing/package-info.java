@@ -1,6 +1,7 @@
 /**
  * Test support every module's tests may use (the platform's test jar): the {@link
- * org.cadre.platform.testing.MutableClock}. A named interface, so module tests that depend on it respect the
+ * org.cadre.platform.testing.MutableClock}, and the fuzz tests' harness ({@link org.cadre.platform.testing.Fuzz},
+ * {@link org.cadre.platform.testing.Gen}) and checks. A named interface, so module tests that depend on it respect the
  * module's boundary.
  */
 @org.springframework.modulith.NamedInterface("testing")

@@ -16,15 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,11 +24,13 @@ import org.cadre.platform.Role;
 import org.cadre.platform.CallerAuthentication;
 import org.cadre.platform.testing.Background;
 import org.cadre.platform.testing.Bounded;
+import org.cadre.platform.testing.Fuzz;
+import org.cadre.platform.testing.Gen;
 import org.cadre.platform.testing.RowCounts;
-import org.cadre.platform.testing.SpringFuzzTest;
 import org.cadre.ratingrules.engine.PackValidator;
 import org.cadre.ratingrules.pack.PackFiles;
 import org.cadre.ratingrules.testing.TestPacks;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +47,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * inactive draft and never served. Each limit of the upload is hit once.
  */
 @RatingRulesModuleTest
-@SpringFuzzTest
-class PackUploadFuzzProperties {
+class PackUploadFuzzTests {
 
     static final Duration LIMIT = Duration.ofSeconds(60);
     /** Refused uploads are audited too: the one table a refusal writes to (its line is checked where it matters). */
@@ -80,30 +72,32 @@ class PackUploadFuzzProperties {
 
     enum Kind { SPLICE, CUT, DROP_LINE, ADD_ENTRY, DROP_ENTRY, XLSX, DAMAGE_BYTES }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0, 1);
-        Arbitrary<String> text = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(30),
-                Arbitraries.of("\u0000", "\uD800", "\u202E", "{", "}", "[", "]", ": :", "- ", "&a *a", "!!binary",
-                        "!!java.lang.Runtime", "<<: *x", "\t", "end", "rule \"x\" when then end", "when", "then",
-                        "System.exit(0);", "import java.io.File;", "eval(true)", "\\u0022", "\"\"\"", "#", "//",
-                        "/*", "version: 99999999999999999999", "years: { from: 0 }", "year: 10000",
-                        "../../etc/passwd", "/etc/passwd.yaml", "C:\\x.drl", "a\\..\\..\\b.drl", "x\u0000.drl",
-                        "run.sh", "Rules.DRL", "scenarios/../../x.yaml", "ĐĐ.yaml", "x".repeat(300) + ".drl"),
-                Arbitraries.integers().between(1_000, 60_000).map(n -> "x".repeat(n)));
-        Arbitrary<Mutation> one = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(4, Kind.SPLICE), Tuple.of(3, Kind.CUT), Tuple.of(3, Kind.DROP_LINE),
-                        Tuple.of(2, Kind.ADD_ENTRY), Tuple.of(1, Kind.DROP_ENTRY), Tuple.of(1, Kind.XLSX),
-                        Tuple.of(1, Kind.DAMAGE_BYTES)),
-                fraction, fraction, text).as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(3);
+    /** One to three changes, most often to a file's text. */
+    static List<Mutation> mutations(Gen gen) {
+        return gen.list(1, 3, () -> new Mutation(Kind.values()[gen.weighted(4, 3, 3, 2, 1, 1, 1)], gen.fraction(),
+                gen.fraction(), text(gen)));
     }
 
-    @Property(tries = 100)
-    void aMutatedPackIsStoredOrRefusedNamingTheFileAndNothingHalfWritten(
-            @ForAll("mutations") List<Mutation> mutations) throws Exception {
-        // uploads are stored by jobs: a job still finishing (a retried or shrunk try) would move the counts
+    static String text(Gen gen) {
+        return switch (gen.between(0, 2)) {
+            case 0 -> gen.anyString(30);
+            case 1 -> gen.pick("\u0000", "\uD800", "\u202E", "{", "}", "[", "]", ": :", "- ", "&a *a", "!!binary",
+                    "!!java.lang.Runtime", "<<: *x", "\t", "end", "rule \"x\" when then end", "when", "then",
+                    "System.exit(0);", "import java.io.File;", "eval(true)", "\\u0022", "\"\"\"", "#", "//",
+                    "/*", "version: 99999999999999999999", "years: { from: 0 }", "year: 10000",
+                    "../../etc/passwd", "/etc/passwd.yaml", "C:\\x.drl", "a\\..\\..\\b.drl", "x\u0000.drl",
+                    "run.sh", "Rules.DRL", "scenarios/../../x.yaml", "ĐĐ.yaml", "x".repeat(300) + ".drl");
+            default -> gen.longString(1_000, 60_000);
+        };
+    }
+
+    @Test
+    void aMutatedPackIsStoredOrRefusedNamingTheFileAndNothingHalfWritten() {
+        Fuzz.check(100, PackUploadFuzzTests::mutations, this::uploadMutated);
+    }
+
+    private String uploadMutated(List<Mutation> mutations) throws Exception {
+        // uploads are stored by jobs: a job of the try before still finishing would move the counts
         Background.awaitIdle(jdbc);
         TestPacks.TestPack pack = TestPacks.fresh();
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -129,25 +123,34 @@ class PackUploadFuzzProperties {
         int status = response.getStatus();
         assertThat(status).as(body).isLessThan(500).isNotEqualTo(202);
         if (status == 201) {
-            Statistics.label("outcome").collect("stored");
-            return;
+            return "stored";
         }
         assertThat(response.getContentType()).as(body).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String reason = JsonPath.read(body, "$.reason");
-        Statistics.label("outcome").collect(reason);
         assertThat(JsonPath.<String>read(body, "$.detail")).as(body).isNotBlank().doesNotContain("problemDetail.");
-        if (body.contains("\"report\"")) {
+        boolean reported = body.contains("\"report\"");
+        if (reported) {
+            // the refusal names a file: a problem found in one, or a scenario of one that failed
             List<Map<String, Object>> problems = JsonPath.read(body, "$.report.problems");
-            assertThat(problems).as(body).isNotEmpty().allSatisfy(problem -> {
+            List<Map<String, Object>> failed = body.contains("\"scenarios\"")
+                    ? JsonPath.read(body, "$.report.scenarios[?(@.passed == false)]") : List.of();
+            assertThat(problems.size() + failed.size()).as("problems or failed scenarios: " + body).isPositive();
+            assertThat(problems).as(body).allSatisfy(problem -> {
                 assertThat(String.valueOf(problem.get("message"))).as(body).isNotBlank();
                 assertThat(problem.get("file")).as(body).isNotNull();
             });
+            assertThat(failed).as(body).allSatisfy(scenario -> assertThat(scenario.get("file")).as(body).isNotNull());
         }
         if (body.contains("\"problems\"")) {
-            assertThat(JsonPath.<List<String>>read(body, "$.problems")).as(body).isNotEmpty()
-                    .allSatisfy(problem -> assertThat(problem).isNotBlank());
+            List<String> problems = JsonPath.read(body, "$.problems");
+            // empty only beside a report, which then names the file (a failed scenario has no problem line)
+            assertThat(problems).as(body).allSatisfy(problem -> assertThat(problem).isNotBlank());
+            if (!reported) {
+                assertThat(problems).as(body).isNotEmpty();
+            }
         }
         checkNothingHalfWritten(pack.id(), body, before);
+        return reason;
     }
 
     /**
@@ -220,7 +223,7 @@ class PackUploadFuzzProperties {
     // ---- the limits, each once ---------------------------------------------------------------------------------
 
     /** Found by a long fuzz run: the refusal's audit line quoted the name, and PostgreSQL refused its NUL (500). */
-    @Example
+    @Test
     void anEntryNamedWithANulIsRefusedAndAudited() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         Map<String, byte[]> entries = new LinkedHashMap<>(pack.files().asMap());
@@ -233,14 +236,14 @@ class PackUploadFuzzProperties {
                 .query(Integer.class).single()).isPositive();
     }
 
-    @Example
+    @Test
     void aZipOverTheSizeLimitIsRefusedSayingTheLimit() throws Exception {
         byte[] zip = new byte[(int) PackFiles.MAX_ZIP_BYTES + 1];
         new Random(1).nextBytes(zip);
         refusedWithNothingWritten("none", zip, "too-large");
     }
 
-    @Example
+    @Test
     void anEntryOverTheFileLimitIsRefusedNamingIt() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         Map<String, byte[]> entries = new LinkedHashMap<>(pack.files().asMap());
@@ -254,7 +257,7 @@ class PackUploadFuzzProperties {
         assertThat(body).contains("big.md");
     }
 
-    @Example
+    @Test
     void moreEntriesThanTheLimitAreRefused() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         Map<String, byte[]> entries = new LinkedHashMap<>(pack.files().asMap());
@@ -264,7 +267,7 @@ class PackUploadFuzzProperties {
         refusedWithNothingWritten(pack.id(), zip(entries), null);
     }
 
-    @Example
+    @Test
     void aZipBombIsRefused() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         Map<String, byte[]> entries = new LinkedHashMap<>(pack.files().asMap());
@@ -276,7 +279,7 @@ class PackUploadFuzzProperties {
         assertThat(body).contains("bomb.md");
     }
 
-    @Example
+    @Test
     void moreRulesThanTheLimitAreRefusedBeforeCompiling() throws Exception {
         TestPacks.TestPack pack = TestPacks.fresh();
         StringBuilder drl = new StringBuilder("package rules.test.twolevel;\nimport org.cadre.ratingrules.facts.*;\n");

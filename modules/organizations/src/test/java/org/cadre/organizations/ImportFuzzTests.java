@@ -12,16 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -33,8 +23,10 @@ import org.cadre.organizations.testing.Workbooks;
 import org.cadre.platform.Role;
 import org.cadre.platform.testing.Background;
 import org.cadre.platform.testing.Bounded;
+import org.cadre.platform.testing.Fuzz;
+import org.cadre.platform.testing.Gen;
 import org.cadre.platform.testing.RowCounts;
-import org.cadre.platform.testing.SpringFuzzTest;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -49,8 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * its row. Each limit of the import (size, rows, a zip bomb) is hit once with its own clear reason.
  */
 @OrganizationsModuleTest
-@SpringFuzzTest
-class ImportFuzzProperties {
+class ImportFuzzTests {
 
     static final Duration LIMIT = Duration.ofSeconds(20);
     static final String[] HEADINGS = {"Số thẻ đảng viên", "Họ", "Tên đệm", "Tên", "Ngày sinh", "Giới tính",
@@ -105,46 +96,52 @@ class ImportFuzzProperties {
     record Mutation(int row, int column, Value value) {
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Mutation> one = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(12, 1), Tuple.of(6, 2), Tuple.of(3, 3)),
-                Arbitraries.integers().between(0, HEADINGS.length), values()).as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(4);
+    /** One to four cells replaced, most often in the first row. */
+    static List<Mutation> mutations(Gen gen) {
+        return gen.list(1, 4, () -> new Mutation(gen.weighted(1, 12, 6, 3), gen.between(0, HEADINGS.length),
+                value(gen)));
     }
 
-    Arbitrary<Value> values() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, oddText().map(t -> (Value) new Text(t))),
-                Tuple.of(1, Arbitraries.oneOf(Arbitraries.doubles(),
-                        Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -1e308, 1e308, 51000001d, -0.5))
-                        .map(n -> (Value) new NumberCell(n))),
-                Tuple.of(1, Arbitraries.of(true, false).map(f -> (Value) new Flag(f))),
-                Tuple.of(1, Arbitraries.of(-1d, 0d, 60d, 1d, 2_958_465d, 2_958_466d, 1e10, 36526.999999)
-                        .map(d -> (Value) new DateSerial(d))),
-                Tuple.of(1, Arbitraries.<Value>of(new Formula("1/0", true), new Formula("PROPER(\"nam\")", false),
-                        new Formula("DATE(9999,12,31)", true), new Formula("A2&A2", true),
-                        new Formula("\"=cmd|' /C calc'!A0\"", true), new Formula("NA()", true))),
-                Tuple.of(1, Arbitraries.<Value>just(new ErrorCell())));
+    static Value value(Gen gen) {
+        return switch (gen.weighted(6, 1, 1, 1, 1, 1)) {
+            case 0 -> new Text(oddText(gen));
+            case 1 -> new NumberCell(gen.bool() ? gen.anyDouble()
+                    : gen.pick(Double.NaN, Double.POSITIVE_INFINITY, -1e308, 1e308, 51000001d, -0.5));
+            case 2 -> new Flag(gen.bool());
+            case 3 -> new DateSerial(gen.pick(-1d, 0d, 60d, 1d, 2_958_465d, 2_958_466d, 1e10, 36526.999999));
+            case 4 -> gen.pick(new Formula("1/0", true), new Formula("PROPER(\"nam\")", false),
+                    new Formula("DATE(9999,12,31)", true), new Formula("A2&A2", true),
+                    new Formula("\"=cmd|' /C calc'!A0\"", true), new Formula("NA()", true));
+            default -> new ErrorCell();
+        };
     }
 
-    static Arbitrary<String> oddText() {
-        return Arbitraries.oneOf(
-                // anything a char can be: controls, NUL, lone surrogates, private use
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withChars("=+-@,;\"'\n\r\t\u0000\u202E\u200B\uFEFF 0123/ĐđữÁ")
-                        .ofMaxLength(12),
-                Arbitraries.of("=1+1", "+84912345678", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\";\"y\")",
-                        "31/12/9999", "01/01/10000", "00/00/0000", "29/02/2023", "1/1/1", "0001-01-01",
-                        "99999999999999999999", "1e308", "NaN", "-0", "Nam", "Nữ", "X", "Có", "Không", "", " ",
-                        "null", "\u0000", "\uD800", "N\u0301", "Nguy\u1EC5n\u202Egnol", "\u00A0Lan\u00A0"),
-                Arbitraries.integers().between(1_000, 40_000).map("x"::repeat));
+    static String oddText(Gen gen) {
+        return switch (gen.between(0, 3)) {
+            // anything a char can be: controls, NUL, bidi, zero-width, lone surrogates, emoji
+            case 0 -> gen.anyString(40);
+            case 1 -> gen.stringOf("=+-@,;\"'\n\r\t\u0000\u202E\u200B\uFEFF 0123/ĐđữÁ", 12);
+            case 2 -> gen.pick("=1+1", "+84912345678", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\";\"y\")",
+                    "31/12/9999", "01/01/10000", "00/00/0000", "29/02/2023", "1/1/1", "0001-01-01",
+                    "99999999999999999999", "1e308", "NaN", "-0", "Nam", "Nữ", "X", "Có", "Không", "", " ",
+                    "null", "\u0000", "\uD800", "N\u0301", "Nguy\u1EC5n\u202Egnol", "\u00A0Lan\u00A0");
+            default -> gen.longString(1_000, 40_000);
+        };
     }
 
-    @Property(tries = 200)
-    void aMemberFileWithOddCellsIsWrittenWhollyOrRefusedRowByRowWithNothingWritten(
-            @ForAll @IntRange(min = 1, max = 3) int rows, @ForAll("mutations") List<Mutation> mutations,
-            @ForAll boolean xlsx) throws Exception {
+    /** A file of valid rows with some cells replaced, as .xlsx or .csv. */
+    record OddFile(int rows, List<Mutation> mutations, boolean xlsx) {
+    }
+
+    @Test
+    void aMemberFileWithOddCellsIsWrittenWhollyOrRefusedRowByRowWithNothingWritten() {
+        Fuzz.check(200, gen -> new OddFile(gen.between(1, 3), mutations(gen), gen.bool()), this::importOddFile);
+    }
+
+    private String importOddFile(OddFile odd) throws Exception {
+        int rows = odd.rows();
+        List<Mutation> mutations = odd.mutations();
+        boolean xlsx = odd.xlsx();
         TestTree tree = tree();
         String prefix = tree.prefix + "-F" + files++;
         List<List<Value>> table = new ArrayList<>();
@@ -166,7 +163,7 @@ class ImportFuzzProperties {
             }
         }
         byte[] file = xlsx ? workbook(table) : csv(table);
-        importAndCheck(xlsx ? "dang-vien.xlsx" : "dang-vien.csv", file, rows);
+        return importAndCheck(xlsx ? "dang-vien.xlsx" : "dang-vien.csv", file, rows);
     }
 
     // ---- damaged bytes ----------------------------------------------------------------------------------------
@@ -194,26 +191,27 @@ class ImportFuzzProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Damage> damage() {
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0, 1);
-        return Combinators.combine(fraction.list().ofMaxSize(8), Arbitraries.bytes(),
-                Arbitraries.frequency(Tuple.of(3, 1.0), Tuple.of(1, 0.5), Tuple.of(1, 0.97), Tuple.of(1, 0.02)),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(64), fraction).as(Damage::new);
+    static Damage damage(Gen gen) {
+        return new Damage(gen.list(0, 8, gen::fraction), gen.anyByte(), new double[] {1.0, 0.5, 0.97, 0.02}[
+                gen.weighted(3, 1, 1, 1)], gen.bytes(64), gen.fraction());
     }
 
-    @Property(tries = 150)
-    void aDamagedWorkbookIsReadOrRefusedAndNeverBreaksTheServer(@ForAll("damage") Damage damage,
-            @ForAll boolean namedCsv) throws Exception {
-        TestTree tree = tree();
-        String prefix = tree.prefix + "-D" + files++;
-        byte[] file = damage.apply(Workbooks.members(prefix, List.of(tree.prefix + "-A"), 2));
-        importAndCheck(namedCsv ? "dang-vien.csv" : "dang-vien.xlsx", file, 2);
+    record DamagedFile(Damage damage, boolean namedCsv) {
+    }
+
+    @Test
+    void aDamagedWorkbookIsReadOrRefusedAndNeverBreaksTheServer() {
+        Fuzz.check(150, gen -> new DamagedFile(damage(gen), gen.bool()), damaged -> {
+            TestTree tree = tree();
+            String prefix = tree.prefix + "-D" + files++;
+            byte[] file = damaged.damage().apply(Workbooks.members(prefix, List.of(tree.prefix + "-A"), 2));
+            return importAndCheck(damaged.namedCsv() ? "dang-vien.csv" : "dang-vien.xlsx", file, 2);
+        });
     }
 
     // ---- the limits, each once ---------------------------------------------------------------------------------
 
-    @Example
+    @Test
     void aFileOverTheSizeLimitIsRefusedSayingTheLimit() throws Exception {
         byte[] file = new byte[Imports.MAX_BYTES + 1];
         java.util.Arrays.fill(file, (byte) 'x');
@@ -222,7 +220,7 @@ class ImportFuzzProperties {
         assertThat(JsonPath.<String>read(body, "$.problems[0].message")).contains("5");
     }
 
-    @Example
+    @Test
     void aFileOverTheRowLimitIsRefusedSayingTheLimit() throws Exception {
         StringBuilder csv = new StringBuilder(String.join(",", "\"" + String.join("\",\"", HEADINGS) + "\"\n"));
         for (int r = 0; r <= Imports.MAX_ROWS; r++) {
@@ -233,7 +231,7 @@ class ImportFuzzProperties {
         assertThat(JsonPath.<String>read(body, "$.problems[0].message")).contains("20");
     }
 
-    @Example
+    @Test
     void aZipBombIsRefusedAsUnreadableQuickly() throws Exception {
         // a workbook's sheet that inflates from about 100 KB to 100 MB
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -254,26 +252,29 @@ class ImportFuzzProperties {
 
     // ---- the check every input gets ---------------------------------------------------------------------------
 
-    /** Imports through the API (not a dry run) and checks the answer against what the database holds. */
-    private void importAndCheck(String filename, byte[] file, int rows) throws Exception {
+    /**
+     * Imports through the API (not a dry run) and checks the answer against what the database holds; returns the
+     * outcome, written or refused.
+     */
+    private String importAndCheck(String filename, byte[] file, int rows) throws Exception {
         Map<String, Long> before = RowCounts.of(jdbc, "organizations");
         int publications = publications();
         MockHttpServletResponse response = post(filename, file);
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(body).isIn(200, 422);
         if (response.getStatus() == 422) {
-            Statistics.label("outcome").collect("refused");
             assertThat(JsonPath.<Boolean>read(body, "$.report.written")).isFalse();
             assertThat(RowCounts.of(jdbc, "organizations")).as("nothing written").isEqualTo(before);
             assertThat(publications()).as("no event published").isEqualTo(publications);
             checkDescribed(body, rows);
+            return "refused";
         } else {
-            Statistics.label("outcome").collect("written");
             assertThat(JsonPath.<Boolean>read(body, "$.report.written")).isTrue();
             assertThat(JsonPath.<List<?>>read(body, "$.problems")).isEmpty();
             int created = JsonPath.read(body, "$.report.created");
             int unchanged = JsonPath.read(body, "$.report.unchanged");
             assertThat(created + unchanged).isEqualTo(rows);
+            return "written";
         }
     }
 
