@@ -192,6 +192,14 @@ final class Spreadsheets {
         return rows;
     }
 
+    /**
+     * Text that a spreadsheet program would run as a formula (starting with =, +, -, @, a tab or a carriage return)
+     * is written after a single quote, which shows it as text (OWASP's advice for CSV injection).
+     */
+    static String neutralised(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     private static int count(String text, char c) {
         return (int) text.chars().filter(x -> x == c).count();
     }
@@ -253,8 +261,8 @@ final class Spreadsheets {
             }
             Object value = values.get(i);
             String text = value == null ? "" : value instanceof LocalDate d ? d.format(VIETNAMESE_DATE)
-                    : value.toString();
-            if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+                    : value instanceof Number ? value.toString() : neutralised(value.toString());
+            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
                 out.append('"').append(text.replace("\"", "\"\"")).append('"');
             } else {
                 out.append(text);

@@ -115,7 +115,16 @@ class PackStore {
 
     void audit(String actor, String action, String packId, Integer version, String detail) {
         jdbc.sql("INSERT INTO ratingrules.audit_entry (actor, action, pack_id, version, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(actor, action, packId, version, detail).update();
+                .params(actor, action, packId, version, storable(detail)).update();
+    }
+
+    /**
+     * A detail may quote what an upload held (a refused entry's name): PostgreSQL text cannot hold NUL, which made
+     * the refusal's audit line, and so the refusal, fail with a 500; it is written as the six visible characters of
+     * its Java escape.
+     */
+    private static String storable(String text) {
+        return text == null ? null : text.replace("\u0000", "\\u0000");
     }
 
     List<AuditEntry> audit(String packId) {
