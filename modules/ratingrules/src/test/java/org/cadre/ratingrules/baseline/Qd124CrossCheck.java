@@ -63,9 +63,12 @@ public final class Qd124CrossCheck {
     public static List<String> differences(List<MemberFacts> members, Ratings drools, Map<String, Proposal> plain,
             List<CalibrationCase> plainCases) {
         List<String> differences = new ArrayList<>();
+        // Ratings.rating(id) scans the list: fine for a scenario, quadratic for 100,000 members
+        Map<String, SubjectRating> byId = new java.util.HashMap<>();
+        drools.ratings().forEach(r -> byId.put(r.subjectId(), r));
         for (MemberFacts member : members) {
             String id = member.getSubjectId();
-            SubjectRating rating = drools.rating(id).orElse(null);
+            SubjectRating rating = byId.get(id);
             Proposal proposal = plain.get(id);
             String engine = rating == null ? "—" : rating.excluded() ? "excluded" : rating.pending() ? "pending"
                     : rating.level();
