@@ -44,11 +44,12 @@ class RulesBaselineBenchmarkTests {
         PackValidator.Validation validation = Qd124CrossCheck.load();
         Map<String, Object> parameters = validation.parameters();
         ExecutorService two = Executors.newFixedThreadPool(2);
-        LOG.info("RULES-BASELINE: {} processors, load average at the start {}", Runtime.getRuntime()
-                .availableProcessors(), loadAverage());
+        LOG.info("RULES-BASELINE: {} processors, JVM flags {}, load average at the start {}", Runtime.getRuntime()
+                .availableProcessors(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                loadAverage());
         try (var pack = validation.pack()) {
             Qd124PlainJava plain = Qd124CrossCheck.plain(pack, validation.manifest(), parameters);
-            for (int[] run : new int[][] {{3_600, 20}, {100_000, 6}}) {
+            for (int[] run : new int[][] {{3_600, 40}, {100_000, 6}}) {
                 int size = run[0];
                 int rounds = run[1];
                 List<MemberFacts> members = Qd124Members.generate(size, 20_231_004L + size);
