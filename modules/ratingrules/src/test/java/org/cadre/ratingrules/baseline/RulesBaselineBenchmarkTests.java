@@ -49,7 +49,7 @@ class RulesBaselineBenchmarkTests {
                 loadAverage());
         try (var pack = validation.pack()) {
             Qd124PlainJava plain = Qd124CrossCheck.plain(pack, validation.manifest(), parameters);
-            for (int[] run : new int[][] {{3_600, 40}, {100_000, 6}}) {
+            for (int[] run : new int[][] {{3_600, 40}, {100_000, 10}}) {
                 int size = run[0];
                 int rounds = run[1];
                 List<MemberFacts> members = Qd124Members.generate(size, 20_231_004L + size);
