@@ -182,8 +182,10 @@ class DatabaseOutageTests {
         assertThat(calls).as("every call answered: served, or 503").allSatisfy(c ->
                 assertThat(c.status()).as(c.toString()).isIn(200, 201, 503));
         assertThat(before).as("all served before the stop").allSatisfy(c -> assertThat(c.status()).as(c.toString()).isIn(200, 201));
-        assertThat(calls).as("a refused call waits no longer than the pool's connection timeout (5 s)")
-                .filteredOn(c -> c.status() == 503).allSatisfy(c -> assertThat(c.millis()).isLessThan(9_000));
+        // a refused call waits for the pool's connection timeout (5 s); a page may wait twice, its query and then
+        // the save of its web session when the response commits, before the outage filter answers it
+        assertThat(calls).as("a refused call waits no longer than twice the pool's connection timeout (5 s)")
+                .filteredOn(c -> c.status() == 503).allSatisfy(c -> assertThat(c.millis()).isLessThan(12_000));
         for (String kind : List.of("token read", "basic read", "page vi", "page en", "write")) {
             assertThat(gap).as("refused in the gap: " + kind).anySatisfy(c -> {
                 assertThat(c.kind()).isEqualTo(kind);

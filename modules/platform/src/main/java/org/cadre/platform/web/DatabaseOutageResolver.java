@@ -6,7 +6,6 @@ import org.cadre.platform.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -44,8 +43,17 @@ class DatabaseOutageResolver implements HandlerExceptionResolver, Ordered {
         if (Problems.isApi(request)) {
             return problems.answer(problems.problem(503, "problem.database-unavailable"), request);
         }
-        ModelAndView page = new ModelAndView("error/503");
-        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
-        return page;
+        // A page is answered by DatabaseOutageFilter, outside the web session: rendered here, inside it, the
+        // response's commit saves the session, meets the database again, and that second error reached the
+        // container as a 500 (seen once in DatabaseOutageTests).
+        throw new DatabaseUnavailable(error);
+    }
+
+    /** The page request's error, carried out to {@link DatabaseOutageFilter}, which answers it. */
+    static final class DatabaseUnavailable extends RuntimeException {
+
+        DatabaseUnavailable(Exception cause) {
+            super("database unavailable", cause);
+        }
     }
 }
