@@ -3,9 +3,14 @@ package org.cadre.commitments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.cadre.organizations.BulkLoad;
 import org.cadre.organizations.DatedChange;
 import org.cadre.organizations.EndMembership;
@@ -18,11 +23,14 @@ import org.cadre.organizations.OrganizationKind;
 import org.cadre.organizations.Organizations;
 import org.cadre.organizations.Sex;
 import org.cadre.organizations.TransferMember;
+import org.cadre.platform.testing.LockWaits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who must study and register follows organizations' events, through the publication registry: a member admitted
@@ -47,6 +55,8 @@ class OrganizationEventsTests {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Fixture f;
     MemberId an;
@@ -59,8 +69,12 @@ class OrganizationEventsTests {
     }
 
     Optional<StudyStatus> status(MemberId member) {
-        return study.duties(f.campaign, f.tree.committee).stream().filter(d -> d.member().equals(member))
-                .map(DutyView::status).findFirst();
+        return status(f, member);
+    }
+
+    Optional<StudyStatus> status(Fixture campaign, MemberId member) {
+        return study.duties(campaign.campaign, campaign.tree.committee).stream()
+                .filter(d -> d.member().equals(member)).map(DutyView::status).findFirst();
     }
 
     @Test
@@ -133,7 +147,7 @@ class OrganizationEventsTests {
                         org.cadre.platform.Caller.of("admin", org.cadre.platform.Role.ADMIN)))
                 .andWaitForEventOfType(org.cadre.organizations.MemberTransferCancelled.class)
                 .toArriveAndVerify(event -> assertThat(event.from()).isEqualTo(f.tree.chapterA));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(registers.find(register).orElseThrow().organization()).isEqualTo(f.tree.chapterA));
         assertThat(registers.list(f.campaign, f.tree.chapterB)).isEmpty();
     }
@@ -151,6 +165,43 @@ class OrganizationEventsTests {
                 }))
                 .andWaitForStateChange(() -> status(new MemberId(loaded)), Optional::isPresent)
                 .andVerify(s -> assertThat(s).contains(StudyStatus.ACTIVE));
+    }
+
+    /**
+     * A member leaves while a campaign is being opened over their organization: the handler waits for the campaign's
+     * list and then marks them, rather than finding nothing to mark and leaving the list to say they are active.
+     */
+    @Test
+    void aMemberWhoLeavesWhileACampaignOpensIsListedAsLeft() throws Exception {
+        Fixture g = new Fixture(organizations, members, study, clock);
+        MemberId hoa = g.tree.admit(g.tree.chapterB, "Trần", "Thị", "Hoa");
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> archived(hoa, "commitments.on-member-admitted") >= 1);
+        CountDownLatch listed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    g.open();
+                    listed.countDown();
+                    try {
+                        commit.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        try {
+            assertThat(listed.await(30, TimeUnit.SECONDS)).isTrue();
+            members.end(hoa, new EndMembership(MemberStatus.LEFT, g.today, "Xin ra khỏi Đảng", "13-QĐ/ĐU"));
+            // the handler is waiting for the opening to commit
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> LockWaits.waitingFor(jdbc, "commitments.duty-roster") >= 1);
+        } finally {
+            commit.countDown();
+        }
+        opening.get(30, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(g, hoa),
+                s -> s.equals(Optional.of(StudyStatus.LEFT)));
+        assertThat(study.rollup(g.campaign, g.tree.committee).mustStudy()).isZero();
     }
 
     private int archived(MemberId id, String listener) {

@@ -20,4 +20,13 @@ public interface ClusterLocks {
      * @throws IllegalStateException when no transaction is active
      */
     void lockUntilTransactionEnds(String name);
+
+    /**
+     * Takes the named lock shared for the rest of the current transaction: any number of transactions may hold it
+     * shared at once, while {@link #lockUntilTransactionEnds(String)} on the same name waits for them all (and they
+     * for it). Work that many may do side by side, but not while one whole-set rewrite runs, takes it shared.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
+    void lockSharedUntilTransactionEnds(String name);
 }

@@ -13,6 +13,7 @@ import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.MemberSummary;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationId;
+import org.cadre.platform.ClusterLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
  * by organizations' events. Every write is an upsert from the member as the organizations facade knows them now,
  * so a redelivered event changes nothing and events handled out of order converge. A change dated {@code on} affects
  * the campaigns of that year and later: an exemption in 2025 leaves 2017's list as it was.
+ *
+ * <p>Reading the member and writing the rows are not one atomic step, and the listeners run side by side: a handler
+ * that read "active" could otherwise write it after another handler wrote "left", and the list would stay wrong. So a
+ * refresh holds a lock on its member (the second handler reads after the first commits), and shares a lock on the
+ * whole roster that a snapshot takes alone (a refresh waits for a campaign being opened, and sees its rows).
  */
 @Service
 @Transactional
@@ -30,12 +36,16 @@ class DutyRoster {
     private final JdbcClient jdbc;
     private final Members members;
     private final Subtrees subtrees;
+    private final ClusterLocks locks;
     private final Clock clock;
 
-    DutyRoster(JdbcClient jdbc, Members members, Subtrees subtrees, Clock clock) {
+    private static final String ROSTER_LOCK = "commitments.duty-roster";
+
+    DutyRoster(JdbcClient jdbc, Members members, Subtrees subtrees, ClusterLocks locks, Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
         this.subtrees = subtrees;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -45,6 +55,7 @@ class DutyRoster {
      * a member on the rolls then who has left since is listed as left.
      */
     int snapshot(UUID campaign, OrganizationId root, LocalDate opensOn) {
+        locks.lockUntilTransactionEnds(ROSTER_LOCK);
         LocalDate endOfYear = LocalDate.of(opensOn.getYear(), 12, 31);
         LocalDate today = LocalDate.now(clock);
         LocalDate statusOn = today.isBefore(endOfYear) ? today : endOfYear;
@@ -68,6 +79,8 @@ class DutyRoster {
      * that year and later, a listing in those whose subtree they are now in, and their registers moved with them.
      */
     void refresh(MemberId member, int fromYear) {
+        locks.lockSharedUntilTransactionEnds(ROSTER_LOCK);
+        locks.lockUntilTransactionEnds("commitments.duty:" + member.value());
         MemberSummary now = members.find(member).orElse(null);
         if (now == null) {
             return;

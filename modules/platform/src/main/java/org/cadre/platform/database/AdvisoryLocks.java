@@ -29,10 +29,20 @@ class AdvisoryLocks implements ClusterLocks {
 
     @Override
     public void lockUntilTransactionEnds(String name) {
+        requireTransaction(name);
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, key(name));
+    }
+
+    @Override
+    public void lockSharedUntilTransactionEnds(String name) {
+        requireTransaction(name);
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rs -> null, key(name));
+    }
+
+    private static void requireTransaction(String name) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The lock '" + name + "' is held until a transaction ends: start one");
         }
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, key(name));
     }
 
     /**
