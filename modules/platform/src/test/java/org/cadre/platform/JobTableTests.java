@@ -99,17 +99,39 @@ class JobTableTests {
 
     @Test
     void aJobWhoseInstanceStoppedIsFailedOnceItsHeartbeatIsStale() {
-        JobId id = new JobId(java.util.UUID.randomUUID());
-        // what an instance that died while running leaves in the shared table
-        jdbc.sql("""
-                INSERT INTO jobs.job (id, kind, state, owner, owner_roles, created_at, started_at, heartbeat_at,
-                    instance)
-                VALUES (:id, 'test.echo', 'RUNNING', 'gone', 'ADMIN', now(), now(), now(), 'a stopped instance')
-                """).param("id", id.value()).update();
+        JobId id = leftByAStoppedInstance(Duration.ZERO);
         clock.advance(Duration.ofMinutes(10));
         Job failed = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(id).orElseThrow(),
                 Job::finished);
         assertThat(failed.problemKey()).isEqualTo("problem.job.interrupted");
+    }
+
+    /**
+     * The clock jumps back (an NTP step, a restored virtual machine, a test resetting its clock): the runner does not
+     * wait for the clock to catch up with its last sweep before it fails stale jobs again.
+     */
+    @Test
+    void aClockThatWentBackDoesNotHoldUpTheSweep() {
+        JobId before = leftByAStoppedInstance(Duration.ZERO);
+        clock.advance(Duration.ofDays(30));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(before).orElseThrow().finished());
+        clock.reset();
+        JobId after = leftByAStoppedInstance(Duration.ofMinutes(5));
+        Job failed = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(after).orElseThrow(),
+                Job::finished);
+        assertThat(failed.problemKey()).isEqualTo("problem.job.interrupted");
+    }
+
+    /** What an instance that died while running leaves in the shared table: its last heartbeat {@code ago}. */
+    private JobId leftByAStoppedInstance(Duration ago) {
+        JobId id = new JobId(java.util.UUID.randomUUID());
+        jdbc.sql("""
+                INSERT INTO jobs.job (id, kind, state, owner, owner_roles, created_at, started_at, heartbeat_at,
+                    instance)
+                VALUES (:id, 'test.echo', 'RUNNING', 'gone', 'ADMIN', now(), now(),
+                    now() - make_interval(secs => :ago), 'a stopped instance')
+                """).param("id", id.value()).param("ago", ago.toSeconds()).update();
+        return id;
     }
 
     @Test

@@ -121,14 +121,14 @@ class JobRunner implements SmartLifecycle {
         try {
             separately.executeWithoutResult(s -> table.heartbeat(new ArrayList<>(running)));
             Instant now = clock.instant();
-            if (now.isAfter(lastReap.plus(REAP_EVERY))) {
+            if (due(now, lastReap, REAP_EVERY)) {
                 lastReap = now;
                 int stale = separately.execute(s -> table.failStale(now.minus(properties.stale())));
                 if (stale > 0) {
                     log.warn("{} job(s) lost their instance and were marked failed", stale);
                 }
             }
-            if (now.isAfter(lastPrune.plus(PRUNE_EVERY))) {
+            if (due(now, lastPrune, PRUNE_EVERY)) {
                 lastPrune = now;
                 separately.executeWithoutResult(s -> table.deleteFinishedBefore(now.minus(properties.keep())));
             }
@@ -167,6 +167,15 @@ class JobRunner implements SmartLifecycle {
             // the database may be away for a moment: the next tick tries again
             log.warn("The job table could not be served: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether periodic work last done at {@code last} is due again. A clock that went back (an NTP step, a restored
+     * virtual machine) makes it due at once: waiting for the clock to catch up would leave dead instances' jobs
+     * running for as long as it jumped.
+     */
+    private static boolean due(Instant now, Instant last, Duration every) {
+        return now.isAfter(last.plus(every)) || now.isBefore(last);
     }
 
     private void run(JobTable.Claimed job) {
