@@ -136,6 +136,15 @@ class RegisterService implements CommitmentRegisters {
         chapter(register, caller, r -> List.of(r.giveBack(LocalDate.now(clock), caller.username(), command.comment())));
     }
 
+    /**
+     * The facade's short form, overridden only so that it runs in this class's transaction: the interface's default
+     * method would run on the target and call the long form past the proxy, outside any transaction.
+     */
+    @Override
+    public void reportProgress(UUID register, ReportProgress command, Caller caller) {
+        reportProgress(register, command, null, caller);
+    }
+
     @Override
     public void reportProgress(UUID register, ReportProgress command, AttachedFile file, Caller caller) {
         Dates.notFuture(command.on(), LocalDate.now(clock));
