@@ -55,9 +55,11 @@ public final class CompiledPack implements AutoCloseable {
     /** The pack file each rule is written in, by rule name, for reports. */
     private final Map<String, String> ruleFiles;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean fromCache;
 
     CompiledPack(Manifest manifest, ReleaseId releaseId, KieContainer container, boolean declaresParams,
-            long compileMillis, Map<String, String> ruleFiles, RuleInputs reads) {
+            long compileMillis, Map<String, String> ruleFiles, RuleInputs reads, boolean fromCache) {
+        this.fromCache = fromCache;
         this.manifest = manifest;
         this.ruleFiles = Map.copyOf(ruleFiles);
         this.reads = reads;
@@ -82,8 +84,14 @@ public final class CompiledPack implements AutoCloseable {
         return scale;
     }
 
+    /** How long the pack took to compile, or to load from the compiled pack cache. */
     public long compileMillis() {
         return compileMillis;
+    }
+
+    /** Whether the pack was read back from the compiled pack cache rather than compiled. */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     public String releaseId() {
@@ -392,7 +400,24 @@ public final class CompiledPack implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             container.dispose();
             KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+            unclaim(releaseId);
         }
+    }
+
+    /**
+     * The ReleaseIds of the packs this process holds open. The KIE repository keeps one module per ReleaseId, and a
+     * build read back from the cache keeps the ReleaseId it was made with: a second copy of a build in use would
+     * replace the first in the repository, and closing either would remove the other's.
+     */
+    private static final Set<String> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Takes a ReleaseId for a pack about to open; false when a pack of this process holds it. */
+    static boolean claim(ReleaseId releaseId) {
+        return OPEN.add(releaseId.toString());
+    }
+
+    static void unclaim(ReleaseId releaseId) {
+        OPEN.remove(releaseId.toString());
     }
 
     public boolean isClosed() {

@@ -24,7 +24,16 @@ import org.cadre.ratingrules.pack.ScenarioReader;
  */
 public final class PackValidator {
 
-    private final PackCompiler compiler = new PackCompiler();
+    private final PackCompiler compiler;
+
+    public PackValidator() {
+        this(CompiledPackCache.NONE);
+    }
+
+    /** A validator whose compilations are looked up in, and stored into, {@code cache}. */
+    public PackValidator(CompiledPackCache cache) {
+        this.compiler = new PackCompiler(cache);
+    }
 
     /** The report, and the compiled pack when the report is valid (otherwise {@code null}, already disposed). */
     public record Validation(ValidationReport report, CompiledPack pack, Manifest manifest,

@@ -42,6 +42,7 @@ import org.cadre.ratingrules.ScenarioOutcome;
 import org.cadre.ratingrules.SubjectRating;
 import org.cadre.ratingrules.ValidationReport;
 import org.cadre.ratingrules.engine.CompiledPack;
+import org.cadre.ratingrules.engine.CompiledPackCache;
 import org.cadre.ratingrules.engine.EngineException;
 import org.cadre.ratingrules.engine.PackValidator;
 import org.cadre.ratingrules.facts.MemberFacts;
@@ -90,11 +91,13 @@ class RulePackService implements RatingRules, RulePackRegistry {
     private final ApplicationEventPublisher events;
     private final Jobs jobs;
     private final ObjectProvider<RatedSubjects> ratedSubjects;
-    private final PackValidator validator = new PackValidator();
+    private final PackValidator validator;
     private volatile long loadedGeneration = -1;
 
     RulePackService(PackStore store, ActivePacks active, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Jobs jobs, ObjectProvider<RatedSubjects> ratedSubjects) {
+            ApplicationEventPublisher events, Jobs jobs, ObjectProvider<RatedSubjects> ratedSubjects,
+            CompiledRules compiledRules, RatingRulesProperties properties) {
+        this.validator = new PackValidator(properties.compiledCache() ? compiledRules : CompiledPackCache.NONE);
         this.store = store;
         this.ratedSubjects = ratedSubjects;
         this.jobs = jobs;
@@ -792,8 +795,8 @@ class RulePackService implements RatingRules, RulePackRegistry {
                 compiled.close();
                 throw e;
             }
-            log.info("Rule pack {} version {} activated by {} (compiled in {} ms)", packId, version, actor,
-                    compiled.compileMillis());
+            log.info("Rule pack {} version {} activated by {} ({} in {} ms)", packId, version, actor,
+                    compiled.fromCache() ? "loaded from the compiled pack cache" : "compiled", compiled.compileMillis());
             return version(packId, version);
         }
     }
@@ -853,6 +856,7 @@ class RulePackService implements RatingRules, RulePackRegistry {
                 return;
             }
             List<PackVersion> versions = store.active();
+            long started = System.nanoTime();
             Map<PackVersion, PackValidator.Validation> compiled = compile(versions.stream()
                     .filter(v -> active.entries().stream().noneMatch(e -> e.same(v.packId(), v.version())))
                     .toList());
@@ -875,7 +879,10 @@ class RulePackService implements RatingRules, RulePackRegistry {
             }
             active.replaceAll(next);
             loadedGeneration = generation;
-            log.info("Rule packs serving: {}", next.stream().map(e -> e.packId + " v" + e.version).toList());
+            long cached = compiled.values().stream().filter(v -> v.pack() != null && v.pack().fromCache()).count();
+            log.info("Rule packs serving: {} ({} loaded in {} ms, {} of them from the compiled pack cache)",
+                    next.stream().map(e -> e.packId + " v" + e.version).toList(), compiled.size(),
+                    (System.nanoTime() - started) / 1_000_000, cached);
         }
     }
 
