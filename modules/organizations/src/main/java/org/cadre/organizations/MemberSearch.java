@@ -3,7 +3,7 @@ package org.cadre.organizations;
 import java.util.List;
 
 /**
- * One page of a search for members, best matches first.
+ * One page of members: of a search, best matches first, or of an organization's rolls, in Vietnamese order.
  *
  * @param total every member found, on all pages
  * @param page  this page's number, from 1

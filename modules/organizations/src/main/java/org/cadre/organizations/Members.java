@@ -28,6 +28,17 @@ public interface Members {
     List<MemberSummary> list(OrganizationId organization, boolean subtree, LocalDate asOf);
 
     /**
+     * One page of {@link #list}: the page is read from the database, not cut from the whole roll, so a committee's
+     * page of thousands costs one page; a page past the end gives the last one.
+     *
+     * @param page from 1
+     */
+    MemberSearch roll(OrganizationId organization, boolean subtree, LocalDate asOf, int page, int size);
+
+    /** How many members {@link #list} would give, without reading them. */
+    int count(OrganizationId organization, boolean subtree, LocalDate asOf);
+
+    /**
      * Members whose name or card number contains the query, ignoring case and diacritics ("nguyen van a" finds
      * "Nguyễn Văn A"), within what is visible, in Vietnamese order.
      */

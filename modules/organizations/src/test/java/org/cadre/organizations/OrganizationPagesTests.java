@@ -50,6 +50,17 @@ class OrganizationPagesTests {
         assertThat(first).contains("id=\"members-page\">Trang 1 / " + ((total + 49) / 50) + "<")
                 .contains("id=\"members-next\"");
         assertThat(first.split("data-card=").length - 1).as("one page of rows").isEqualTo(50);
+        // the page read from the database is the same slice of the roll, in the same order, as the whole roll
+        java.util.List<MemberSummary> whole = members.list(tree.committee, true, null);
+        assertThat(members.count(tree.committee, true, null)).isEqualTo(whole.size());
+        MemberSearch second = members.roll(tree.committee, true, null, 2, 50);
+        assertThat(second.total()).isEqualTo(whole.size());
+        assertThat(second.members()).containsExactlyElementsOf(whole.subList(50, Math.min(100, whole.size())));
+        assertThat(first.indexOf("data-card=\"" + whole.get(0).cardNumber() + "\""))
+                .as("the first page starts with the roll's first member")
+                .isLessThan(first.indexOf("data-card=\"" + whole.get(1).cardNumber() + "\"")).isPositive();
+        assertThat(members.roll(tree.committee, true, null, 99, 50).page()).as("past the end: the last page")
+                .isEqualTo((whole.size() + 49) / 50);
         String last = mvc.perform(get("/organizations/{id}", tree.committee).param("page", "99").with(secretary))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(last.split("data-card=").length - 1).as("a page past the end shows the last")

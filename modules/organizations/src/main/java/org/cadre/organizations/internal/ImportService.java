@@ -149,6 +149,28 @@ class ImportService implements Imports, JobHandler {
                 : Spreadsheets.csv(headings, rows);
     }
 
+    // The short forms of the facade are overridden only to carry the transaction: a default method of the interface
+    // runs on the target and calls the long form there, past the proxy, so a run through it wrote each admission in
+    // a transaction of its own (a refused row left the rows before it written, and the events went out one by one).
+
+    @Override
+    @Transactional(readOnly = true)
+    public ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller) {
+        return check(kind, filename, content, caller, false);
+    }
+
+    @Override
+    @Transactional
+    public ImportReport run(ImportKind kind, String filename, byte[] content, Caller caller, IntConsumer progress) {
+        return run(kind, filename, content, caller, false, progress);
+    }
+
+    @Override
+    @Transactional
+    public JobId submit(ImportKind kind, String filename, byte[] content, Caller caller) {
+        return submit(kind, filename, content, caller, false);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public ImportReport check(ImportKind kind, String filename, byte[] content, Caller caller, boolean update) {
@@ -163,22 +185,28 @@ class ImportService implements Imports, JobHandler {
     }
 
     /**
-     * Writes a plan without problems, row by row through the services, in the caller's transaction: a refusal on
-     * the way (a race with another writer) rolls everything back.
+     * Writes a plan without problems through the services, in the caller's transaction: a refusal on the way (a race
+     * with another writer) rolls everything back. New members go in through {@link MemberService#admitAll} a batch
+     * of {@value MemberService#BATCH} at a time (the same checks and rows as one by one, each with its event);
+     * corrections and organizations one by one, in the file's order.
      */
     private ImportReport write(ImportKind kind, Plan plan, IntConsumer progress) {
         if (!plan.problems.isEmpty()) {
             return plan.report(false);
         }
         int done = 0;
+        int reported = 0;
+        List<AdmitMember> admissions = new ArrayList<>();
         Map<String, OrganizationId> created = new HashMap<>();
         for (Row row : plan.rows) {
-            if (row.correct != null) {
-                members.correct(row.existing, row.correct);
-            } else if (row.create) {
-                if (kind == ImportKind.MEMBERS) {
-                    members.admit(row.member);
-                } else {
+            if (row.create && kind == ImportKind.MEMBERS) {
+                admissions.add(row.member);
+            } else {
+                // a correction waits for the admissions before it, as the file orders them
+                admit(admissions);
+                if (row.correct != null) {
+                    members.correct(row.existing, row.correct);
+                } else if (row.create) {
                     RegisterOrganization command = row.organization;
                     if (command.parentId() == null && row.parentCode != null) {
                         command = new RegisterOrganization(command.code(), command.name(), command.kind(),
@@ -189,11 +217,27 @@ class ImportService implements Imports, JobHandler {
                 }
             }
             done++;
-            if (done % 50 == 0 || done == plan.rows.size()) {
+            if (admissions.size() >= MemberService.BATCH) {
+                admit(admissions);
+            }
+            if (admissions.isEmpty() && (done - reported >= 50 || done == plan.rows.size())) {
                 progress.accept(done);
+                reported = done;
             }
         }
+        admit(admissions);
+        if (reported < done) {
+            progress.accept(done);
+        }
         return plan.report(true);
+    }
+
+    /** The admissions waiting, written together; the list is emptied. */
+    private void admit(List<AdmitMember> waiting) {
+        if (!waiting.isEmpty()) {
+            members.admitAll(List.copyOf(waiting));
+            waiting.clear();
+        }
     }
 
     @Override

@@ -6,8 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -36,6 +41,8 @@ import org.cadre.organizations.domain.EffectiveDate;
 import org.cadre.organizations.domain.Member;
 import org.cadre.organizations.domain.RecordedStatus;
 import org.cadre.organizations.domain.RecordedTransfer;
+import jakarta.validation.Valid;
+import org.cadre.platform.BulkWrites;
 import org.cadre.platform.Caller;
 import org.cadre.platform.Role;
 import org.cadre.platform.Refused;
@@ -67,10 +74,12 @@ class MemberService implements Members {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Edits edits;
+    private final BulkWrites bulk;
 
     MemberService(MemberStore store, JdbcClient jdbc, OrganizationService organizations, AccessService access,
-            ApplicationEventPublisher events, Clock clock, Edits edits) {
+            ApplicationEventPublisher events, Clock clock, Edits edits, BulkWrites bulk) {
         this.edits = edits;
+        this.bulk = bulk;
         this.store = store;
         this.jdbc = jdbc;
         this.organizations = organizations;
@@ -95,6 +104,75 @@ class MemberService implements Members {
         }
         events.publishEvent(admission.event());
         return admission.member().id();
+    }
+
+    /** How many admissions {@link #admitAll} checks and writes together. */
+    static final int BATCH = 500;
+
+    /**
+     * Admits the members in order, as {@link #admit} would one after the other, in batches of {@value #BATCH}: each
+     * organization is locked and read once a batch, the card numbers are looked up once a batch, the domain's rules
+     * are checked member by member, and the members and their periods go in with one batched statement a table.
+     * Each member still publishes its own {@link org.cadre.organizations.MemberAdmitted} (the listeners of other
+     * modules need them); the registry's publications and the audit lines are written a batch at a time
+     * ({@link BulkWrites}). The first refusal, the same {@link #admit} gives, names its row (1 for the first
+     * command) in the detail {@code row}; the caller's transaction then writes nothing.
+     */
+    public List<MemberId> admitAll(List<@Valid AdmitMember> commands) {
+        List<MemberId> admitted = new ArrayList<>(commands.size());
+        Set<String> cardsInList = new HashSet<>();
+        for (int from = 0; from < commands.size(); from += BATCH) {
+            List<AdmitMember> batch = commands.subList(from, Math.min(commands.size(), from + BATCH));
+            int first = from;
+            bulk.collecting(() -> admitted.addAll(admitBatch(batch, first, cardsInList)));
+        }
+        return admitted;
+    }
+
+    private List<MemberId> admitBatch(List<AdmitMember> batch, int offset, Set<String> cardsInList) {
+        // one locked read per organization, in a stable order so that two imports never wait on each other crosswise
+        Map<UUID, Optional<OrganizationSummary>> targets = new HashMap<>();
+        batch.stream().map(AdmitMember::organizationId).distinct().sorted()
+                .forEach(id -> targets.put(id, organizations.findShared(new OrganizationId(id))));
+        Set<String> taken = store.cardsTaken(batch.stream().map(c -> c.cardNumber().trim()).toList());
+        List<Member.Admission> admissions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            AdmitMember command = batch.get(i);
+            try {
+                // the checks of admit, in its order
+                notFuture(command.admittedOn());
+                notFuture(command.confirmedOn());
+                String card = command.cardNumber().trim();
+                if (taken.contains(card) || !cardsInList.add(card)) {
+                    throw new Refused(OrganizationRefusal.CARD_TAKEN, card);
+                }
+                OrganizationSummary into = targets.get(command.organizationId()).orElseThrow(
+                        () -> new Refused(OrganizationRefusal.TARGET_UNKNOWN, command.organizationId()));
+                admissions.add(Member.admit(command, into));
+            } catch (Refused refused) {
+                throw refused.with("row", offset + i + 1);
+            }
+        }
+        try {
+            store.insertAll(admissions.stream().map(Member.Admission::member).toList());
+        } catch (DuplicateKeyException raced) {
+            // another request took a card number between the look-up and the insert
+            throw racedCard(raced, admissions, offset);
+        }
+        admissions.forEach(admission -> events.publishEvent(admission.event()));
+        return admissions.stream().map(admission -> admission.member().id()).toList();
+    }
+
+    /** The card another request took, named with its row if the database's message says which it was. */
+    private static Refused racedCard(DuplicateKeyException raced, List<Member.Admission> admissions, int offset) {
+        String message = String.valueOf(raced.getMostSpecificCause().getMessage());
+        for (int i = 0; i < admissions.size(); i++) {
+            String card = admissions.get(i).member().cardNumber();
+            if (message.contains("(" + card + ")")) {
+                return new Refused(OrganizationRefusal.CARD_TAKEN, card).with("row", offset + i + 1);
+            }
+        }
+        return new Refused(OrganizationRefusal.CARD_TAKEN, "");
     }
 
     /** The organization a member goes into, as the member's rules see it. */
@@ -231,7 +309,46 @@ class MemberService implements Members {
     @Transactional(readOnly = true)
     public List<MemberSummary> list(OrganizationId organization, boolean subtree, LocalDate asOf) {
         LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
-        // the subtree as it was on that date: parents from the organization periods
+        String rolls = onRolls(subtree, ROLL_COLUMNS) + ROLL_ORDER;
+        return jdbc.sql(rolls).param("root", organization.value()).param("on", on).query(Rows::member).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MemberSearch roll(OrganizationId organization, boolean subtree, LocalDate asOf, int page, int size) {
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
+        int perPage = Math.max(1, Math.min(size, 500));
+        int total = count(organization, subtree, on);
+        // a page past the end shows the last one: a roll that shrank since the link was made still answers
+        int number = Math.max(1, Math.min(page, Math.max(1, (total + perPage - 1) / perPage)));
+        String rolls = onRolls(subtree, ROLL_COLUMNS) + ROLL_ORDER + " OFFSET :offset LIMIT :limit";
+        List<MemberSummary> listed = jdbc.sql(rolls).param("root", organization.value()).param("on", on)
+                .param("offset", (long) (number - 1) * perPage).param("limit", perPage)
+                .query(Rows::member).list();
+        return new MemberSearch(listed, total, number, perPage);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int count(OrganizationId organization, boolean subtree, LocalDate asOf) {
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
+        String rolls = onRolls(subtree, "count(*)");
+        return jdbc.sql(rolls).param("root", organization.value()).param("on", on).query(Integer.class).single();
+    }
+
+    private static final String ROLL_COLUMNS = """
+            m.id, m.card_number, m.family_name, m.middle_name, m.given_name, m.born_on, m.sex,
+            m.national_id, m.admitted_on, m.confirmed_on, m.civil_servant, m.position,
+            p.organization_id, o.name AS organization_name,
+            coalesce(s.status, m.status) AS status, s.valid_from AS status_since""";
+
+    private static final String ROLL_ORDER = "\nORDER BY m.sort_key COLLATE \"C\", m.card_number";
+
+    /**
+     * The members on the rolls of an organization, or of its subtree as it was on the date (parents from the
+     * organization periods), with the status they had then; :root and :on are the parameters.
+     */
+    private static String onRolls(boolean subtree, String columns) {
         String organizationsIn = subtree ? """
                 WITH RECURSIVE tree (id) AS (
                     SELECT CAST(:root AS UUID)
@@ -240,20 +357,15 @@ class MemberService implements Members {
                     WHERE p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to > :on)
                 )
                 """ : "WITH tree (id) AS (SELECT CAST(:root AS UUID))\n";
-        return jdbc.sql(organizationsIn + """
-                SELECT m.id, m.card_number, m.family_name, m.middle_name, m.given_name, m.born_on, m.sex,
-                       m.national_id, m.admitted_on, m.confirmed_on, m.civil_servant, m.position,
-                       p.organization_id, o.name AS organization_name,
-                       coalesce(s.status, m.status) AS status, s.valid_from AS status_since
+        return organizationsIn + "SELECT " + columns + """
+
                 FROM organizations.membership_period p
                 JOIN organizations.member m ON m.id = p.member_id
                 JOIN organizations.organization o ON o.id = p.organization_id
                 LEFT JOIN organizations.member_status_period s ON s.member_id = m.id
                      AND s.valid_from <= :on AND (s.valid_to IS NULL OR s.valid_to > :on)
                 WHERE p.organization_id IN (SELECT id FROM tree)
-                  AND p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to > :on)
-                ORDER BY m.sort_key COLLATE "C", m.card_number
-                """).param("root", organization.value()).param("on", on).query(Rows::member).list();
+                  AND p.valid_from <= :on AND (p.valid_to IS NULL OR p.valid_to > :on)""";
     }
 
     @Override

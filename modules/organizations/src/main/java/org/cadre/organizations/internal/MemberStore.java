@@ -1,6 +1,10 @@
 package org.cadre.organizations.internal;
 
+import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +25,9 @@ import org.cadre.organizations.domain.HeldRole;
 import org.cadre.organizations.domain.Member;
 import org.cadre.organizations.domain.Person;
 import org.jmolecules.event.types.DomainEvent;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +39,12 @@ import org.springframework.stereotype.Component;
 class MemberStore {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batches;
     private final Recorder recorder;
 
-    MemberStore(JdbcClient jdbc, Recorder recorder) {
+    MemberStore(JdbcClient jdbc, NamedParameterJdbcOperations batches, Recorder recorder) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.recorder = recorder;
     }
 
@@ -143,35 +152,93 @@ class MemberStore {
                 .param("card", cardNumber.trim()).query(Boolean.class).single();
     }
 
+    private static final String INSERT_MEMBER = """
+            INSERT INTO organizations.member (id, card_number, family_name, middle_name, given_name, search_name,
+                sort_key, born_on, sex, national_id, admitted_on, confirmed_on, civil_servant, position,
+                organization_id, status)
+            VALUES (:id, :card, :family, :middle, :given, :search, :sort, :born, :sex, :nid, :admitted,
+                :confirmed, :civil, :position, :organization, :status)
+            """;
+    private static final String INSERT_MEMBERSHIP = """
+            INSERT INTO organizations.membership_period (member_id, organization_id, valid_from, recorded_by,
+                recorded_at)
+            VALUES (:id, :organization, :from, :by, :at)
+            """;
+    private static final String INSERT_STATUS = """
+            INSERT INTO organizations.member_status_period (member_id, status, valid_from, recorded_by, recorded_at)
+            VALUES (:id, :status, :from, :by, :at)
+            """;
+
     /** A new member: the row and their first membership and status periods, from the admission date. */
     void insert(Member member) {
+        Map<String, Object> values = admissionValues(member, recorder.who(), recorder.now());
+        jdbc.sql(INSERT_MEMBER).params(values).update();
+        jdbc.sql(INSERT_MEMBERSHIP).params(values).update();
+        jdbc.sql(INSERT_STATUS).params(values).update();
+    }
+
+    /**
+     * New members as {@link #insert} writes them, the same rows, each table in one batched statement (the driver
+     * rewrites a batch of inserts into multi-row ones): the members first, then their membership periods, then
+     * their status periods.
+     */
+    void insertAll(List<Member> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        String who = recorder.who();
+        OffsetDateTime at = recorder.now();
+        SqlParameterSource[] rows = members.stream().map(m -> typed(admissionValues(m, who, at)))
+                .toArray(SqlParameterSource[]::new);
+        batches.batchUpdate(INSERT_MEMBER, rows);
+        batches.batchUpdate(INSERT_MEMBERSHIP, rows);
+        batches.batchUpdate(INSERT_STATUS, rows);
+    }
+
+    /**
+     * The values with the types of those that may be null, so that a batch does not ask the driver for the type of
+     * each null parameter of each row.
+     */
+    private static SqlParameterSource typed(Map<String, Object> values) {
+        MapSqlParameterSource source = new MapSqlParameterSource(values);
+        for (String text : List.of("middle", "nid", "position", "by")) {
+            source.registerSqlType(text, Types.VARCHAR);
+        }
+        source.registerSqlType("confirmed", Types.DATE);
+        return source;
+    }
+
+    /** The parameters of the three inserts of an admission. */
+    private static Map<String, Object> admissionValues(Member member, String recordedBy, OffsetDateTime at) {
         Person person = member.person();
-        jdbc.sql("""
-                INSERT INTO organizations.member (id, card_number, family_name, middle_name, given_name, search_name,
-                    sort_key, born_on, sex, national_id, admitted_on, confirmed_on, civil_servant, position,
-                    organization_id, status)
-                VALUES (:id, :card, :family, :middle, :given, :search, :sort, :born, :sex, :nid, :admitted,
-                    :confirmed, :civil, :position, :organization, :status)
-                """).param("id", member.id().value()).param("card", member.cardNumber())
-                .param("family", person.familyName()).param("middle", person.middleName())
-                .param("given", person.givenName()).param("search", VietnameseText.fold(person.fullName()))
-                .param("sort", VietnameseText.sortKey(person.familyName(), person.middleName(), person.givenName()))
-                .param("born", person.bornOn()).param("sex", person.sex().name()).param("nid", person.nationalId())
-                .param("admitted", member.admittedOn()).param("confirmed", member.confirmedOn().orElse(null))
-                .param("civil", person.civilServant()).param("position", person.position())
-                .param("organization", member.organization().value()).param("status", member.status().name())
-                .update();
-        jdbc.sql("""
-                INSERT INTO organizations.membership_period (member_id, organization_id, valid_from, recorded_by,
-                    recorded_at)
-                VALUES (:id, :organization, :from, :by, :at)
-                """).param("id", member.id().value()).param("organization", member.organization().value())
-                .param("from", member.admittedOn()).param("by", recorder.who()).param("at", recorder.now()).update();
-        jdbc.sql("""
-                INSERT INTO organizations.member_status_period (member_id, status, valid_from, recorded_by, recorded_at)
-                VALUES (:id, :status, :from, :by, :at)
-                """).param("id", member.id().value()).param("status", member.status().name())
-                .param("from", member.admittedOn()).param("by", recorder.who()).param("at", recorder.now()).update();
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", member.id().value());
+        values.put("card", member.cardNumber());
+        values.put("family", person.familyName());
+        values.put("middle", person.middleName());
+        values.put("given", person.givenName());
+        values.put("search", VietnameseText.fold(person.fullName()));
+        values.put("sort", VietnameseText.sortKey(person.familyName(), person.middleName(), person.givenName()));
+        values.put("born", person.bornOn());
+        values.put("sex", person.sex().name());
+        values.put("nid", person.nationalId());
+        values.put("admitted", member.admittedOn());
+        values.put("confirmed", member.confirmedOn().orElse(null));
+        values.put("civil", person.civilServant());
+        values.put("position", person.position());
+        values.put("organization", member.organization().value());
+        values.put("status", member.status().name());
+        values.put("from", member.admittedOn());
+        values.put("by", recordedBy);
+        values.put("at", at);
+        return values;
+    }
+
+    /** Which of the card numbers a member holds already. */
+    java.util.Set<String> cardsTaken(java.util.Collection<String> cardNumbers) {
+        return java.util.Set.copyOf(jdbc.sql("""
+                SELECT card_number FROM organizations.member WHERE card_number = ANY(:cards)
+                """).param("cards", cardNumbers.toArray(String[]::new)).query(String.class).list());
     }
 
     /** The member row as the object is now, and the history as the events tell it. */

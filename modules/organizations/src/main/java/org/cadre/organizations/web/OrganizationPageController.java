@@ -93,17 +93,14 @@ class OrganizationPageController {
                         .orElse(null));
         model.addAttribute("asOf", on);
         boolean holdsMembers = organization.kind().holdsMembers();
-        // a committee records no member itself: its page lists the members of its subtree, with their chapter
-        List<MemberSummary> all = members.list(organizationId, !holdsMembers, on);
-        // a page of members at a time: a bloc's 3,600 in one table would take seconds to reach a phone
-        int pages = Math.max(1, (all.size() + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE);
-        int shown = Math.max(1, Math.min(page, pages));
-        List<MemberSummary> listed = access.redact(caller, all.subList((shown - 1) * MEMBERS_PER_PAGE,
-                Math.min(all.size(), shown * MEMBERS_PER_PAGE)));
+        // a committee records no member itself: its page lists the members of its subtree, with their chapter;
+        // a page of members at a time, read as a page: a bloc's 3,600 in one table would take seconds to reach a phone
+        MemberSearch roll = members.roll(organizationId, !holdsMembers, on, page, MEMBERS_PER_PAGE);
+        List<MemberSummary> listed = access.redact(caller, roll.members());
         model.addAttribute("members", listed);
-        model.addAttribute("memberTotal", all.size());
-        model.addAttribute("memberPage", shown);
-        model.addAttribute("memberPages", pages);
+        model.addAttribute("memberTotal", roll.total());
+        model.addAttribute("memberPage", roll.page());
+        model.addAttribute("memberPages", roll.pages());
         model.addAttribute("places", holdsMembers ? Map.of()
                 : organizations.labels(listed.stream().map(MemberSummary::organizationId).distinct().toList()));
         List<RoleAssignment> roles = organizations.roles(organizationId, on);
@@ -128,10 +125,11 @@ class OrganizationPageController {
                 .filter(t -> t.latest() && (administrator || caller.username().equals(t.recordedBy())))
                 .map(TransferOut::member).collect(Collectors.toSet()));
         if (canChange) {
-            List<MemberSummary> candidates = holdsMembers ? members.list(organizationId, true, on) : all;
-            // past a few hundred, a list to scroll is no choice at all: the form asks for the card number
-            boolean byCard = candidates.size() > PICKER_LIMIT;
-            model.addAttribute("subtreeMembers", byCard ? List.of() : candidates);
+            // past a few hundred, a list to scroll is no choice at all: the form asks for the card number (counted
+            // first, so a committee's thousands are not read for a list that is not shown)
+            int candidates = holdsMembers ? members.count(organizationId, true, on) : roll.total();
+            boolean byCard = candidates > PICKER_LIMIT;
+            model.addAttribute("subtreeMembers", byCard ? List.of() : members.list(organizationId, true, on));
             model.addAttribute("pickByCard", byCard);
             model.addAttribute("roleKinds", OrganizationRole.values());
             model.addAttribute("sexes", Sex.values());

@@ -15,7 +15,9 @@ import org.cadre.platform.AuditLine;
 import org.cadre.platform.AuditTrail;
 import org.cadre.platform.Caller;
 import org.cadre.platform.CurrentCaller;
+import org.cadre.platform.events.BulkScope;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -23,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail in {@code audit.entry}. A line is inserted through the same data source, so inside a transaction
- * it joins it: it commits with the change or not at all. Nothing here updates or deletes; the table's triggers
- * would refuse it anyway.
+ * it joins it: it commits with the change or not at all. In a {@link org.cadre.platform.BulkWrites} scope the lines
+ * are held and inserted in one batch when the scope ends, in the same transaction. Nothing here updates or deletes;
+ * the table's triggers would refuse it anyway.
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
@@ -32,15 +35,21 @@ class JdbcAuditTrail implements AuditTrail {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    private static final String INSERT = """
+            INSERT INTO audit.entry (recorded_at, username, roles, module, kind, target, organization, arguments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcOperations operations;
     private final CurrentCaller callers;
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
 
-    JdbcAuditTrail(JdbcClient jdbc, CurrentCaller callers, JsonMapper json, Clock clock,
+    JdbcAuditTrail(JdbcClient jdbc, JdbcOperations operations, CurrentCaller callers, JsonMapper json, Clock clock,
             @Value("${cadre.time-zone}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.operations = operations;
         this.callers = callers;
         this.json = json;
         this.clock = clock;
@@ -51,19 +60,39 @@ class JdbcAuditTrail implements AuditTrail {
     public void record(AuditLine line) {
         Caller caller = callers.get();
         String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        jdbc.sql("""
-                        INSERT INTO audit.entry (recorded_at, username, roles, module, kind, target, organization, arguments)
-                        VALUES (:at, :username, :roles, :module, :kind, :target, :organization, :arguments)""")
-                .param("at", Timestamp.from(clock.instant()))
-                .param("username", !caller.isAnonymous() ? caller.username()
-                        : line.actor() == null ? "" : line.actor())
-                .param("roles", roles)
-                .param("module", line.module())
-                .param("kind", line.kind())
-                .param("target", line.target())
-                .param("organization", line.organization())
-                .param("arguments", json.writeValueAsString(line.arguments()))
-                .update();
+        // who and when are taken now, so a line held by a bulk scope reads as if written at once
+        Row row = new Row(Timestamp.from(clock.instant()),
+                !caller.isAnonymous() ? caller.username() : line.actor() == null ? "" : line.actor(), roles,
+                line.module(), line.kind(), line.target(), line.organization(),
+                json.writeValueAsString(line.arguments()));
+        if (!BulkScope.add(this, row, this::insertAll)) {
+            insertAll(List.of(row));
+        }
+    }
+
+    /** One line of {@code audit.entry} as inserted. */
+    private record Row(Timestamp at, String username, String roles, String module, String kind, String target,
+            UUID organization, String arguments) {
+    }
+
+    /** The lines in one batched insert (one line: one plain insert). */
+    private void insertAll(List<Row> rows) {
+        if (rows.size() == 1) {
+            Row row = rows.get(0);
+            operations.update(INSERT, row.at(), row.username(), row.roles(), row.module(), row.kind(), row.target(),
+                    row.organization(), row.arguments());
+            return;
+        }
+        operations.batchUpdate(INSERT, rows, 1_000, (statement, row) -> {
+            statement.setTimestamp(1, row.at());
+            statement.setString(2, row.username());
+            statement.setString(3, row.roles());
+            statement.setString(4, row.module());
+            statement.setString(5, row.kind());
+            statement.setString(6, row.target());
+            statement.setObject(7, row.organization());
+            statement.setString(8, row.arguments());
+        });
     }
 
     /** The lines that match, newest first. */
