@@ -1,15 +1,27 @@
 package org.cadre.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.cadre.organizations.BulkLoad;
 import org.cadre.organizations.OrganizationsBulkLoaded;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,12 +30,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A benchmark (tag {@code benchmark}, so the default suite never runs it): generates the province or national data
- * set with COPY into a fresh database and reports rows per second and the peak heap. Run it on its own:
+ * set with COPY into a fresh database and reports rows per second and the peak heap; then, in the same run, the raw
+ * COPY time of the rows it wrote (each organizations table's rows copied out to a file, then timed as they are copied
+ * into a bare table of the same columns: no keys, no indexes, no checks) and the ratio generator / raw COPY (issue
+ * 14 asks for at most 2). Run it on its own:
  *
  * <pre>
  * ./mvnw -B -Pbenchmarks verify -pl app -am -Dtest=DemoDataBenchmarkTests \
  *     -Dcadre.benchmark.scale=province            # or national
  *     -Dcadre.benchmark.grassroots=5000           # optional: only the first n grassroots organizations
+ *     -Dcadre.benchmark.dump=/tmp/rows.txt        # optional: every row written, to compare two builds
  * </pre>
  */
 @Tag("benchmark")
@@ -36,6 +52,12 @@ class DemoDataBenchmarkTests {
     BulkLoad bulk;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    /** Every table the bulk load writes. */
+    private static final List<String> TABLES = List.of("agency", "organization", "organization_period", "member",
+            "membership_period", "member_status_period", "role_period");
 
     @Test
     void generate() throws Exception {
@@ -66,13 +88,10 @@ class DemoDataBenchmarkTests {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         sampler.shutdownNow();
-        long rows = jdbc.sql("""
-                SELECT (SELECT count(*) FROM organizations.member) + (SELECT count(*) FROM organizations.organization)
-                     + (SELECT count(*) FROM organizations.agency) + (SELECT count(*) FROM organizations.membership_period)
-                     + (SELECT count(*) FROM organizations.member_status_period)
-                     + (SELECT count(*) FROM organizations.organization_period)
-                     + (SELECT count(*) FROM organizations.role_period)
-                """).query(Long.class).single();
+        long rows = 0;
+        for (String table : TABLES) {
+            rows += jdbc.sql("SELECT count(*) FROM organizations." + table).query(Long.class).single();
+        }
         log.info("""
 
                 BENCHMARK {} ({} of {} grassroots): {} organizations, {} members in {} s
@@ -80,5 +99,67 @@ class DemoDataBenchmarkTests {
                 scale.name(), grassroots, scale.grassroots(), organizations, members, String.format("%.1f", seconds),
                 Math.round(members / seconds), rows, Math.round(rows / seconds), peak.get() / (1024 * 1024),
                 memory.getHeapMemoryUsage().getMax() / (1024 * 1024));
+
+        // every row written, in a stable order and without the periods' generated ids: two builds' files are
+        // equal when they write the same rows (how the bulk load's rewrite was checked)
+        String dump = System.getProperty("cadre.benchmark.dump");
+        if (dump != null) {
+            try (Connection c = dataSource.getConnection(); var out = Files.newBufferedWriter(Path.of(dump))) {
+                for (String table : TABLES) {
+                    String json = table.endsWith("membership_period") || table.endsWith("status_period")
+                            ? "to_jsonb(t) - 'id'" : "to_jsonb(t)";
+                    c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT '" + table + "', (" + json
+                            + ")::text FROM organizations." + table + " t ORDER BY 2) TO STDOUT", out);
+                }
+            }
+        }
+        long rawMillis = 0;
+        long rawRows = 0;
+        Path work = Files.createTempDirectory("demo-raw-copy");
+        try {
+            for (String table : TABLES) {
+                long[] copied = rawCopy(table, work.resolve(table + ".copy"));
+                rawMillis += copied[0];
+                rawRows += copied[1];
+            }
+        } finally {
+            Files.deleteIfExists(work);
+        }
+        assertThat(rawRows).isEqualTo(rows);
+        log.info("""
+
+                BENCHMARK {} raw COPY of the same {} rows into bare tables: {} s ({} rows/s); \
+                generator / raw COPY = {}""", scale.name(), rawRows, String.format("%.2f", rawMillis / 1000.0),
+                Math.round(rawRows * 1000.0 / Math.max(1, rawMillis)),
+                String.format("%.2f", seconds * 1000 / Math.max(1, rawMillis)));
+    }
+
+    /**
+     * Copies a table's rows out to a file, then times their COPY into a new table of the same columns ({@code LIKE}:
+     * no keys, no indexes, no checks, no defaults); the milliseconds and the rows.
+     */
+    private long[] rawCopy(String table, Path file) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                pg.getCopyAPI().copyOut("COPY organizations." + table + " TO STDOUT", out);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS public.bench_raw_copy");
+                statement.execute("CREATE TABLE public.bench_raw_copy (LIKE organizations." + table + ")");
+            }
+            long started = System.nanoTime();
+            long rows;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                rows = pg.getCopyAPI().copyIn("COPY public.bench_raw_copy FROM STDIN", in);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE public.bench_raw_copy");
+            }
+            return new long[] {millis, rows};
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }
