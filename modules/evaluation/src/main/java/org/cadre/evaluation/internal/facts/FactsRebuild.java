@@ -3,9 +3,9 @@ package org.cadre.evaluation.internal.facts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import org.cadre.commitments.RegisterView;
 import org.cadre.commitments.ReviewView;
 import org.cadre.commitments.Study;
 import org.cadre.evaluation.EvaluationRefusal;
-import org.cadre.organizations.MemberStatus;
 import org.cadre.organizations.Members;
 import org.cadre.organizations.OrganizationSummary;
 import org.cadre.organizations.Organizations;
@@ -85,6 +84,7 @@ public class FactsRebuild implements JobHandler {
     private final Jobs jobs;
     private final JdbcClient jdbc;
     private final FactsLedger ledger;
+    private final FactsLedgerBatches batches;
     private final TransactionTemplate transaction;
     private final ClusterLocks locks;
     private final Clock clock;
@@ -99,13 +99,15 @@ public class FactsRebuild implements JobHandler {
     private final Inspections inspections;
     private final Feedback feedback;
 
-    FactsRebuild(Jobs jobs, JdbcClient jdbc, FactsLedger ledger, TransactionTemplate transaction, ClusterLocks locks,
-            Clock clock, Organizations organizations, Members members, Study study, CommitmentRegisters registers,
-            ActionProgrammes programmes, ChapterMeetings meetings, Reminders reminders, Disciplines disciplines,
-            Inspections inspections, Feedback feedback) {
+    FactsRebuild(Jobs jobs, JdbcClient jdbc, FactsLedger ledger, FactsLedgerBatches batches,
+            TransactionTemplate transaction, ClusterLocks locks, Clock clock, Organizations organizations,
+            Members members, Study study, CommitmentRegisters registers, ActionProgrammes programmes,
+            ChapterMeetings meetings, Reminders reminders, Disciplines disciplines, Inspections inspections,
+            Feedback feedback) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.batches = batches;
         this.transaction = transaction;
         this.locks = locks;
         this.clock = clock;
@@ -232,30 +234,41 @@ public class FactsRebuild implements JobHandler {
      * dated history that events brought (a transfer, a status change and its cancellation).
      */
     private void organizations(List<OrganizationSummary> tree, int[] counts) {
+        List<FactsLedgerBatches.Organization> organizationBatch = new ArrayList<>(FactsLedgerBatches.SIZE);
         for (OrganizationSummary o : tree) {
-            ledger.organizationRegistered(o.id(), o.parentId(), o.code(), o.name(), o.kind(), o.establishedOn());
-            if (o.dissolvedOn() != null) {
-                ledger.organizationDissolved(o.id(), o.dissolvedOn());
+            organizationBatch.add(new FactsLedgerBatches.Organization(o.id().value(),
+                    o.parentId() == null ? null : o.parentId().value(), o.code(), o.name(), o.kind().name(),
+                    o.establishedOn(), o.dissolvedOn()));
+            if (organizationBatch.size() == FactsLedgerBatches.SIZE) {
+                batches.organizations(organizationBatch);
+                organizationBatch.clear();
             }
         }
-        Set<UUID> known = new HashSet<>(jdbc.sql(
-                "SELECT member_id FROM evaluation.fact_member WHERE admitted_on IS NOT NULL").query(UUID.class).list());
+        batches.organizations(organizationBatch);
+        // in batches, each asking which of its members the ledger knows: no set of every member in memory
+        List<FactsLedgerBatches.Admission> admissions = new ArrayList<>(FactsLedgerBatches.SIZE);
         members.forEach(m -> {
             counts[1]++;
-            if (known.contains(m.id().value())) {
-                return;
+            admissions.add(new FactsLedgerBatches.Admission(m.id().value(), m.organizationId().value(),
+                    m.cardNumber(), m.fullName(), m.admittedOn(), m.confirmedOn(), m.civilServant(),
+                    m.status().name(), m.statusSince()));
+            if (admissions.size() == FactsLedgerBatches.SIZE) {
+                counts[2] += batches.admitUnknown(admissions);
+                admissions.clear();
             }
-            ledger.memberAdmitted(m.id(), m.organizationId(), m.cardNumber(), m.fullName(), m.admittedOn(),
-                    m.confirmedOn(), m.civilServant());
-            if (m.status() != MemberStatus.ACTIVE && m.statusSince() != null) {
-                ledger.status(m.id(), m.status(), m.statusSince());
-            }
-            counts[2]++;
         });
+        counts[2] += batches.admitUnknown(admissions);
+        List<FactsLedgerBatches.Role> roles = new ArrayList<>(FactsLedgerBatches.SIZE);
         members.forEachRole(r -> {
-            ledger.role(r.id(), r.organization(), r.member(), r.role().name(), r.from(), r.until());
+            roles.add(new FactsLedgerBatches.Role(r.id(), r.organization().value(), r.member().value(),
+                    r.role().name(), r.from(), r.until()));
             counts[2]++;
+            if (roles.size() == FactsLedgerBatches.SIZE) {
+                batches.roles(roles);
+                roles.clear();
+            }
         });
+        batches.roles(roles);
     }
 
     private void commitments(int year, List<OrganizationSummary> tree, int[] counts) {

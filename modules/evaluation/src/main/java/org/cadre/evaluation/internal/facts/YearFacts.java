@@ -29,6 +29,12 @@ public interface YearFacts {
      */
     void forEachGrassroots(int year, UUID scope, Consumer<GrassrootsBatch> batch);
 
+    /**
+     * The same batches in the same order, a few grassroots organizations at a time, as they were read together: a
+     * reader that adds more to them (a run's inputs) reads it for the few in one round as well.
+     */
+    void forEachChunk(int year, UUID scope, Consumer<List<GrassrootsBatch>> chunk);
+
     /** The facts of the organizations of the scope above the grassroots level (the bloc committee), bottom-up. */
     List<OrganizationFacts> aboveGrassroots(int year, UUID scope);
 

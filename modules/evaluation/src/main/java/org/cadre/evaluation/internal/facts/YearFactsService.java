@@ -184,6 +184,12 @@ class YearFactsService implements YearFacts {
     @Override
     @Transactional(readOnly = true)
     public void forEachGrassroots(int year, UUID scope, Consumer<GrassrootsBatch> consumer) {
+        forEachChunk(year, scope, chunk -> chunk.forEach(consumer));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void forEachChunk(int year, UUID scope, Consumer<List<GrassrootsBatch>> consumer) {
         YearTree tree = yearTree(year);
         List<YearTree.Node> inScope = tree.subtree(scope);
         Set<UUID> scopeIds = new HashSet<>();
@@ -202,7 +208,7 @@ class YearFactsService implements YearFacts {
             for (YearTree.Node g : chunk) {
                 batches.put(g.id(), tree.subtree(g.id()).stream().filter(n -> scopeIds.contains(n.id())).toList());
             }
-            chunk(year, tree, batches).forEach(consumer);
+            consumer.accept(chunk(year, tree, batches));
         }
     }
 

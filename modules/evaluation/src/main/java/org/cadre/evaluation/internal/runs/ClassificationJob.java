@@ -44,12 +44,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organization at a time (its chapters' members, then its chapters, then itself), then the organizations above,
  * rated on the grassroots results just made.
  *
- * <p>Two threads, so both cores work: a rater reads each batch's facts and inputs (in a read-only snapshot of its
- * own, so every batch sees the same moment), rates it and prepares its rows; the job's thread writes them with COPY
- * in the run's transaction. At most two prepared batches wait between them: memory follows the largest grassroots
- * organization, not the size of the scope. The run's writes end by making it the cycle's current run in that same
- * transaction; a failure on either side, a cancellation or a killed process rolls it back and the previous results
- * stay.
+ * <p>Three threads, so both cores work: a reader reads the facts and inputs of a few batches at a time (in a
+ * read-only snapshot of its own, so every batch sees the same moment), a rater rates each batch and prepares its rows,
+ * and the job's thread writes them into the run's one COPY, in the run's transaction (the calibration cases after
+ * it). At most two chunks and two prepared batches wait between them: memory follows the largest chunk of
+ * grassroots organizations, not the size of the scope. The run's writes end by making it the cycle's current run in
+ * that same transaction; a failure on any side, a cancellation or a killed process rolls it back and the previous
+ * results stay.
  */
 @Component
 class ClassificationJob implements JobHandler {
@@ -103,6 +104,14 @@ class ClassificationJob implements JobHandler {
             long millis) {
     }
 
+    /**
+     * What the reader hands the rater: a chunk of grassroots batches with their inputs, or the organizations above
+     * them; {@code last} ends the reading, {@code failure} ends it badly.
+     */
+    private record Read(List<YearFacts.GrassrootsBatch> chunk, List<OrganizationFacts> above, boolean last,
+            RuntimeException failure) {
+    }
+
     /** One batch's rows, ready to write; {@code last} ends the run, {@code failure} ends it badly. */
     private record Prepared(String rows, List<CalibrationCase> calibrations, boolean grassroots, boolean last,
             RuntimeException failure) {
@@ -117,25 +126,25 @@ class ClassificationJob implements JobHandler {
         context.progress(0, total);
         Counter counter = new Counter();
         MessageDigest digest = sha256();
+        BlockingQueue<Read> read = new ArrayBlockingQueue<>(2);
         BlockingQueue<Prepared> ready = new ArrayBlockingQueue<>(2);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread rater = new Thread(() -> {
-            try {
-                snapshot.executeWithoutResult(status -> rate(cycleId, cycle.packId(), cycle.packVersion(), year,
-                        cycle.scope(), run, digest, counter, ready, stop));
-                hand(ready, new Prepared(null, List.of(), false, true, null), stop);
-            } catch (CancellationException stopped) {
-                // the writer failed and said so: it reports why
-            } catch (RuntimeException | Error e) {
-                RuntimeException failure = e instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(e);
-                ready.clear();
-                ready.offer(new Prepared(null, List.of(), false, true, failure));
-            }
-        }, "evaluation-run-" + year);
-        rater.setDaemon(true);
-        rater.start();
-        try {
+        Thread reader = start("evaluation-run-" + year + "-reader", () -> {
+            snapshot.executeWithoutResult(status -> read(cycleId, year, cycle.scope(), counter, read, stop));
+            hand(read, new Read(null, null, true, null), stop);
+        }, failure -> {
+            read.clear();
+            read.offer(new Read(null, null, true, failure));
+        });
+        Thread rater = start("evaluation-run-" + year, () -> {
+            rate(cycle.packId(), cycle.packVersion(), year, run, digest, counter, read, ready, stop);
+            hand(ready, new Prepared(null, List.of(), false, true, null), stop);
+        }, failure -> {
+            ready.clear();
+            ready.offer(new Prepared(null, List.of(), false, true, failure));
+        });
+        List<CalibrationCase> calibrations = new ArrayList<>();
+        try (RatingWriter.Copy copy = writer.open()) {
             int steps = 0;
             while (true) {
                 Prepared prepared = take(ready);
@@ -145,17 +154,21 @@ class ClassificationJob implements JobHandler {
                 if (prepared.last()) {
                     break;
                 }
-                counter.copyNanos += writer.copy(prepared.rows());
-                for (CalibrationCase calibration : prepared.calibrations()) {
-                    writer.write(run, calibration);
-                }
+                counter.copyNanos += copy.write(prepared.rows());
+                calibrations.addAll(prepared.calibrations());
                 if (prepared.grassroots()) {
                     context.progress(++steps, total);
                 }
             }
+            counter.copyNanos += copy.end();
         } finally {
             stop.set(true);
             join(rater);
+            join(reader);
+        }
+        // after the COPY: the connection is the run's again
+        for (CalibrationCase calibration : calibrations) {
+            writer.write(run, calibration);
         }
         if (counter.members + counter.organizations == 0) {
             throw new Refused(EvaluationRefusal.NOTHING_TO_RATE, year);
@@ -174,41 +187,73 @@ class ClassificationJob implements JobHandler {
         return new Summary(cycleId, run, counter.members, counter.organizations, counter.calibrations, hex, millis);
     }
 
-    /** The rater's side: every batch of the year's facts, rated and turned into rows, in order. */
-    private void rate(UUID cycleId, String packId, int packVersion, int year, UUID scope, UUID run,
-            MessageDigest digest, Counter counter, BlockingQueue<Prepared> ready, AtomicBoolean stop) {
-        Map<String, SubjectRating> grassrootsRatings = new LinkedHashMap<>();
-        List<OrganizationFacts> grassrootsFacts = new ArrayList<>();
+    /**
+     * The reader's side, in the run's read-only snapshot: the year's facts a few grassroots organizations at a time
+     * with their inputs, then the organizations above with theirs. It reads the next chunk while the rater rates
+     * this one: the database's work and the rules' overlap on the two cores.
+     */
+    private void read(UUID cycleId, int year, UUID scope, Counter counter, BlockingQueue<Read> read,
+            AtomicBoolean stop) {
         long[] mark = {System.nanoTime()};
-        facts.forEachGrassroots(year, scope, batch -> {
+        facts.forEachChunk(year, scope, chunk -> {
             counter.factsNanos += System.nanoTime() - mark[0];
             long step = System.nanoTime();
-            inputs.applyTo(cycleId, batch.members(), batch.organizations());
-            selfAssessments.applyTo(cycleId, batch.members());
+            // the inputs of a few grassroots organizations in one round of queries, as their facts were read
+            List<MemberFacts> members = new ArrayList<>();
+            List<OrganizationFacts> organizations = new ArrayList<>();
+            chunk.forEach(batch -> {
+                members.addAll(batch.members());
+                organizations.addAll(batch.organizations());
+            });
+            inputs.applyTo(cycleId, members, organizations);
+            selfAssessments.applyTo(cycleId, members);
             counter.inputsNanos += System.nanoTime() - step;
-            step = System.nanoTime();
-            Ratings ratings = rules.evaluateRun(packId, packVersion, year, batch.members(), batch.organizations(),
-                    Map.of());
-            counter.rulesNanos += System.nanoTime() - step;
-            Map<String, SubjectFacts> byId = new LinkedHashMap<>();
-            batch.members().forEach(m -> byId.put(m.getSubjectId(), m));
-            batch.organizations().forEach(o -> byId.put(o.getSubjectId(), o));
-            hand(ready, prepare(run, ratings, byId, digest, counter, true), stop);
-            String id = batch.grassroots().id().toString();
-            ratings.rating(id).ifPresent(r -> grassrootsRatings.put(id, r));
-            batch.organizations().stream().filter(o -> o.getSubjectId().equals(id)).findFirst()
-                    .ifPresent(grassrootsFacts::add);
+            hand(read, new Read(chunk, null, false, null), stop);
             mark[0] = System.nanoTime();
         });
         List<OrganizationFacts> above = facts.aboveGrassroots(year, scope);
         if (!above.isEmpty()) {
             inputs.applyTo(cycleId, List.of(), above);
-            List<OrganizationFacts> top = new ArrayList<>(grassrootsFacts);
-            top.addAll(above);
-            Ratings ratings = rules.evaluateRun(packId, packVersion, year, List.of(), top, grassrootsRatings);
-            Map<String, SubjectFacts> byId = new LinkedHashMap<>();
-            above.forEach(o -> byId.put(o.getSubjectId(), o));
-            hand(ready, prepare(run, ratings, byId, digest, counter, false), stop);
+            hand(read, new Read(null, above, false, null), stop);
+        }
+    }
+
+    /** The rater's side: every batch the reader hands over, rated and turned into rows, in order. */
+    private void rate(String packId, int packVersion, int year, UUID run, MessageDigest digest, Counter counter,
+            BlockingQueue<Read> read, BlockingQueue<Prepared> ready, AtomicBoolean stop) {
+        Map<String, SubjectRating> grassrootsRatings = new LinkedHashMap<>();
+        List<OrganizationFacts> grassrootsFacts = new ArrayList<>();
+        while (true) {
+            Read next = take(read, stop);
+            if (next.failure() != null) {
+                throw next.failure();
+            }
+            if (next.last()) {
+                return;
+            }
+            if (next.above() != null) {
+                List<OrganizationFacts> top = new ArrayList<>(grassrootsFacts);
+                top.addAll(next.above());
+                Ratings ratings = rules.evaluateRun(packId, packVersion, year, List.of(), top, grassrootsRatings);
+                Map<String, SubjectFacts> byId = new LinkedHashMap<>();
+                next.above().forEach(o -> byId.put(o.getSubjectId(), o));
+                hand(ready, prepare(run, ratings, byId, digest, counter, false), stop);
+                continue;
+            }
+            for (YearFacts.GrassrootsBatch batch : next.chunk()) {
+                long step = System.nanoTime();
+                Ratings ratings = rules.evaluateRun(packId, packVersion, year, batch.members(), batch.organizations(),
+                        Map.of());
+                counter.rulesNanos += System.nanoTime() - step;
+                Map<String, SubjectFacts> byId = new LinkedHashMap<>();
+                batch.members().forEach(m -> byId.put(m.getSubjectId(), m));
+                batch.organizations().forEach(o -> byId.put(o.getSubjectId(), o));
+                hand(ready, prepare(run, ratings, byId, digest, counter, true), stop);
+                String id = batch.grassroots().id().toString();
+                ratings.rating(id).ifPresent(r -> grassrootsRatings.put(id, r));
+                batch.organizations().stream().filter(o -> o.getSubjectId().equals(id)).findFirst()
+                        .ifPresent(grassrootsFacts::add);
+            }
         }
     }
 
@@ -240,10 +285,10 @@ class ClassificationJob implements JobHandler {
         return new Prepared(text, ratings.calibrations(), grassroots, false, null);
     }
 
-    /** Hands a batch to the writer, waiting while two wait already; gives up once the writer has stopped. */
-    private static void hand(BlockingQueue<Prepared> ready, Prepared prepared, AtomicBoolean stop) {
+    /** Hands work to the next thread, waiting while two wait already; gives up once the writer has stopped. */
+    private static <T> void hand(BlockingQueue<T> queue, T item, AtomicBoolean stop) {
         try {
-            while (!ready.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (stop.get()) {
                     throw new CancellationException("the writer stopped");
                 }
@@ -261,6 +306,43 @@ class ClassificationJob implements JobHandler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The run was interrupted", e);
         }
+    }
+
+    /** Takes the reader's next item; gives up once the writer has stopped (the reader may then hand nothing). */
+    private static Read take(BlockingQueue<Read> read, AtomicBoolean stop) {
+        try {
+            while (true) {
+                Read next = read.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    return next;
+                }
+                if (stop.get()) {
+                    throw new CancellationException("the writer stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /**
+     * Starts one of the run's threads. A cancellation means the writer failed and reports why; any other failure is
+     * handed on, so that the writer reports it and the run rolls back.
+     */
+    private static Thread start(String name, Runnable work, java.util.function.Consumer<RuntimeException> failed) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (CancellationException stopped) {
+                // the writer failed and said so
+            } catch (RuntimeException | Error e) {
+                failed.accept(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e));
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static void join(Thread rater) {
@@ -291,7 +373,10 @@ class ClassificationJob implements JobHandler {
         }
     }
 
-    /** Counts and timings; the rater writes its fields before handing each batch over (the queue publishes them). */
+    /**
+     * Counts and timings: the reader's, the rater's and the writer's each write their own fields; the job's thread
+     * reads them all after joining the other two.
+     */
     private static final class Counter {
         volatile int members;
         volatile int organizations;
