@@ -27,10 +27,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.cadre.identity.AccessTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -126,41 +129,35 @@ class DatabaseOutageTests {
         HttpClient vietnamese = signedIn(null);
         HttpClient english = signedIn("en");
 
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger next = new AtomicInteger();
-        List<Thread> clients = new ArrayList<>();
         List<Runnable> kinds = List.of(
                 () -> call("token read", plain, api("/api/organizations").header("Authorization", "Bearer " + token)),
                 () -> call("basic read", plain, api("/api/organizations").header("Authorization", basic())),
                 () -> call("page vi", vietnamese, page("/")),
                 () -> call("page en", english, page("/")),
                 () -> register(next.incrementAndGet(), token));
+        // two clients of each kind, each calling again 100 ms after its last answer
+        ScheduledExecutorService clients = Executors.newScheduledThreadPool(kinds.size() * 2);
         for (int i = 0; i < kinds.size() * 2; i++) {
-            Runnable kind = kinds.get(i % kinds.size());
-            Thread client = new Thread(() -> {
-                while (running.get()) {
-                    kind.run();
-                    pause(100);
-                }
-            }, "outage-client-" + i);
-            client.start();
-            clients.add(client);
+            clients.scheduleWithFixedDelay(kinds.get(i % kinds.size()), 0, 100, TimeUnit.MILLISECONDS);
         }
 
-        pause(2_000);
+        Awaitility.await("answers before the stop").atMost(Duration.ofSeconds(60))
+                .until(() -> calls.size() >= 2 * kinds.size() * 2);
         stopped = System.nanoTime();
         postgres.close(); // pg_ctl stop -m fast: open transactions are rolled back, sessions ended
         Duration down = awaitHealth(503, stopped);
-        pause(6_000);
+        // the database stays away six seconds, past the pool's five-second wait: health says DOWN all along
+        Awaitility.await("health DOWN while the database is away").during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(30)).until(() -> health().statusCode() == 503);
         restarted = System.nanoTime();
         postgres = start();
         Duration up = awaitHealth(200, restarted);
         healthUp = System.nanoTime();
-        pause(3_000);
-        running.set(false);
-        for (Thread client : clients) {
-            client.join(30_000);
-        }
+        Awaitility.await("health UP after the start").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(30)).until(() -> health().statusCode() == 200);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).as("the clients' last calls ended").isTrue();
 
         // before: answered before the stop; gap: asked after the stop and answered before the start; after: asked
         // once health was UP again
@@ -228,19 +225,23 @@ class DatabaseOutageTests {
         assertThat(writes.values()).as("every write answered 201 or 503").allMatch(s -> s == 201 || s == 503);
     }
 
-    private Duration awaitHealth(int status, long since) throws Exception {
-        while (true) {
-            HttpResponse<String> health = plain.send(HttpRequest.newBuilder(uri("/actuator/health"))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            if (health.statusCode() == status) {
-                assertThat(health.body()).as("the actuator's own answer").contains(
-                        status == 200 ? "\"status\":\"UP\"" : "\"status\":\"DOWN\"");
-                return Duration.ofNanos(System.nanoTime() - since);
-            }
-            assertThat(Duration.ofNanos(System.nanoTime() - since)).as("health answers " + status)
-                    .isLessThan(Duration.ofSeconds(60));
-            pause(200);
-        }
+    private Duration awaitHealth(int status, long since) {
+        Awaitility.await("health answers " + status).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    HttpResponse<String> health = health();
+                    if (health.statusCode() != status) {
+                        return false;
+                    }
+                    assertThat(health.body()).as("the actuator's own answer").contains(
+                            status == 200 ? "\"status\":\"UP\"" : "\"status\":\"DOWN\"");
+                    return true;
+                });
+        return Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    private HttpResponse<String> health() throws IOException, InterruptedException {
+        return plain.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void register(int n, String token) {
@@ -314,14 +315,6 @@ class DatabaseOutageTests {
     private static String basic() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** One call and how it was answered. */

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,23 +76,15 @@ class TwoInstancesDeadlineTests {
             // approved one after another while both instances check every second; meanwhile, how often one of them
             // is seen waiting for the other's cluster lock (both ran the check at the same moment)
             AtomicInteger[] waits = {new AtomicInteger(), new AtomicInteger()};
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    if (waitingForTheLock(one)) {
-                        waits[0].incrementAndGet();
-                    }
-                    if (waitingForTheLock(other)) {
-                        waits[1].incrementAndGet();
-                    }
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleWithFixedDelay(() -> {
+                if (waitingForTheLock(one)) {
+                    waits[0].incrementAndGet();
                 }
-            });
-            sampler.start();
+                if (waitingForTheLock(other)) {
+                    waits[1].incrementAndGet();
+                }
+            }, 0, 2, TimeUnit.MILLISECONDS);
             List<UUID> items = new ArrayList<>();
             for (MemberId m : listed) {
                 UUID register = registers.draft(new DraftRegister(f.campaign, m.value(), f.items()),
@@ -103,10 +97,12 @@ class TwoInstancesDeadlineTests {
                     SELECT count(*) FROM commitments.register_item WHERE id = ANY(:ids) AND overdue_reported_on = :day
                     """).param("ids", items.toArray(UUID[]::new)).param("day", day).query(Integer.class).single()
                     == items.size());
-            // a few more rounds on both: nothing is reported again
-            Thread.sleep(2_500);
-            sampling.set(false);
-            sampler.join();
+            // a few more rounds on both (the check runs every second): nothing is reported again
+            int reportedOnce = reportedOn(day);
+            Awaitility.await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(10))
+                    .until(() -> reportedOn(day) == reportedOnce);
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
             int byOne = found(one);
             int byOther = found(other);
             int reported = reportedOn(day) - reportedBefore;

@@ -3,6 +3,7 @@ package org.cadre.platform.database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The application as far as its database goes, in a JVM of its own that {@link LeftoverServerTests} kills: it starts
@@ -23,6 +24,6 @@ public final class LeftoverServerChild {
         }
         System.out.println("READY " + ProcessHandle.current().pid());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        new CountDownLatch(1).await(); // until the test kills this process
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,16 +71,8 @@ public final class SecondInstance implements AutoCloseable {
     public static void dieWithParent(Duration limit) {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
                 .thenRun(() -> Runtime.getRuntime().halt(2)));
-        Thread timer = new Thread(() -> {
-            try {
-                Thread.sleep(limit.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(3);
-        }, "second-instance-limit");
-        timer.setDaemon(true);
-        timer.start();
+        CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> Runtime.getRuntime().halt(3));
     }
 
     public Process process() {

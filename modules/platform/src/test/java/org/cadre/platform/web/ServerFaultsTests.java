@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.cadre.ModuleTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +100,9 @@ class ServerFaultsTests {
 
         block(3);
         assertThat(get("/test-faults/quick").statusCode()).isEqualTo(200);
-        Thread.sleep(1_200); // past cadre.requests.stuck-after
+        // once they are past cadre.requests.stuck-after
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !requests.health().getStatus().equals(Status.UP));
         var health = requests.health();
         assertThat(health.getStatus().getCode()).as("3 of 10 workers stuck: look, but keep serving")
                 .isEqualTo("WARNING");
@@ -108,7 +111,8 @@ class ServerFaultsTests {
                 .isEqualTo("GET /test-faults/block");
 
         block(2);
-        Thread.sleep(1_200);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !requests.health().getStatus().getCode().equals("WARNING"));
         assertThat(requests.health().getStatus()).as("5 of 10 workers stuck: send the traffic elsewhere")
                 .isEqualTo(Status.DOWN);
         long started = System.nanoTime();
@@ -244,22 +248,18 @@ class ServerFaultsTests {
         }
     }
 
-    private void awaitAnswer(int childPort, Duration limit, Path log) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as(() -> "the child started: " + read(log)).isTrue();
-            try {
-                HttpRequest quick = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + childPort
-                        + "/test-faults/quick")).header("Authorization", BASIC).timeout(Duration.ofSeconds(5)).build();
-                if (http.send(quick, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the child did not answer within " + limit + ": " + read(log));
+    private void awaitAnswer(int childPort, Duration limit, Path log) {
+        HttpRequest quick = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + childPort + "/test-faults/quick"))
+                .header("Authorization", BASIC).timeout(Duration.ofSeconds(5)).build();
+        Awaitility.await("the child's first answer").atMost(limit).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(child.isAlive()).as(() -> "the child started: " + read(log)).isTrue();
+                    try {
+                        return http.send(quick, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                    } catch (IOException notYet) {
+                        return false; // still starting
+                    }
+                });
     }
 
     private static String read(Path log) {
