@@ -207,7 +207,7 @@ if [ "$db_name" = "postgres" ]; then
 fi
 
 server_version=$(q "$url" "SHOW server_version_num")
-dump_version=$("${bin}pg_dump" --version | grep -oE '[0-9]+' | head -1)
+dump_version=$("${bin}pg_dump" --version | grep -oE '[0-9]+' | sed -n 1p)
 if [ "$dump_version" -lt $(( server_version / 10000 )) ]; then
   echo "pg_dump $dump_version is older than the server ($server_version): set PG_BIN to a newer client's bin folder" >&2
   exit 2

@@ -42,13 +42,13 @@ done
 
 # The page flow a user follows: sign in, open the tokens page, send its form. The token is in that answer only.
 jar="$work/cookies"
-csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p; }
 login_csrf="$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | csrf)"
 curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" \
   --data-urlencode "_csrf=$login_csrf" "$BASE/login"
 page_csrf="$(curl -fs -c "$jar" -b "$jar" "$BASE/account/tokens" | csrf)"
 TOKEN="$(curl -fs -c "$jar" -b "$jar" --data-urlencode "name=bench" --data-urlencode "days=1" \
-  --data-urlencode "_csrf=$page_csrf" "$BASE/account/tokens" | grep -o 'cadre_[A-Za-z0-9_-]\{43\}' | head -1)"
+  --data-urlencode "_csrf=$page_csrf" "$BASE/account/tokens" | grep -o 'cadre_[A-Za-z0-9_-]\{43\}' | sed -n 1p)"
 [ -n "$TOKEN" ] || { echo "No token came back from /account/tokens" >&2; exit 1; }
 BASIC="Basic $(printf 'admin:%s' "$PASSWORD" | base64 -w0)"
 
@@ -74,7 +74,7 @@ run() {
 }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s --latency GET $ENDPOINT on $(nproc) cores," \
-  "$("$JAVA" -version 2>&1 | head -1)"
+  "$("$JAVA" -version 2>&1 | sed -n 1p)"
 echo "load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
 # The JIT needs tens of seconds of calls on 2 cores: a cold server answers a third of what it answers warm. The
 # token path runs the whole request (filters, controller, JSON) fast enough to warm it; bcrypt is compiled code.

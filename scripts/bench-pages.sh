@@ -10,7 +10,8 @@
 #
 # Settings (environment): PORT (18098), DURATION (15s), SINGLE (10s, the one-user run), CONNECTIONS (50),
 # WARMUP (30s per path), JAR (app/target/cadre.jar), JAVA (java from JAVA_HOME, else on the PATH), BASE (measure an
-# application already running there instead, with ADMIN_PASSWORD given).
+# application already running there instead, with ADMIN_PASSWORD given), ONLY (an extended regular expression: only
+# the paths it matches, as the table shows them, e.g. ONLY='^/organizations' for the tree and an organization).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,21 +46,22 @@ fi
 : "${ADMIN_PASSWORD:?give ADMIN_PASSWORD with BASE}"
 
 jar="$work/cookies"
-csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p; }
 login_csrf="$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | csrf)"
 curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=admin" \
   --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$login_csrf" "$BASE/login"
 COOKIE="SESSION=$(awk '$6 == "SESSION" {print $7}' "$jar")"
 page_csrf="$(curl -fs -c "$jar" -b "$jar" "$BASE/account/tokens" | csrf)"
 TOKEN="$(curl -fs -c "$jar" -b "$jar" --data-urlencode "name=bench-pages" --data-urlencode "days=1" \
-  --data-urlencode "_csrf=$page_csrf" "$BASE/account/tokens" | grep -o 'cadre_[A-Za-z0-9_-]\{43\}' | head -1)"
+  --data-urlencode "_csrf=$page_csrf" "$BASE/account/tokens" | grep -o 'cadre_[A-Za-z0-9_-]\{43\}' | sed -n 1p)"
 [ -n "$TOKEN" ] || { echo "No token came back from /account/tokens" >&2; exit 1; }
 
 # ids found the way a user finds them: the first grassroots committee of the tree, a member on its page, the cycle
-first() { grep -o "href=\"$1\"" | head -1 | sed 's/^href="//; s/"$//'; }
+first() { grep -o "href=\"$1\"" | sed -n 1p | sed 's/^href="//; s/"$//'; }
 get() { curl -fs -H "Cookie: $COOKIE" "$BASE$1"; }
 uuid='[0-9a-f-]\{36\}'
-# (each page read whole first: head closing the pipe early would fail the script under pipefail)
+# (each page read whole first, and the first match taken with sed, which reads to the end: head closing the pipe
+# early fails the assignment under pipefail now and then)
 tree="$(get /organizations)"; organization="$(first "/organizations/$uuid" <<<"$tree")"
 page="$(get "$organization")"; member="$(first "/members/$uuid" <<<"$page")"
 cycles="$(get /evaluation/cycles)"; cycle="$(first "/evaluation/cycles/$uuid" <<<"$cycles")"
@@ -77,13 +79,15 @@ paths=(
   "api:/api/organizations"
 )
 
-echo "Pages under load: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), wrk -t2, $DURATION at" \
+echo "Pages under load: $(nproc) cores, $("$JAVA" -version 2>&1 | sed -n 1p), wrk -t2, $DURATION at" \
   "$CONNECTIONS users, $SINGLE at 1; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| Path | 1 user: req/s | p50 | p95 | $CONNECTIONS users: req/s | p50 | p95 | p99 | failed |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for entry in "${paths[@]}"; do
   path="${entry#api:}"
+  shown="$(sed -E "s/$(printf '%s' "$uuid" | sed 's/\\//g')/{id}/g; s/[0-9a-f]{8}-[0-9a-f-]{27}/{id}/g" <<<"$path")"
+  if [ -n "${ONLY:-}" ] && ! grep -Eq -- "$ONLY" <<<"$shown"; then continue; fi
   if [ "$entry" != "$path" ]; then export BENCH_TOKEN="$TOKEN" BENCH_COOKIE=""; else
     export BENCH_TOKEN="" BENCH_COOKIE="$COOKIE"; fi
   code="$(curl -s -o /dev/null -w '%{http_code}' ${BENCH_COOKIE:+-H "Cookie: $BENCH_COOKIE"} \
@@ -92,7 +96,6 @@ for entry in "${paths[@]}"; do
   wrk -t2 -c8 -d"$WARMUP" -s "$LUA" "$BASE$path" >/dev/null
   one="$(wrk -t1 -c1 -d"$SINGLE" -s "$LUA" "$BASE$path" | awk '/^RESULT/')"
   many="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$LUA" "$BASE$path" | awk '/^RESULT/')"
-  shown="$(sed -E "s/$(printf '%s' "$uuid" | sed 's/\\//g')/{id}/g; s/[0-9a-f]{8}-[0-9a-f-]{27}/{id}/g" <<<"$path")"
   read -r _ r1 p50a p95a _ _ _ <<<"$one"
   read -r _ r50 p50b p95b p99b status errors <<<"$many"
   printf '| `%s` | %s | %s ms | %s ms | %s | %s ms | %s ms | %s ms | %s |\n' "$shown" "$r1" "$p50a" "$p95a" "$r50" \

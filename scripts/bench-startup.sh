@@ -9,7 +9,7 @@
 # Not a test: run it on a quiet machine and copy the table to docs/benchmarks.md ("Start-up").
 #
 #   ./mvnw -o -q -pl app -am package -DskipTests
-#   scripts/bench-startup.sh                 # RUNS=3 WAYS="jar extracted aot" PORT=18099 JAVA=...
+#   scripts/bench-startup.sh                 # RUNS=3 WAYS="jar extracted aot" PORT=18099 JAVA=... LOGS=folder ARGS=...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,9 +29,12 @@ stop() {
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   rm -f "$work/pid"
 }
-trap 'stop; rm -rf "$work"' EXIT
+# LOGS=folder keeps every start's log there (the work folder is deleted at the end)
+trap 'stop; [ -z "${LOGS:-}" ] || { mkdir -p "$LOGS"; cp "$work"/*.log "$LOGS"/; }; rm -rf "$work"' EXIT
 data="$work/postgres"
 common=(--server.port="$PORT" --cadre.embedded-database.data-directory="$data")
+# ARGS: more arguments for the timed starts only (ARGS="--cadre.rating-rules.compiled-cache=false")
+read -r -a extra <<<"${ARGS:-}"
 
 now() { date +%s.%N; }
 # starts the command given, waits for the sign-in page and for readiness; prints both times in seconds
@@ -44,8 +47,12 @@ timed_start() {
   echo "$app" >"$work/pid"
   for _ in $(seq 1 1200); do
     if [ -z "$login" ] && curl -fs -o /dev/null "$BASE/login" 2>/dev/null; then login="$(now)"; fi
-    if [ -n "$login" ] && curl -fs "$BASE/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
-      ready="$(now)"; break; fi
+    # the body is read whole before it is matched: under pipefail a grep -q that stops reading early could fail
+    # the curl it reads from (SIGPIPE), and the start would count as not ready yet
+    if [ -n "$login" ]; then
+      health="$(curl -fs "$BASE/actuator/health/readiness" 2>/dev/null || true)"
+      if [[ "$health" == *'"UP"'* ]]; then ready="$(now)"; break; fi
+    fi
     kill -0 "$app" 2>/dev/null || { echo "The application stopped:" >&2; tail -30 "$log" >&2; exit 1; }
     sleep 0.1
   done
@@ -60,7 +67,9 @@ for _ in $(seq 1 600); do grep -q 'Demo cycle .* opened' "$work/first.log" && br
 stop
 
 extracted="$work/extracted"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$extracted" >/dev/null
+if [[ " $WAYS " == *" extracted "* || " $WAYS " == *" aot "* ]]; then
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$extracted" >/dev/null
+fi
 launcher="$extracted/$(basename "$JAR")"
 aot_flags=()
 if [[ " $WAYS " == *" aot "* ]]; then
@@ -75,11 +84,11 @@ if [[ " $WAYS " == *" aot "* ]]; then
   fi
 fi
 
-echo "Start-up with the data there: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1);" \
+echo "Start-up with the data there: $(nproc) cores, $("$JAVA" -version 2>&1 | sed -n 1p);" \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| Way | Run | Sign-in page (s) | Ready (s) |"
-echo "|---|---|---|---|"
+echo "| Way | Run | Sign-in page (s) | Ready (s) | Rule packs loaded (s) |"
+echo "|---|---|---|---|---|"
 for way in $WAYS; do
   for run in $(seq 1 "$RUNS"); do
     case "$way" in
@@ -87,8 +96,11 @@ for way in $WAYS; do
       extracted) cmd=("$JAVA" -jar "$launcher") ;;
       aot) cmd=("$JAVA" "${aot_flags[@]}" -jar "$launcher") ;;
     esac
-    read -r login ready < <(timed_start "$work/$way-$run.log" "${cmd[@]}" "${common[@]}")
+    read -r login ready < <(timed_start "$work/$way-$run.log" "${cmd[@]}" "${common[@]}" ${extra[@]+"${extra[@]}"})
     stop
-    echo "| $way | $run | $login | $ready |"
+    # the start-up's own figure for the active packs (compiled, or read from the compiled pack cache)
+    packs="$(sed -n 's/.*Rule packs serving: .* loaded in \([0-9]*\) ms.*/\1/p' "$work/$way-$run.log" | sed -n 1p)"
+    packs="$(awk -v ms="${packs:-}" 'BEGIN { if (ms == "") print "?"; else printf "%.1f", ms / 1000 }')"
+    echo "| $way | $run | $login | $ready | $packs |"
   done
 done
