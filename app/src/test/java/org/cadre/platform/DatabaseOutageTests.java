@@ -82,7 +82,7 @@ class DatabaseOutageTests {
 
     private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> writes = new ConcurrentHashMap<>();
+    private final Map<String, Call> writes = new ConcurrentHashMap<>();
     private volatile long stopped = Long.MAX_VALUE;
     private volatile long restarted = Long.MAX_VALUE;
     private volatile long healthUp = Long.MAX_VALUE;
@@ -170,8 +170,8 @@ class DatabaseOutageTests {
                 down.toMillis(), up.toMillis(), Duration.ofNanos(restarted - stopped).toMillis(), calls.size(),
                 gap.size(), gap.stream().filter(c -> c.status() == 503).count(), after.size(),
                 calls.stream().filter(c -> c.status() == 503).mapToLong(Call::millis).max().orElse(0),
-                writes.values().stream().filter(s -> s == 201).count(),
-                writes.values().stream().filter(s -> s == 503).count());
+                writes.values().stream().filter(c -> c.status() == 201).count(),
+                writes.values().stream().filter(c -> c.status() == 503).count());
 
         // two checks read the database (db, eventPublications), each waiting the pool's 5 s
         assertThat(down).as("health turns DOWN within seconds").isLessThan(Duration.ofSeconds(15));
@@ -215,14 +215,23 @@ class DatabaseOutageTests {
             }
         }
         Set<String> accepted = new HashSet<>();
-        writes.forEach((code, status) -> {
-            if (status == 201) {
+        Set<String> cutOff = new HashSet<>();
+        writes.forEach((code, call) -> {
+            if (call.status() == 201) {
                 accepted.add(code);
+            } else if (call.started() < stopped && call.ended() > stopped) {
+                cutOff.add(code);
             }
         });
-        assertThat(stored).as("every write that answered 201 is stored, none that answered 503: nothing lost, "
-                + "nothing half done").isEqualTo(accepted);
-        assertThat(writes.values()).as("every write answered 201 or 503").allMatch(s -> s == 201 || s == 503);
+        assertThat(stored).as("every write that answered 201 is stored: nothing lost").containsAll(accepted);
+        // the one case no server can settle (docs/operations.md): a commit under way at the very moment of the stop,
+        // stored, whose acknowledgement was lost with the connection; any other write answered 503 left nothing
+        Set<String> storedThough503 = new HashSet<>(stored);
+        storedThough503.removeAll(accepted);
+        assertThat(storedThough503).as("stored though answered 503: only writes under way at the stop, nothing "
+                + "asked before or after it half done").isSubsetOf(cutOff);
+        assertThat(writes.values()).as("every write answered 201 or 503")
+                .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isIn(201, 503));
     }
 
     private Duration awaitHealth(int status, long since) {
@@ -250,7 +259,7 @@ class DatabaseOutageTests {
                 + "\"establishedOn\":\"2020-01-01\"}";
         Call call = call("write", plain, api("/api/organizations").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        writes.put(code, call.status());
+        writes.put(code, call);
     }
 
     private Call call(String kind, HttpClient client, HttpRequest.Builder request) {
