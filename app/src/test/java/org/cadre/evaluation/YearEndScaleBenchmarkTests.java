@@ -129,6 +129,16 @@ class YearEndScaleBenchmarkTests {
             enterReviews(cycle);
             log.info("SCALE-RUN: {} year facts and criteria laid in {} ms (pack {} v{})", scale.name(),
                     millis(started), cycle.packId(), cycle.packVersion());
+            // what the run reads against what PostgreSQL caches itself: beyond shared_buffers it reads through the
+            // operating system's cache, a page at a time
+            log.info("SCALE-RUN: {} facts ledger and inputs {} MB (tables and indexes), shared_buffers {}",
+                    scale.name(), jdbc.sql("""
+                            SELECT sum(pg_total_relation_size(c.oid)) / 1048576 FROM pg_class c
+                            JOIN pg_namespace n ON n.oid = c.relnamespace
+                            WHERE n.nspname = 'evaluation' AND c.relkind = 'r'
+                                AND (c.relname LIKE 'fact%' OR c.relname LIKE 'criterion%' OR c.relname LIKE 'self%'
+                                    OR c.relname LIKE 'civil%')""").query(Long.class).single(),
+                    jdbc.sql("SHOW shared_buffers").query(String.class).single());
 
             // 4. the runs: the job's own time, the heap's peak during each
             List<String> lines = new ArrayList<>();

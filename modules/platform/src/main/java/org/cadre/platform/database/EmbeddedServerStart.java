@@ -73,6 +73,7 @@ final class EmbeddedServerStart implements DisposableBean {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", properties.sharedBuffers())
                     .setLocaleConfig("encoding", "UTF8");
             if (properties.ephemeral()) {
                 log.info("Starting a throwaway embedded PostgreSQL");

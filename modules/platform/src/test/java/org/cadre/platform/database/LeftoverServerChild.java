@@ -15,7 +15,7 @@ public final class LeftoverServerChild {
     }
 
     public static void main(String[] args) throws Exception {
-        EmbeddedServer server = EmbeddedServerStart.now(new EmbeddedDatabaseProperties(Path.of(args[0]), false, 0))
+        EmbeddedServer server = EmbeddedServerStart.now(new EmbeddedDatabaseProperties(Path.of(args[0]), false, 0, "128MB"))
                 .server();
         try (Connection connection = server.postgres().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {

@@ -61,7 +61,7 @@ class LeftoverServerTests {
         assertThat(leftover).as("the killed application (%d) left its PostgreSQL running", childPid).isPresent();
 
         long started = System.nanoTime();
-        server = EmbeddedServerStart.now(new EmbeddedDatabaseProperties(data, false, 0)).server();
+        server = EmbeddedServerStart.now(new EmbeddedDatabaseProperties(data, false, 0, "128MB")).server();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(leftover.get().isAlive()).isFalse();
@@ -77,10 +77,10 @@ class LeftoverServerTests {
     @Test
     void aFolderInUseByARunningApplicationIsRefusedAtOnceWithTheReason() throws Exception {
         Path data = folder.resolve("pg");
-        server = EmbeddedServerStart.now(new EmbeddedDatabaseProperties(data, false, 0)).server();
+        server = EmbeddedServerStart.now(new EmbeddedDatabaseProperties(data, false, 0, "128MB")).server();
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> EmbeddedServerStart.now(new EmbeddedDatabaseProperties(data, false, 0)))
+        assertThatThrownBy(() -> EmbeddedServerStart.now(new EmbeddedDatabaseProperties(data, false, 0, "128MB")))
                 .hasMessageContaining("in use by another running Cadre")
                 .hasMessageContaining(data.toString());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
