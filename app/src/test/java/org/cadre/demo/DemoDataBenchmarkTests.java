@@ -2,15 +2,11 @@ package org.cadre.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.cadre.organizations.BulkLoad;
 import org.cadre.organizations.OrganizationsBulkLoaded;
+import org.cadre.support.RawCopy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -118,9 +115,9 @@ class DemoDataBenchmarkTests {
         Path work = Files.createTempDirectory("demo-raw-copy");
         try {
             for (String table : TABLES) {
-                long[] copied = rawCopy(table, work.resolve(table + ".copy"));
-                rawMillis += copied[0];
-                rawRows += copied[1];
+                RawCopy.Copied copied = RawCopy.table(dataSource, "organizations." + table, work);
+                rawMillis += copied.millis();
+                rawRows += copied.rows();
             }
         } finally {
             Files.deleteIfExists(work);
@@ -132,34 +129,5 @@ class DemoDataBenchmarkTests {
                 generator / raw COPY = {}""", scale.name(), rawRows, String.format("%.2f", rawMillis / 1000.0),
                 Math.round(rawRows * 1000.0 / Math.max(1, rawMillis)),
                 String.format("%.2f", seconds * 1000 / Math.max(1, rawMillis)));
-    }
-
-    /**
-     * Copies a table's rows out to a file, then times their COPY into a new table of the same columns ({@code LIKE}:
-     * no keys, no indexes, no checks, no defaults); the milliseconds and the rows.
-     */
-    private long[] rawCopy(String table, Path file) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                pg.getCopyAPI().copyOut("COPY organizations." + table + " TO STDOUT", out);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS public.bench_raw_copy");
-                statement.execute("CREATE TABLE public.bench_raw_copy (LIKE organizations." + table + ")");
-            }
-            long started = System.nanoTime();
-            long rows;
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                rows = pg.getCopyAPI().copyIn("COPY public.bench_raw_copy FROM STDIN", in);
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE public.bench_raw_copy");
-            }
-            return new long[] {millis, rows};
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }

@@ -2,17 +2,12 @@ package org.cadre.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +28,10 @@ import org.cadre.platform.JobId;
 import org.cadre.platform.Jobs;
 import org.cadre.platform.Role;
 import org.cadre.ratingrules.RulePackRegistry;
+import org.cadre.support.RawCopy;
+import org.cadre.support.RawCopy.Copied;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -338,15 +334,11 @@ class YearEndScaleBenchmarkTests {
     private static final List<String> ORGANIZATIONS_TABLES = List.of("agency", "organization", "member",
             "organization_period", "membership_period", "member_status_period", "role_period");
 
-    /** What a COPY of some rows into a bare table took, and their size in COPY's text format. */
-    record Copied(long millis, long bytes, long rows) {
-    }
-
     /** The organizations module's rows, copied out to files and then timed as they are copied into bare tables. */
     private long rawCopyOfOrganizations(Path work) throws SQLException, IOException {
         long millis = 0;
         for (String table : ORGANIZATIONS_TABLES) {
-            millis += rawCopy("SELECT * FROM organizations." + table, "organizations." + table, work).millis();
+            millis += RawCopy.table(dataSource, "organizations." + table, work).millis();
         }
         return millis;
     }
@@ -357,42 +349,8 @@ class YearEndScaleBenchmarkTests {
      */
     private Copied rawCopyOfRun(UUID run, Path work) throws SQLException, IOException {
         int limit = Integer.getInteger("cadre.benchmark.raw-copy-limit", 1_000_000);
-        return rawCopy("SELECT * FROM evaluation.rating WHERE run_id = '" + run + "' LIMIT " + limit,
+        return RawCopy.of(dataSource, "SELECT * FROM evaluation.rating WHERE run_id = '" + run + "' LIMIT " + limit,
                 "evaluation.rating", work);
-    }
-
-    /** Copies a query's rows out to a file, then times their COPY into a new table like {@code like}, bare. */
-    private Copied rawCopy(String query, String like, Path work) throws SQLException, IOException {
-        Path file = work.resolve("rows.copy");
-        try (Connection connection = dataSource.getConnection()) {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                pg.getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT", out);
-            }
-            try (var statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS public.bench_raw_copy");
-                statement.execute("CREATE TABLE public.bench_raw_copy (LIKE " + like + ")");
-            }
-            long started = System.nanoTime();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                pg.getCopyAPI().copyIn("COPY public.bench_raw_copy FROM STDIN", in);
-            }
-            long millis = millis(started);
-            long rows;
-            try (var statement = connection.createStatement()) {
-                var count = statement.executeQuery("SELECT count(*) FROM public.bench_raw_copy");
-                count.next();
-                rows = count.getLong(1);
-                statement.execute("DROP TABLE public.bench_raw_copy");
-            }
-            return new Copied(millis, Files.size(file), rows);
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     private Job awaitJob(JobId id, Duration patience) {
