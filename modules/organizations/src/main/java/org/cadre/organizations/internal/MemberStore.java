@@ -3,10 +3,12 @@ package org.cadre.organizations.internal;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cadre.organizations.MemberExempted;
 import org.cadre.organizations.MemberId;
@@ -148,8 +150,7 @@ class MemberStore {
     }
 
     boolean cardTaken(String cardNumber) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organizations.member WHERE card_number = :card)")
-                .param("card", cardNumber.trim()).query(Boolean.class).single();
+        return !cardsTaken(List.of(cardNumber.trim())).isEmpty();
     }
 
     private static final String INSERT_MEMBER = """
@@ -235,8 +236,8 @@ class MemberStore {
     }
 
     /** Which of the card numbers a member holds already. */
-    java.util.Set<String> cardsTaken(java.util.Collection<String> cardNumbers) {
-        return java.util.Set.copyOf(jdbc.sql("""
+    Set<String> cardsTaken(Collection<String> cardNumbers) {
+        return Set.copyOf(jdbc.sql("""
                 SELECT card_number FROM organizations.member WHERE card_number = ANY(:cards)
                 """).param("cards", cardNumbers.toArray(String[]::new)).query(String.class).list());
     }
